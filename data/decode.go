@@ -1,0 +1,465 @@
+package data
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// decoder turns a node tree into dossier records, collecting every problem
+// instead of stopping at the first.
+type decoder struct {
+	file  string
+	probs *Problems
+	// at remembers the node of each record read from the dossier file, so
+	// validation can point at the exact field.
+	at   map[any]*node
+	root *node
+}
+
+func (dc *decoder) pos(n *node) Pos {
+	if n == nil {
+		return Pos{File: dc.file}
+	}
+	return Pos{File: dc.file, Line: n.line, Col: n.col}
+}
+
+func (dc *decoder) report(sev Severity, n *node, excerpt, format string, args ...any) {
+	*dc.probs = append(*dc.probs, Problem{Pos: dc.pos(n), Severity: sev, Message: fmt.Sprintf(format, args...), Excerpt: excerpt})
+}
+
+func (dc *decoder) errorf(n *node, format string, args ...any) {
+	dc.report(SeverityError, n, "", format, args...)
+}
+
+func (dc *decoder) warnf(n *node, format string, args ...any) {
+	dc.report(SeverityWarning, n, "", format, args...)
+}
+
+// record reads the fields of one mapping. Fields are looked up by name;
+// done() then warns about every field nobody asked for.
+type record struct {
+	dc   *decoder
+	n    *node
+	what string // "statement", "party", … for messages
+	used []bool
+}
+
+func (dc *decoder) record(n *node, what string) (*record, bool) {
+	if n.kind != nodeMap {
+		dc.errorf(n, "%s must be a mapping of fields, found %s", what, n.describe())
+		return nil, false
+	}
+	return &record{dc: dc, n: n, what: what, used: make([]bool, len(n.keys))}, true
+}
+
+// field returns the value node of key, or nil when absent or null.
+func (r *record) field(key string) *node {
+	for i, k := range r.n.keys {
+		if k.str == key {
+			r.used[i] = true
+			if r.n.vals[i].kind == nodeNull {
+				return nil
+			}
+			return r.n.vals[i]
+		}
+	}
+	return nil
+}
+
+// str reads a text field, sanitized for the terminal.
+func (r *record) str(key string) string {
+	v := r.field(key)
+	if v == nil {
+		return ""
+	}
+	if v.kind != nodeScalar {
+		r.dc.errorf(v, "%s: %s must be text, found %s", r.what, key, v.describe())
+		return ""
+	}
+	s, changed := Sanitize(v.str)
+	if changed {
+		r.dc.warnf(v, "%s: %s held control characters or escape sequences; they were removed", r.what, key)
+	}
+	return s
+}
+
+// id reads an identifier: text without white space.
+func (r *record) id(key string) string {
+	s := r.str(key)
+	if strings.ContainsAny(s, " \t\n") {
+		r.dc.errorf(r.field(key), "%s: %s %q must not contain white space", r.what, key, s)
+	}
+	return s
+}
+
+// ids reads a list of identifiers; a single id is accepted for one.
+func (r *record) ids(key string) []string {
+	v := r.field(key)
+	if v == nil {
+		return nil
+	}
+	if v.kind == nodeScalar && v.tag == "string" {
+		return []string{r.str(key)}
+	}
+	if v.kind != nodeSeq {
+		r.dc.errorf(v, "%s: %s must be a list of ids, found %s", r.what, key, v.describe())
+		return nil
+	}
+	out := make([]string, 0, len(v.items))
+	for _, it := range v.items {
+		if it.kind != nodeScalar {
+			r.dc.errorf(it, "%s: %s must hold ids, found %s", r.what, key, it.describe())
+			continue
+		}
+		s, changed := Sanitize(it.str)
+		if changed {
+			r.dc.warnf(it, "%s: %s held control characters; they were removed", r.what, key)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func (r *record) date(key string) Date {
+	v := r.field(key)
+	if v == nil {
+		return Date{}
+	}
+	if v.kind != nodeScalar {
+		r.dc.errorf(v, "%s: %s must be a date, found %s", r.what, key, v.describe())
+		return Date{}
+	}
+	d, err := ParseDate(v.str)
+	if err != nil {
+		r.dc.errorf(v, "%s: %s: %v", r.what, key, err)
+		return Date{}
+	}
+	return d
+}
+
+func (r *record) integer(key string) (int, bool) {
+	v := r.field(key)
+	if v == nil {
+		return 0, false
+	}
+	n, err := strconv.Atoi(v.str)
+	if v.kind != nodeScalar || err != nil {
+		r.dc.errorf(v, "%s: %s must be a whole number, found %s", r.what, key, v.describe())
+		return 0, false
+	}
+	return n, true
+}
+
+// enum reads a field that must hold one of the allowed words.
+func (r *record) enum(key string, allowed []string) string {
+	s := r.str(key)
+	if s == "" || slices.Contains(allowed, s) {
+		return s
+	}
+	msg := fmt.Sprintf("%s: %s %q is not one of %s", r.what, key, s, strings.Join(allowed, ", "))
+	if near := nearest(s, allowed); near != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", near)
+	}
+	r.dc.errorf(r.field(key), "%s", msg)
+	return s
+}
+
+// list reads a list field, handing each entry to fn.
+func (r *record) list(key string, fn func(*node)) {
+	v := r.field(key)
+	if v == nil {
+		return
+	}
+	if v.kind != nodeSeq {
+		r.dc.errorf(v, "%s: %s must be a list, found %s", r.what, key, v.describe())
+		return
+	}
+	for _, it := range v.items {
+		fn(it)
+	}
+}
+
+// done warns about the fields this record does not know, suggesting the
+// nearest known one: extra fields are allowed, but a typo should not pass
+// silently.
+func (r *record) done(known []string) {
+	for i, k := range r.n.keys {
+		if r.used[i] || slices.Contains(known, k.str) {
+			continue
+		}
+		msg := fmt.Sprintf("%s: unknown field %q (kept, but parley does not read it)", r.what, k.str)
+		if near := nearest(k.str, known); near != "" {
+			msg = fmt.Sprintf("%s: unknown field %q; did you mean %q?", r.what, k.str, near)
+		}
+		r.dc.warnf(k, "%s", msg)
+	}
+}
+
+// nearest returns the candidate within a small edit distance of s.
+func nearest(s string, candidates []string) string {
+	best, bestD := "", 3
+	for _, c := range candidates {
+		if d := editDistance(strings.ToLower(s), c); d < bestD && d < max(2, len(c)/3+1) {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev[j-1]) // a transposition costs one
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+func enumWords[T ~string](vs []T) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = string(v)
+	}
+	return out
+}
+
+var (
+	dossierFields   = []string{"parley", "title", "date", "summary", "note", "sources", "parties", "actors", "topics", "statements", "positions", "demands", "events", "statement_files", "compare"}
+	sourceFields    = []string{"id", "title", "publisher", "date", "url", "file", "text", "note"}
+	partyFields     = []string{"id", "name", "short", "color", "note"}
+	actorFields     = []string{"id", "name", "party", "role", "note"}
+	topicFields     = []string{"id", "title", "parent", "summary", "note"}
+	statementFields = []string{"id", "kind", "actor", "party", "text", "topics", "date", "source", "anchor", "note"}
+	anchorFields    = []string{"exact", "prefix", "suffix"}
+	positionFields  = []string{"party", "topic", "stance", "summary", "evidence", "basis", "note"}
+	demandFields    = []string{"id", "from", "to", "topic", "text", "date", "evidence", "responses", "note"}
+	responseFields  = []string{"party", "status", "text", "evidence", "date", "note"}
+	eventFields     = []string{"id", "date", "title", "place", "status", "evidence", "note"}
+)
+
+func (dc *decoder) dossier(root *node) *Dossier {
+	d := &Dossier{}
+	dc.root = root
+	r, ok := dc.record(root, "dossier")
+	if !ok {
+		return d
+	}
+	if v, ok := r.integer("parley"); ok {
+		d.Parley = v
+		if v != FormatVersion {
+			dc.errorf(r.field("parley"), "format version %d is not supported; this parley reads version %d", v, FormatVersion)
+		}
+	} else if r.field("parley") == nil {
+		dc.errorf(root, "missing \"parley: %d\" (the format version) at the top of the dossier", FormatVersion)
+	}
+	d.Title = r.str("title")
+	if d.Title == "" {
+		dc.errorf(root, "dossier: title is missing")
+	}
+	d.Date = r.date("date")
+	d.Summary = r.str("summary")
+	d.Note = r.str("note")
+	r.list("sources", func(n *node) {
+		if s := dc.source(n); s != nil {
+			d.Sources = append(d.Sources, s)
+		}
+	})
+	r.list("parties", func(n *node) {
+		if p := dc.party(n); p != nil {
+			d.Parties = append(d.Parties, p)
+		}
+	})
+	r.list("actors", func(n *node) {
+		if a := dc.actor(n); a != nil {
+			d.Actors = append(d.Actors, a)
+		}
+	})
+	r.list("topics", func(n *node) {
+		if t := dc.topic(n); t != nil {
+			d.Topics = append(d.Topics, t)
+		}
+	})
+	r.list("statements", func(n *node) {
+		if s := dc.statement(n); s != nil {
+			d.Statements = append(d.Statements, s)
+		}
+	})
+	r.list("positions", func(n *node) {
+		if p := dc.position(n); p != nil {
+			d.Positions = append(d.Positions, p)
+		}
+	})
+	r.list("demands", func(n *node) {
+		if dm := dc.demand(n); dm != nil {
+			d.Demands = append(d.Demands, dm)
+		}
+	})
+	r.list("events", func(n *node) {
+		if e := dc.event(n); e != nil {
+			d.Events = append(d.Events, e)
+		}
+	})
+	d.StatementFiles = r.ids("statement_files")
+	d.Compare = r.ids("compare")
+	r.done(dossierFields)
+	if len(d.Parties) == 0 && r.field("parties") == nil {
+		dc.errorf(root, "dossier: no parties; a dossier needs at least one party")
+	}
+	return d
+}
+
+func (dc *decoder) remember(rec any, n *node) {
+	if dc.at != nil {
+		dc.at[rec] = n
+	}
+}
+
+func (dc *decoder) source(n *node) *Source {
+	r, ok := dc.record(n, "source")
+	if !ok {
+		return nil
+	}
+	s := &Source{
+		ID: r.id("id"), Title: r.str("title"), Publisher: r.str("publisher"), Date: r.date("date"),
+		URL: r.str("url"), File: r.str("file"), Note: r.str("note"), Pos: dc.pos(n),
+	}
+	// The text is sanitized once it is complete (a file's text is read later).
+	if v := r.field("text"); v != nil {
+		if v.kind != nodeScalar {
+			dc.errorf(v, "source: text must be text, found %s", v.describe())
+		} else {
+			s.Text = v.str
+		}
+	}
+	r.done(sourceFields)
+	dc.remember(s, n)
+	return s
+}
+
+func (dc *decoder) party(n *node) *Party {
+	r, ok := dc.record(n, "party")
+	if !ok {
+		return nil
+	}
+	p := &Party{ID: r.id("id"), Name: r.str("name"), Short: r.str("short"), Color: r.str("color"), Note: r.str("note"), Pos: dc.pos(n)}
+	r.done(partyFields)
+	dc.remember(p, n)
+	return p
+}
+
+func (dc *decoder) actor(n *node) *Actor {
+	r, ok := dc.record(n, "actor")
+	if !ok {
+		return nil
+	}
+	a := &Actor{ID: r.id("id"), Name: r.str("name"), Party: r.id("party"), Role: r.str("role"), Note: r.str("note"), Pos: dc.pos(n)}
+	r.done(actorFields)
+	dc.remember(a, n)
+	return a
+}
+
+func (dc *decoder) topic(n *node) *Topic {
+	r, ok := dc.record(n, "topic")
+	if !ok {
+		return nil
+	}
+	t := &Topic{ID: r.id("id"), Title: r.str("title"), Parent: r.id("parent"), Summary: r.str("summary"), Note: r.str("note"), Pos: dc.pos(n)}
+	r.done(topicFields)
+	dc.remember(t, n)
+	return t
+}
+
+func (dc *decoder) statement(n *node) *Statement {
+	r, ok := dc.record(n, "statement")
+	if !ok {
+		return nil
+	}
+	s := &Statement{
+		ID: r.id("id"), Kind: StatementKind(r.enum("kind", enumWords([]StatementKind{KindQuote, KindReported}))),
+		Actor: r.id("actor"), Party: r.id("party"), Text: r.str("text"), Topics: r.ids("topics"),
+		Date: r.date("date"), Source: r.id("source"), Note: r.str("note"), Pos: dc.pos(n),
+	}
+	if v := r.field("anchor"); v != nil {
+		if ar, ok := dc.record(v, "anchor"); ok {
+			s.Anchor = &Anchor{Exact: ar.str("exact"), Prefix: ar.str("prefix"), Suffix: ar.str("suffix")}
+			ar.done(anchorFields)
+		}
+	}
+	r.done(statementFields)
+	dc.remember(s, n)
+	return s
+}
+
+func (dc *decoder) position(n *node) *Position {
+	r, ok := dc.record(n, "position")
+	if !ok {
+		return nil
+	}
+	p := &Position{
+		Party: r.id("party"), Topic: r.id("topic"), Stance: Stance(r.enum("stance", enumWords(Stances))),
+		Summary: r.str("summary"), Evidence: r.ids("evidence"),
+		Basis: Basis(r.enum("basis", []string{string(BasisStated), string(BasisInferred)})), Note: r.str("note"), Pos: dc.pos(n),
+	}
+	r.done(positionFields)
+	dc.remember(p, n)
+	return p
+}
+
+func (dc *decoder) demand(n *node) *Demand {
+	r, ok := dc.record(n, "demand")
+	if !ok {
+		return nil
+	}
+	dm := &Demand{
+		ID: r.id("id"), From: r.id("from"), To: r.ids("to"), Topic: r.id("topic"), Text: r.str("text"),
+		Date: r.date("date"), Evidence: r.ids("evidence"), Note: r.str("note"), Pos: dc.pos(n),
+	}
+	r.list("responses", func(rn *node) {
+		rr, ok := dc.record(rn, "response")
+		if !ok {
+			return
+		}
+		resp := &Response{
+			Party: rr.id("party"), Status: Status(rr.enum("status", enumWords(Statuses))), Text: rr.str("text"),
+			Evidence: rr.ids("evidence"), Date: rr.date("date"), Note: rr.str("note"), Pos: dc.pos(rn),
+		}
+		rr.done(responseFields)
+		dc.remember(resp, rn)
+		dm.Responses = append(dm.Responses, resp)
+	})
+	r.done(demandFields)
+	dc.remember(dm, n)
+	return dm
+}
+
+func (dc *decoder) event(n *node) *Event {
+	r, ok := dc.record(n, "event")
+	if !ok {
+		return nil
+	}
+	e := &Event{
+		ID: r.id("id"), Date: r.date("date"), Title: r.str("title"), Place: r.str("place"),
+		Status:   EventStatus(r.enum("status", []string{string(EventHappened), string(EventExpected)})),
+		Evidence: r.ids("evidence"), Note: r.str("note"), Pos: dc.pos(n),
+	}
+	r.done(eventFields)
+	dc.remember(e, n)
+	return e
+}

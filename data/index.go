@@ -1,0 +1,253 @@
+package data
+
+import "slices"
+
+// index holds the lookups screens need; built once by Load.
+type index struct {
+	parties    map[string]*Party
+	actors     map[string]*Actor
+	topics     map[string]*Topic
+	sources    map[string]*Source
+	statements map[string]*Statement
+	demands    map[string]*Demand
+
+	stmtsByParty map[string][]*Statement
+	stmtsByActor map[string][]*Statement
+	stmtsByTopic map[string][]*Statement
+	posByParty   map[string][]*Position
+	posByTopic   map[string][]*Position
+	position     map[[2]string]*Position
+	demandsBy    map[string][]*Demand
+	responsesBy  map[string][]*Response
+	children     map[string][]*Topic
+	topicOrder   []*Topic
+	depth        map[string]int
+	citedBy      map[string][]Citation
+}
+
+// Citation is a record that names a statement as evidence.
+type Citation struct {
+	Position *Position // set when a position cites the statement
+	Demand   *Demand   // set when a demand, or one of its responses, does
+	Response *Response // set when a response does
+	Event    *Event    // set when an event does
+}
+
+func (d *Dossier) buildIndex() {
+	x := index{
+		parties:      make(map[string]*Party, len(d.Parties)),
+		actors:       make(map[string]*Actor, len(d.Actors)),
+		topics:       make(map[string]*Topic, len(d.Topics)),
+		sources:      make(map[string]*Source, len(d.Sources)),
+		statements:   make(map[string]*Statement, len(d.Statements)),
+		demands:      make(map[string]*Demand, len(d.Demands)),
+		stmtsByParty: map[string][]*Statement{},
+		stmtsByActor: map[string][]*Statement{},
+		stmtsByTopic: map[string][]*Statement{},
+		posByParty:   map[string][]*Position{},
+		posByTopic:   map[string][]*Position{},
+		position:     map[[2]string]*Position{},
+		demandsBy:    map[string][]*Demand{},
+		responsesBy:  map[string][]*Response{},
+		children:     map[string][]*Topic{},
+		depth:        map[string]int{},
+		citedBy:      map[string][]Citation{},
+	}
+	// The first record of an id wins; duplicates are reported by validation.
+	for _, p := range d.Parties {
+		putFirst(x.parties, p.ID, p)
+	}
+	for _, a := range d.Actors {
+		putFirst(x.actors, a.ID, a)
+	}
+	for _, t := range d.Topics {
+		putFirst(x.topics, t.ID, t)
+	}
+	for _, s := range d.Sources {
+		putFirst(x.sources, s.ID, s)
+	}
+	for _, s := range d.Statements {
+		putFirst(x.statements, s.ID, s)
+		if s.Party != "" {
+			x.stmtsByParty[s.Party] = append(x.stmtsByParty[s.Party], s)
+		}
+		if s.Actor != "" {
+			x.stmtsByActor[s.Actor] = append(x.stmtsByActor[s.Actor], s)
+		}
+		for _, t := range s.Topics {
+			x.stmtsByTopic[t] = append(x.stmtsByTopic[t], s)
+		}
+	}
+	for _, p := range d.Positions {
+		x.posByParty[p.Party] = append(x.posByParty[p.Party], p)
+		x.posByTopic[p.Topic] = append(x.posByTopic[p.Topic], p)
+		if _, ok := x.position[[2]string{p.Party, p.Topic}]; !ok {
+			x.position[[2]string{p.Party, p.Topic}] = p
+		}
+		for _, e := range p.Evidence {
+			x.citedBy[e] = append(x.citedBy[e], Citation{Position: p})
+		}
+	}
+	for _, dm := range d.Demands {
+		putFirst(x.demands, dm.ID, dm)
+		parties := append([]string{dm.From}, dm.To...)
+		for _, p := range slices.Compact(parties) {
+			x.demandsBy[p] = append(x.demandsBy[p], dm)
+		}
+		for _, e := range dm.Evidence {
+			x.citedBy[e] = append(x.citedBy[e], Citation{Demand: dm})
+		}
+		for _, r := range dm.Responses {
+			x.responsesBy[r.Party] = append(x.responsesBy[r.Party], r)
+			for _, e := range r.Evidence {
+				x.citedBy[e] = append(x.citedBy[e], Citation{Demand: dm, Response: r})
+			}
+		}
+	}
+	for _, ev := range d.Events {
+		for _, e := range ev.Evidence {
+			x.citedBy[e] = append(x.citedBy[e], Citation{Event: ev})
+		}
+	}
+	for _, t := range d.Topics {
+		parent := t.Parent
+		if _, ok := x.topics[parent]; !ok {
+			parent = "" // an unknown parent is reported; show the topic as a root
+		}
+		x.children[parent] = append(x.children[parent], t)
+	}
+	// Depth-first order; the visited set keeps a cycle (reported by
+	// validation) from looping, and topics stuck in one still get listed.
+	seen := map[string]bool{}
+	var walk func(parent string, depth int)
+	walk = func(parent string, depth int) {
+		for _, t := range x.children[parent] {
+			if seen[t.ID] {
+				continue
+			}
+			seen[t.ID] = true
+			x.topicOrder = append(x.topicOrder, t)
+			x.depth[t.ID] = depth
+			walk(t.ID, depth+1)
+		}
+	}
+	walk("", 0)
+	for _, t := range d.Topics {
+		if !seen[t.ID] {
+			seen[t.ID] = true
+			x.topicOrder = append(x.topicOrder, t)
+			walk(t.ID, 1)
+		}
+	}
+	d.idx = x
+}
+
+func putFirst[T any](m map[string]T, id string, v T) {
+	if _, ok := m[id]; !ok {
+		m[id] = v
+	}
+}
+
+// Party returns the party with the id, or nil.
+func (d *Dossier) Party(id string) *Party { return d.idx.parties[id] }
+
+// Actor returns the actor with the id, or nil.
+func (d *Dossier) Actor(id string) *Actor { return d.idx.actors[id] }
+
+// Topic returns the topic with the id, or nil.
+func (d *Dossier) Topic(id string) *Topic { return d.idx.topics[id] }
+
+// Source returns the source with the id, or nil.
+func (d *Dossier) Source(id string) *Source { return d.idx.sources[id] }
+
+// Statement returns the statement with the id, or nil.
+func (d *Dossier) Statement(id string) *Statement { return d.idx.statements[id] }
+
+// Demand returns the demand with the id, or nil.
+func (d *Dossier) Demand(id string) *Demand { return d.idx.demands[id] }
+
+// StatementsByParty lists a party's statements in dossier order.
+func (d *Dossier) StatementsByParty(id string) []*Statement { return d.idx.stmtsByParty[id] }
+
+// StatementsByActor lists an actor's statements in dossier order.
+func (d *Dossier) StatementsByActor(id string) []*Statement { return d.idx.stmtsByActor[id] }
+
+// StatementsByTopic lists the statements tagged with a topic.
+func (d *Dossier) StatementsByTopic(id string) []*Statement { return d.idx.stmtsByTopic[id] }
+
+// PositionsByParty lists a party's positions in dossier order.
+func (d *Dossier) PositionsByParty(id string) []*Position { return d.idx.posByParty[id] }
+
+// PositionsByTopic lists every party's position on a topic.
+func (d *Dossier) PositionsByTopic(id string) []*Position { return d.idx.posByTopic[id] }
+
+// Position returns a party's position on a topic, or nil for silence.
+func (d *Dossier) Position(party, topic string) *Position {
+	return d.idx.position[[2]string{party, topic}]
+}
+
+// DemandsByParty lists the demands a party made or received.
+func (d *Dossier) DemandsByParty(id string) []*Demand { return d.idx.demandsBy[id] }
+
+// ResponsesByParty lists a party's responses to demands.
+func (d *Dossier) ResponsesByParty(id string) []*Response { return d.idx.responsesBy[id] }
+
+// CitedBy lists the positions, demands, responses and events that name a
+// statement as evidence.
+func (d *Dossier) CitedBy(statementID string) []Citation { return d.idx.citedBy[statementID] }
+
+// TopicChildren lists the topics whose parent is id; "" gives the roots.
+func (d *Dossier) TopicChildren(id string) []*Topic { return d.idx.children[id] }
+
+// TopicsInOrder lists every topic depth-first, parents before children.
+func (d *Dossier) TopicsInOrder() []*Topic { return d.idx.topicOrder }
+
+// TopicDepth is 0 for a root topic, 1 for its children, and so on.
+func (d *Dossier) TopicDepth(id string) int { return d.idx.depth[id] }
+
+// Evidence resolves statement ids, skipping unknown ones.
+func (d *Dossier) Evidence(ids []string) []*Statement {
+	out := make([]*Statement, 0, len(ids))
+	for _, id := range ids {
+		if s := d.Statement(id); s != nil {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Response returns the response a party gave to a demand, or nil.
+func (dm *Demand) Response(party string) *Response {
+	for _, r := range dm.Responses {
+		if r.Party == party {
+			return r
+		}
+	}
+	return nil
+}
+
+// ComparedParties is who the explorer shows first: the dossier's compare
+// list, or else its first three parties.
+func (d *Dossier) ComparedParties() []*Party {
+	var out []*Party
+	for _, id := range d.Compare {
+		if p := d.Party(id); p != nil && !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	return d.Parties[:min(3, len(d.Parties))]
+}
+
+// Speaker names who made a statement: the actor, or else the party.
+func (d *Dossier) Speaker(s *Statement) string {
+	if a := d.Actor(s.Actor); a != nil {
+		return a.Name
+	}
+	if p := d.Party(s.Party); p != nil {
+		return p.Name
+	}
+	return "unattributed"
+}

@@ -1,0 +1,197 @@
+package data
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+)
+
+// Load reads a dossier file (YAML, or JSON by its .json extension or its
+// first character), the source files and statement files it names, checks
+// every rule of the format and returns the dossier with its indexes.
+//
+// Problems holds every error and warning, sorted by place. When any is an
+// error the dossier is nil and err is an *InvalidError; a file that cannot
+// be read at all is a plain error.
+func Load(file string) (*Dossier, Problems, error) {
+	src, err := os.ReadFile(file)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", file, unwrapPathError(err))
+	}
+	dir := filepath.Dir(file)
+	d, probs, err := parse(file, src, func(name string) ([]byte, error) {
+		if !filepath.IsAbs(name) {
+			name = filepath.Join(dir, filepath.FromSlash(name))
+		}
+		return os.ReadFile(name)
+	})
+	if d != nil {
+		d.Path = file
+	}
+	return d, probs, err
+}
+
+// Parse reads a dossier from bytes. name is used in messages and picks the
+// format by extension; source and statement files are read from fsys (nil
+// when the dossier names none).
+func Parse(name string, src []byte, fsys fs.FS) (*Dossier, Problems, error) {
+	return parse(name, src, func(file string) ([]byte, error) {
+		if fsys == nil {
+			return nil, errors.New("no directory to read it from")
+		}
+		return fs.ReadFile(fsys, path.Clean(file))
+	})
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+type readFunc func(name string) ([]byte, error)
+
+func parse(name string, src []byte, read readFunc) (*Dossier, Problems, error) {
+	var probs Problems
+	fail := func() (*Dossier, Problems, error) {
+		probs.sort()
+		return nil, probs, &InvalidError{Problems: probs}
+	}
+	if err := checkText(src); err != nil {
+		probs = append(probs, Problem{Pos: Pos{File: name, Line: err.line, Col: err.col}, Message: err.msg})
+		return fail()
+	}
+	var root *node
+	var err error
+	if isJSON(name, src) {
+		root, err = parseJSON(src)
+	} else {
+		root, err = parseYAML(src)
+	}
+	if err != nil {
+		var pe *posError
+		if errors.As(err, &pe) {
+			probs = append(probs, Problem{Pos: Pos{File: name, Line: pe.line, Col: pe.col}, Message: pe.msg})
+		} else {
+			probs = append(probs, Problem{Pos: Pos{File: name}, Message: err.Error()})
+		}
+		return fail()
+	}
+	dc := &decoder{file: name, probs: &probs, at: map[any]*node{}}
+	d := dc.dossier(root)
+	v := newValidator(dc, d, read)
+	v.run()
+	probs.sort()
+	if probs.Errors() > 0 {
+		return nil, probs, &InvalidError{Problems: probs}
+	}
+	return d, probs, nil
+}
+
+func isJSON(name string, src []byte) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".json", ".jsonl":
+		return true
+	case ".yaml", ".yml":
+		return false
+	}
+	t := bytes.TrimLeft(src, " \t\r\n\ufeff")
+	return len(t) > 0 && t[0] == '{'
+}
+
+// checkText rejects what is not text before any parser sees it: empty
+// files, binary data and invalid UTF-8, with the place of the first bad byte.
+func checkText(src []byte) *posError {
+	if len(bytes.TrimSpace(src)) == 0 {
+		return &posError{0, 0, "the file is empty"}
+	}
+	line, lineStart := 1, 0
+	for i := 0; i < len(src); {
+		c := src[i]
+		if c < utf8.RuneSelf {
+			switch c {
+			case 0:
+				return &posError{line, utf8.RuneCount(src[lineStart:i]) + 1, "a NUL byte: this is a binary file, not a dossier"}
+			case '\n':
+				line, lineStart = line+1, i+1
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && n == 1 {
+			return &posError{line, utf8.RuneCount(src[lineStart:i]) + 1, fmt.Sprintf("byte %#02x is not UTF-8; save the file as UTF-8", c)}
+		}
+		i += n
+	}
+	return nil
+}
+
+// readStatementFile reads a JSON Lines file of statements, one object a
+// line; blank lines and lines starting with // are skipped.
+func (v *validator) readStatementFile(ref *node, file string) {
+	data, err := v.read(file)
+	if err != nil {
+		v.dc.errorf(ref, "statement_files: cannot read %q: %v", file, unwrapPathError(err))
+		return
+	}
+	name := v.relName(file)
+	dc := &decoder{file: name, probs: v.dc.probs}
+	if perr := checkText(data); perr != nil && perr.line > 0 {
+		dc.errorf(&node{line: perr.line, col: perr.col}, "%s", perr.msg)
+		return
+	}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 0, 64*1024), len(data)+1)
+	line := 0
+	for sc.Scan() {
+		line++
+		text := sc.Bytes()
+		trimmed := bytes.TrimSpace(text)
+		if len(trimmed) == 0 || bytes.HasPrefix(trimmed, []byte("//")) {
+			continue
+		}
+		p := jsonParser{src: text, line: line}
+		p.space()
+		n, err := p.value(0)
+		if err == nil {
+			p.space()
+			if p.i < len(p.src) {
+				err = p.errf("unexpected %s after the statement; put one statement on each line", p.what())
+			}
+		}
+		if err != nil {
+			var pe *posError
+			if errors.As(err, &pe) {
+				dc.errorf(&node{line: pe.line, col: pe.col}, "%s", pe.msg)
+			}
+			continue
+		}
+		s := dc.statement(n)
+		if s == nil {
+			continue
+		}
+		v.d.Statements = append(v.d.Statements, s)
+		v.checkStatement(dc, s, n)
+	}
+	if err := sc.Err(); err != nil && !errors.Is(err, io.EOF) {
+		dc.errorf(&node{line: line + 1, col: 1}, "cannot read: %v", err)
+	}
+}
+
+func (v *validator) relName(file string) string {
+	if filepath.IsAbs(file) || v.dc.file == "" {
+		return file
+	}
+	return filepath.Join(filepath.Dir(v.dc.file), filepath.FromSlash(file))
+}

@@ -1,0 +1,461 @@
+package data
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// validator checks every rule of the format and fills what the loader
+// derives: statements' default party, source paragraphs and anchors.
+type validator struct {
+	dc   *decoder // the dossier file's
+	d    *Dossier
+	read readFunc
+
+	parties, actors, topics, sources, demands map[string]bool
+	statementIDs                              map[string]Pos
+	normalized                                map[string]*normalized // source id → folded text
+}
+
+func newValidator(dc *decoder, d *Dossier, read readFunc) *validator {
+	return &validator{dc: dc, d: d, read: read, statementIDs: map[string]Pos{}, normalized: map[string]*normalized{}}
+}
+
+// field is the node of a record's field, or the record itself when the
+// field is absent, so a message points as close to the problem as it can.
+func field(rec *node, key string) *node {
+	if rec == nil {
+		return nil
+	}
+	for i, k := range rec.keys {
+		if k.str == key {
+			return rec.vals[i]
+		}
+	}
+	return rec
+}
+
+// item is the n-th entry of a list field, or the field itself.
+func item(rec *node, key string, n int) *node {
+	f := field(rec, key)
+	if f != nil && f.kind == nodeSeq && n < len(f.items) {
+		return f.items[n]
+	}
+	return f
+}
+
+func (v *validator) run() {
+	d := v.d
+	v.parties = uniqueIDs(v, "party", d.Parties, func(p *Party) string { return p.ID })
+	v.actors = uniqueIDs(v, "actor", d.Actors, func(a *Actor) string { return a.ID })
+	v.topics = uniqueIDs(v, "topic", d.Topics, func(t *Topic) string { return t.ID })
+	v.sources = uniqueIDs(v, "source", d.Sources, func(s *Source) string { return s.ID })
+	v.demands = uniqueIDs(v, "demand", d.Demands, func(dm *Demand) string { return dm.ID })
+	uniqueIDs(v, "event", d.Events, func(e *Event) string { return e.ID })
+
+	for _, p := range d.Parties {
+		v.checkParty(p)
+	}
+	for _, a := range d.Actors {
+		n := v.dc.at[a]
+		if a.Name == "" {
+			v.dc.errorf(n, "actor %q: name is missing", a.ID)
+		}
+		v.ref(v.dc, field(n, "party"), "actor", "party", a.Party, v.parties)
+	}
+	v.checkTopics()
+	for _, s := range d.Sources {
+		v.loadSource(s)
+	}
+	for _, s := range d.Statements {
+		v.checkStatement(v.dc, s, v.dc.at[s])
+	}
+	for i, file := range d.StatementFiles {
+		v.readStatementFile(item(v.rootNode(), "statement_files", i), file)
+	}
+	for _, p := range d.Positions {
+		v.checkPosition(p)
+	}
+	v.checkDuplicatePositions()
+	for _, dm := range d.Demands {
+		v.checkDemand(dm)
+	}
+	for _, e := range d.Events {
+		v.checkEvent(e)
+	}
+	for i, id := range d.Compare {
+		v.ref(v.dc, item(v.rootNode(), "compare", i), "compare", "party", id, v.parties)
+	}
+	if len(d.Compare) > 4 {
+		v.dc.warnf(field(v.rootNode(), "compare"), "compare names %d parties; the explorer shows at most 4 side by side", len(d.Compare))
+	}
+	d.buildIndex()
+}
+
+// rootNode is the dossier's top-level mapping.
+func (v *validator) rootNode() *node { return v.dc.root }
+
+func uniqueIDs[T any](v *validator, kind string, recs []T, id func(T) string) map[string]bool {
+	seen := make(map[string]bool, len(recs))
+	first := map[string]*node{}
+	for _, r := range recs {
+		n := v.dc.at[any(r)]
+		key := id(r)
+		if key == "" {
+			if kind != "event" {
+				v.dc.errorf(n, "%s: id is missing", kind)
+			}
+			continue
+		}
+		if seen[key] {
+			v.dc.errorf(field(n, "id"), "duplicate %s id %q (first defined at line %d)", kind, key, first[key].line)
+			continue
+		}
+		seen[key] = true
+		first[key] = field(n, "id")
+	}
+	return seen
+}
+
+// ref checks that a reference resolves; an empty one is not checked here.
+func (v *validator) ref(dc *decoder, n *node, what, kind, id string, known map[string]bool) bool {
+	if id == "" || known[id] {
+		return true
+	}
+	msg := fmt.Sprintf("%s: unknown %s %q", what, kind, id)
+	if near := nearest(id, keys(known)); near != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", near)
+	}
+	dc.errorf(n, "%s", msg)
+	return false
+}
+
+func keys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+var hexColor = regexp.MustCompile(`^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
+
+func (v *validator) checkParty(p *Party) {
+	n := v.dc.at[p]
+	if p.Name == "" {
+		v.dc.errorf(n, "party %q: name is missing", p.ID)
+	}
+	if p.Color != "" && !hexColor.MatchString(p.Color) {
+		v.dc.warnf(field(n, "color"), "party %q: color %q is not #rgb or #rrggbb; the theme picks one", p.ID, p.Color)
+	}
+}
+
+func (v *validator) checkTopics() {
+	for _, t := range v.d.Topics {
+		n := v.dc.at[t]
+		if t.Title == "" {
+			v.dc.errorf(n, "topic %q: title is missing", t.ID)
+		}
+		v.ref(v.dc, field(n, "parent"), "topic "+quoteID(t.ID), "parent topic", t.Parent, v.topics)
+	}
+	// A cycle is reported once, at the topic that closes it (the first of
+	// the cycle in file order).
+	parent := map[string]string{}
+	for _, t := range v.d.Topics {
+		if _, ok := parent[t.ID]; !ok {
+			parent[t.ID] = t.Parent
+		}
+	}
+	reported := map[string]bool{}
+	for _, t := range v.d.Topics {
+		seen := map[string]bool{}
+		var chain []string
+		for id := t.ID; id != "" && !reported[id]; id = parent[id] {
+			if seen[id] {
+				if id == t.ID {
+					for _, c := range chain {
+						reported[c] = true
+					}
+					v.dc.errorf(field(v.dc.at[t], "parent"), "topic %q: parents form a cycle: %s → %s", t.ID, strings.Join(chain, " → "), t.ID)
+				}
+				break
+			}
+			seen[id] = true
+			chain = append(chain, id)
+		}
+	}
+}
+
+func quoteID(id string) string { return fmt.Sprintf("%q", id) }
+
+func (v *validator) loadSource(s *Source) {
+	n := v.dc.at[s]
+	switch {
+	case s.File != "" && s.Text != "":
+		v.dc.errorf(field(n, "text"), "source %q: give either file or text, not both", s.ID)
+	case s.File != "":
+		b, err := v.read(s.File)
+		if err != nil {
+			v.dc.errorf(field(n, "file"), "source %q: cannot read %q: %v", s.ID, s.File, unwrapPathError(err))
+			break
+		}
+		if perr := checkText(b); perr != nil && perr.line > 0 {
+			v.dc.errorf(field(n, "file"), "source %q: %s: %d:%d: %s", s.ID, s.File, perr.line, perr.col, perr.msg)
+			break
+		}
+		s.Text = string(b)
+	case s.URL == "" && s.Text == "":
+		v.dc.warnf(n, "source %q has no file, text or url; its quotes cannot be verified", s.ID)
+	}
+	if s.Text == "" {
+		return
+	}
+	text, changed := Sanitize(s.Text)
+	if changed {
+		v.dc.warnf(n, "source %q: its text held control characters or escape sequences; they were removed", s.ID)
+	}
+	s.Text = text
+	s.Paragraphs = paragraphs(text)
+	norm := normalize(text)
+	v.normalized[s.ID] = &norm
+}
+
+// checkStatement validates one statement, defaults its party from its
+// actor, and anchors it in its source.
+func (v *validator) checkStatement(dc *decoder, s *Statement, n *node) {
+	if s.ID == "" {
+		dc.errorf(n, "statement: id is missing")
+	} else if first, dup := v.statementIDs[s.ID]; dup {
+		dc.errorf(field(n, "id"), "duplicate statement id %q (first defined at %s)", s.ID, first)
+	} else {
+		v.statementIDs[s.ID] = dc.pos(field(n, "id"))
+	}
+	what := "statement " + quoteID(s.ID)
+	if s.Kind == "" {
+		dc.errorf(n, "%s: kind is missing (quote or reported)", what)
+	}
+	if strings.TrimSpace(s.Text) == "" {
+		dc.errorf(n, "%s: text is missing", what)
+	}
+	if v.ref(dc, field(n, "actor"), what, "actor", s.Actor, v.actors) && s.Actor != "" {
+		actorParty := v.d.actorParty(s.Actor)
+		switch {
+		case s.Party == "":
+			s.Party = actorParty
+		case actorParty != "" && s.Party != actorParty && s.Note == "":
+			dc.warnf(field(n, "party"), "%s: party %q differs from its actor's party %q; add a note saying why", what, s.Party, actorParty)
+		}
+	}
+	v.ref(dc, field(n, "party"), what, "party", s.Party, v.parties)
+	if s.Actor == "" && s.Party == "" {
+		dc.warnf(n, "%s names neither actor nor party; it will show as unattributed", what)
+	}
+	for i, t := range s.Topics {
+		v.ref(dc, item(n, "topics", i), what, "topic", t, v.topics)
+	}
+	if !v.ref(dc, field(n, "source"), what, "source", s.Source, v.sources) {
+		return
+	}
+	v.anchor(dc, s, n, what)
+}
+
+func (d *Dossier) actorParty(id string) string {
+	for _, a := range d.Actors {
+		if a.ID == id {
+			return a.Party
+		}
+	}
+	return ""
+}
+
+func (v *validator) anchor(dc *decoder, s *Statement, n *node, what string) {
+	norm := v.normalized[s.Source]
+	var a Anchor
+	if s.Anchor != nil {
+		a = *s.Anchor
+	}
+	passage := a.Exact
+	if s.Kind == KindQuote {
+		passage = s.Text
+		if a.Exact != "" && normalize(a.Exact).text != normalize(s.Text).text {
+			dc.warnf(field(field(n, "anchor"), "exact"), "%s: a quote's anchor is its own text; anchor.exact is ignored", what)
+		}
+	}
+	switch {
+	case s.Source == "" && s.Kind == KindQuote:
+		dc.warnf(n, "%s: unverified quote: it names no source", what)
+		return
+	case s.Source == "":
+		return
+	case norm == nil:
+		if s.Kind == KindQuote {
+			dc.warnf(field(n, "source"), "%s: unverified quote: source %q has no text to check it against", what, s.Source)
+		}
+		return
+	case passage == "":
+		dc.warnf(n, "%s: reported statement is not anchored in its source; add anchor.exact with the passage it reports", what)
+		return
+	}
+	res := findPassage(norm, passage, a.Prefix, a.Suffix)
+	at := n
+	if s.Kind != KindQuote {
+		at = field(field(n, "anchor"), "exact")
+	} else {
+		at = field(n, "text")
+	}
+	switch {
+	case res.found == 0 && s.Kind == KindQuote:
+		dc.report(SeverityError, at, excerpt(s.Text), "%s: quote not found verbatim in source %q", what, s.Source)
+	case res.found == 0:
+		dc.report(SeverityWarning, at, excerpt(passage), "%s: anchor.exact not found in source %q; the statement is left unanchored", what, s.Source)
+	case res.kept == 0:
+		sev := SeverityWarning
+		if s.Kind == KindQuote {
+			sev = SeverityError
+		}
+		dc.report(sev, field(n, "anchor"), "", "%s: found %d time(s) in source %q, but never with this anchor's prefix/suffix", what, res.found, s.Source)
+	case res.kept > 1:
+		sev := SeverityWarning
+		if s.Kind == KindQuote {
+			sev = SeverityError
+		}
+		dc.report(sev, at, excerpt(passage), "%s: found %d times in source %q; add anchor.prefix or anchor.suffix to say which", what, res.kept, s.Source)
+	default:
+		src := v.d.sourceByID(s.Source)
+		s.Location = &Location{Span: res.span, Paragraph: paragraphOf(src.Paragraphs, res.span.Start), Source: s.Source}
+	}
+}
+
+func (d *Dossier) sourceByID(id string) *Source {
+	for _, s := range d.Sources {
+		if s.ID == id {
+			return s
+		}
+	}
+	return nil
+}
+
+// excerpt shortens text for a message line.
+func excerpt(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 72 {
+		s = string(r[:71]) + "…"
+	}
+	return s
+}
+
+func (v *validator) evidence(dc *decoder, n *node, what string, ids []string) {
+	for i, id := range ids {
+		if _, ok := v.statementIDs[id]; !ok {
+			msg := fmt.Sprintf("%s: evidence names unknown statement %q", what, id)
+			if near := nearestKey(id, v.statementIDs); near != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", near)
+			}
+			dc.errorf(item(n, "evidence", i), "%s", msg)
+		}
+	}
+}
+
+func nearestKey(id string, m map[string]Pos) string {
+	if len(m) > 10000 {
+		return "" // not worth a scan of a huge collection for a hint
+	}
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	return nearest(id, ks)
+}
+
+func (v *validator) checkPosition(p *Position) {
+	n := v.dc.at[p]
+	what := fmt.Sprintf("position of %q on %q", p.Party, p.Topic)
+	if p.Party == "" {
+		v.dc.errorf(n, "position: party is missing")
+	}
+	if p.Topic == "" {
+		v.dc.errorf(n, "position: topic is missing")
+	}
+	if p.Stance == "" {
+		v.dc.errorf(n, "%s: stance is missing (%s)", what, strings.Join(enumWords(Stances), ", "))
+	}
+	if p.Basis == "" {
+		p.Basis = BasisStated
+	}
+	v.ref(v.dc, field(n, "party"), what, "party", p.Party, v.parties)
+	v.ref(v.dc, field(n, "topic"), what, "topic", p.Topic, v.topics)
+	v.evidence(v.dc, n, what, p.Evidence)
+	if p.Basis == BasisInferred && p.Note == "" {
+		v.dc.warnf(field(n, "basis"), "%s: an inferred position should say in a note how it was inferred", what)
+	}
+}
+
+func (v *validator) checkDuplicatePositions() {
+	first := map[[2]string]*node{}
+	for _, p := range v.d.Positions {
+		key := [2]string{p.Party, p.Topic}
+		n := v.dc.at[p]
+		if f, dup := first[key]; dup {
+			v.dc.errorf(n, "a second position of %q on %q (first at line %d); merge them", p.Party, p.Topic, f.line)
+			continue
+		}
+		first[key] = n
+	}
+}
+
+func (v *validator) checkDemand(dm *Demand) {
+	n := v.dc.at[dm]
+	what := "demand " + quoteID(dm.ID)
+	if dm.From == "" {
+		v.dc.errorf(n, "%s: from is missing (the party making the demand)", what)
+	}
+	if len(dm.To) == 0 {
+		v.dc.errorf(n, "%s: to is missing (the parties it is addressed to)", what)
+	}
+	if strings.TrimSpace(dm.Text) == "" {
+		v.dc.errorf(n, "%s: text is missing", what)
+	}
+	v.ref(v.dc, field(n, "from"), what, "party", dm.From, v.parties)
+	for i, p := range dm.To {
+		v.ref(v.dc, item(n, "to", i), what, "party", p, v.parties)
+	}
+	v.ref(v.dc, field(n, "topic"), what, "topic", dm.Topic, v.topics)
+	v.evidence(v.dc, n, what, dm.Evidence)
+	answered := map[string]bool{}
+	for _, r := range dm.Responses {
+		rn := v.dc.at[r]
+		rwhat := fmt.Sprintf("%s: response of %q", what, r.Party)
+		if r.Party == "" {
+			v.dc.errorf(rn, "%s: response: party is missing", what)
+		} else if v.ref(v.dc, field(rn, "party"), what+": response", "party", r.Party, v.parties) && !slices.Contains(dm.To, r.Party) {
+			v.dc.warnf(field(rn, "party"), "%s: %q is not among the demand's addressees (to)", rwhat, r.Party)
+		}
+		if answered[r.Party] && r.Party != "" {
+			v.dc.errorf(rn, "%s: a second response from the same party; merge them", rwhat)
+		}
+		answered[r.Party] = true
+		if r.Status == "" {
+			v.dc.errorf(rn, "%s: status is missing (%s)", rwhat, strings.Join(enumWords(Statuses), ", "))
+		}
+		v.evidence(v.dc, rn, rwhat, r.Evidence)
+	}
+}
+
+func (v *validator) checkEvent(e *Event) {
+	n := v.dc.at[e]
+	what := "event"
+	if e.Title != "" {
+		what = fmt.Sprintf("event %q", excerpt(e.Title))
+	} else {
+		v.dc.errorf(n, "event: title is missing")
+	}
+	if e.Date.IsZero() && field(n, "date") == n {
+		v.dc.errorf(n, "%s: date is missing", what)
+	}
+	if e.Status == "" {
+		e.Status = EventHappened
+	}
+	v.evidence(v.dc, n, what, e.Evidence)
+}
