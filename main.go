@@ -1,0 +1,444 @@
+// Command parley is a terminal explorer of negotiation positions: open a
+// dossier, compare the parties side by side, follow every demand to its
+// answers and find any quote, always one key away from its source.
+//
+// This file is the command line: it parses, loads, and hands over to
+// model/ (the explorer) or prints through views/ and data/.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"charm.land/fang/v2"
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"github.com/parley-dev/parley/data"
+)
+
+// version is set at build time with -ldflags "-X main.version=…"; without
+// it, fang reads the module version from the build info.
+var version = ""
+
+// Exit codes, documented in the README.
+const (
+	exitOK      = 0
+	exitInvalid = 1 // an invalid dossier, or a command that failed
+	exitUsage   = 2 // the command line itself is wrong
+)
+
+func main() {
+	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// exitError ends the program with a code; silent when the reason has been
+// printed already (validation problems).
+type exitError struct {
+	code   int
+	err    error
+	silent bool
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit status %d", e.code)
+	}
+	return e.err.Error()
+}
+
+func (e *exitError) Unwrap() error { return e.err }
+
+func usageErrorf(format string, args ...any) error {
+	return &exitError{code: exitUsage, err: fmt.Errorf(format, args...)}
+}
+
+// app carries what every command shares.
+type app struct {
+	stdout, stderr io.Writer
+	dossier        string // --dossier: a file, or "" for the embedded one
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	a := &app{stdout: stdout, stderr: stderr}
+	root := a.rootCmd()
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	opts := []fang.Option{fang.WithErrorHandler(errorHandler)}
+	if version != "" {
+		opts = append(opts, fang.WithVersion(version))
+	}
+	err := fang.Execute(ctx, root, opts...)
+	return exitCode(err)
+}
+
+func exitCode(err error) int {
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return ee.code
+	}
+	if isCobraUsageError(err) {
+		return exitUsage
+	}
+	return exitInvalid
+}
+
+// isCobraUsageError recognises the errors cobra makes for an unknown
+// command or flag, which it does not type.
+func isCobraUsageError(err error) bool {
+	msg := err.Error()
+	for _, prefix := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "flag needs an argument", "invalid argument", "accepts ", "requires at least", "requires at most"} {
+		if strings.HasPrefix(msg, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+func errorHandler(w io.Writer, styles fang.Styles, err error) {
+	var ee *exitError
+	if errors.As(err, &ee) && ee.silent {
+		return
+	}
+	fang.DefaultErrorHandler(w, styles, err)
+}
+
+func (a *app) rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "parley [FILE]",
+		Short: "Explore negotiation positions side by side",
+		Long: `parley opens a dossier — the parties of a negotiation, what each side said,
+its positions, demands and the answers to them — and lets you compare the
+parties side by side, follow each demand to its responses and find any quote.
+
+With no FILE it opens the dossier built into parley: the Blinken–Lavrov talks
+in Geneva on 2022-01-21. FILE is a dossier in YAML or JSON (see "parley
+validate --help" for checking one).`,
+		Example: `  parley                      # explore the built-in Geneva dossier
+  parley talks.yaml           # explore your own dossier
+  parley validate talks.yaml  # check a dossier, with file:line:col for each problem
+  parley export --format json -o geneva.json`,
+		Args:              cobra.MaximumNArgs(1),
+		ValidArgsFunction: dossierFiles,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				if a.dossier != "" && a.dossier != args[0] {
+					return usageErrorf("give the dossier either as FILE or with --dossier, not both")
+				}
+				a.dossier = args[0]
+			}
+			d, err := a.load()
+			if err != nil {
+				return err
+			}
+			return a.explore(d)
+		},
+	}
+	root.PersistentFlags().StringVarP(&a.dossier, "dossier", "d", "", "dossier `FILE` to open (default: the built-in Geneva dossier)")
+	_ = root.MarkPersistentFlagFilename("dossier", "yaml", "yml", "json")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return &exitError{code: exitUsage, err: err}
+	})
+	root.AddCommand(a.validateCmd(), a.exportCmd())
+	return root
+}
+
+func dossierFiles(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	return []cobra.Completion{"yaml", "yml", "json"}, cobra.ShellCompDirectiveFilterFileExt
+}
+
+// load reads the dossier named by --dossier, or the embedded one. An invalid
+// dossier prints its problems and ends with exit status 1.
+func (a *app) load() (*data.Dossier, error) {
+	var (
+		d     *data.Dossier
+		probs data.Problems
+		err   error
+	)
+	if a.dossier == "" {
+		d, probs, err = data.LoadEmbedded()
+	} else {
+		d, probs, err = data.Load(a.dossier)
+	}
+	var inv *data.InvalidError
+	if errors.As(err, &inv) {
+		writeProblems(a.stderr, probs, true)
+		fmt.Fprintf(a.stderr, "%s: invalid: %s\n", a.name(), countProblems(probs))
+		return nil, &exitError{code: exitInvalid, err: err, silent: true}
+	}
+	if err != nil {
+		return nil, &exitError{code: exitInvalid, err: err}
+	}
+	return d, nil
+}
+
+func (a *app) name() string {
+	if a.dossier == "" {
+		return data.EmbeddedName
+	}
+	return a.dossier
+}
+
+// explore opens the explorer in a terminal; piped, it prints the summary.
+func (a *app) explore(d *data.Dossier) error {
+	writeSummary(a.stdout, d)
+	if f, ok := a.stdout.(*os.File); ok && term.IsTerminal(f.Fd()) {
+		fmt.Fprintln(a.stdout, "\nThe explorer screens are not built yet; see \"parley --help\".")
+	}
+	return nil
+}
+
+func writeSummary(w io.Writer, d *data.Dossier) {
+	fmt.Fprintf(w, "%s\n", d.Title)
+	if !d.Date.IsZero() {
+		fmt.Fprintf(w, "%s\n", d.Date)
+	}
+	if d.Summary != "" {
+		fmt.Fprintf(w, "\n%s\n", strings.TrimSpace(d.Summary))
+	}
+	fmt.Fprintln(w, "\nParties:")
+	for _, p := range d.Parties {
+		fmt.Fprintf(w, "  %-8s %s (%d statements, %d positions)\n", p.Label(), p.Name, len(d.StatementsByParty(p.ID)), len(d.PositionsByParty(p.ID)))
+	}
+	fmt.Fprintf(w, "\n%s\n", counts(d))
+}
+
+// counts is the one-line inventory of a dossier.
+func counts(d *data.Dossier) string {
+	quotes, anchoredQuotes, reported, anchoredReported := 0, 0, 0, 0
+	for _, s := range d.Statements {
+		if s.Kind == data.KindQuote {
+			quotes++
+			if s.Location != nil {
+				anchoredQuotes++
+			}
+		} else {
+			reported++
+			if s.Location != nil {
+				anchoredReported++
+			}
+		}
+	}
+	return fmt.Sprintf("%s, %s, %s, %s (%d/%d quotes and %d/%d reported anchored in sources), %s, %s, %s",
+		plural(len(d.Parties), "party", "parties"), plural(len(d.Actors), "actor", "actors"),
+		plural(len(d.Topics), "topic", "topics"), plural(len(d.Statements), "statement", "statements"),
+		anchoredQuotes, quotes, anchoredReported, reported,
+		plural(len(d.Positions), "position", "positions"), plural(len(d.Demands), "demand", "demands"),
+		plural(len(d.Events), "event", "events"))
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+func countProblems(probs data.Problems) string {
+	return fmt.Sprintf("%s, %s", plural(probs.Errors(), "error", "errors"), plural(probs.Warnings(), "warning", "warnings"))
+}
+
+func writeProblems(w io.Writer, probs data.Problems, errorsOnly bool) {
+	for _, p := range probs {
+		if errorsOnly && p.Severity != data.SeverityError {
+			continue
+		}
+		fmt.Fprintln(w, p)
+	}
+}
+
+func (a *app) validateCmd() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "validate [FILE...]",
+		Short: "Check dossiers and report every problem with file:line:col",
+		Long: `validate checks each dossier against every rule of the format — references
+resolve, ids are unique, values are known, dates parse, every quote is found
+verbatim in its source — and reports all problems at once, sorted, as
+FILE:LINE:COL: severity: message. With no FILE it checks --dossier, or the
+built-in dossier.
+
+Exit status: 0 when every file is valid (warnings allowed), 1 when any has
+an error, 2 for a usage error.`,
+		Example:           "  parley validate talks.yaml more.json\n  parley validate --json talks.yaml",
+		ValidArgsFunction: dossierFiles,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			files := args
+			if len(files) == 0 {
+				files = []string{a.dossier}
+			}
+			invalid := 0
+			var reports []validateReport
+			for _, f := range files {
+				rep := validateFile(f)
+				if !rep.Valid {
+					invalid++
+				}
+				reports = append(reports, rep)
+			}
+			if asJSON {
+				enc := json.NewEncoder(a.stdout)
+				enc.SetEscapeHTML(false)
+				for _, r := range reports {
+					if err := enc.Encode(r); err != nil {
+						return err
+					}
+				}
+			} else {
+				for _, r := range reports {
+					r.write(a.stdout)
+				}
+			}
+			if invalid > 0 {
+				return &exitError{code: exitInvalid, silent: true}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object per file")
+	return cmd
+}
+
+// validateReport is what validate says about one file.
+type validateReport struct {
+	File     string            `json:"file"`
+	Valid    bool              `json:"valid"`
+	Errors   int               `json:"errors"`
+	Warnings int               `json:"warnings"`
+	Problems []validateProblem `json:"problems"`
+	Counts   map[string]int    `json:"counts,omitempty"`
+
+	summary string        // the inventory line, when valid
+	probs   data.Problems // for the text form
+	readErr error         // the file could not be read at all
+}
+
+type validateProblem struct {
+	File     string `json:"file"`
+	Line     int    `json:"line,omitempty"`
+	Col      int    `json:"col,omitempty"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+	Excerpt  string `json:"excerpt,omitempty"`
+}
+
+func validateFile(file string) validateReport {
+	var (
+		d     *data.Dossier
+		probs data.Problems
+		err   error
+	)
+	name := file
+	if file == "" {
+		name = data.EmbeddedName
+		d, probs, err = data.LoadEmbedded()
+	} else {
+		d, probs, err = data.Load(file)
+	}
+	rep := validateReport{File: name, probs: probs, Problems: []validateProblem{}}
+	var inv *data.InvalidError
+	if err != nil && !errors.As(err, &inv) {
+		rep.readErr = err
+		rep.Errors = 1
+		rep.Problems = append(rep.Problems, validateProblem{File: name, Severity: "error", Message: err.Error()})
+		return rep
+	}
+	rep.Valid = err == nil
+	rep.Errors, rep.Warnings = probs.Errors(), probs.Warnings()
+	for _, p := range probs {
+		rep.Problems = append(rep.Problems, validateProblem{
+			File: p.Pos.File, Line: p.Pos.Line, Col: p.Pos.Col, Severity: p.Severity.String(), Message: p.Message, Excerpt: p.Excerpt,
+		})
+	}
+	if d != nil {
+		rep.summary = counts(d)
+		quotes, anchored := 0, 0
+		for _, s := range d.Statements {
+			if s.Location != nil {
+				anchored++
+			}
+			if s.Kind == data.KindQuote {
+				quotes++
+			}
+		}
+		c := map[string]int{
+			"parties": len(d.Parties), "actors": len(d.Actors), "topics": len(d.Topics), "sources": len(d.Sources),
+			"statements": len(d.Statements), "quotes": quotes, "anchored": anchored,
+			"positions": len(d.Positions), "demands": len(d.Demands), "events": len(d.Events),
+		}
+		rep.Counts = c
+	}
+	return rep
+}
+
+func (r validateReport) write(w io.Writer) {
+	if r.readErr != nil {
+		fmt.Fprintf(w, "%v\n", r.readErr)
+		return
+	}
+	writeProblems(w, r.probs, false)
+	if r.Valid {
+		fmt.Fprintf(w, "%s: valid: %s", r.File, r.summary)
+		if r.Warnings > 0 {
+			fmt.Fprintf(w, "; %s", plural(r.Warnings, "warning", "warnings"))
+		}
+		fmt.Fprintln(w)
+		return
+	}
+	fmt.Fprintf(w, "%s: invalid: %s\n", r.File, countProblems(r.probs))
+}
+
+func (a *app) exportCmd() *cobra.Command {
+	var format, out string
+	var force bool
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: "Write the whole dossier as JSON or YAML",
+		Long: `export writes the dossier in the format's own field names. The export is
+self-contained: source texts are inlined and statements from statement files
+are listed with the others. Exporting a JSON export again gives the same bytes.
+
+With -o the file is written atomically (a temporary file renamed into place)
+and an existing file is never replaced without --force.`,
+		Example: "  parley export --format json -o geneva.json\n  parley -d talks.yaml export --format yaml",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			var render func(*data.Dossier) ([]byte, error)
+			switch format {
+			case "json":
+				render = data.ExportJSON
+			case "yaml", "yml":
+				render = data.ExportYAML
+			default:
+				return usageErrorf("unknown --format %q (want json or yaml)", format)
+			}
+			d, err := a.load()
+			if err != nil {
+				return err
+			}
+			b, err := render(d)
+			if err != nil {
+				return err
+			}
+			if out == "" || out == "-" {
+				_, err = a.stdout.Write(b)
+				return err
+			}
+			return data.WriteFileAtomic(out, b, force)
+		},
+	}
+	cmd.Flags().StringVarP(&format, "format", "f", "json", "output format: json or yaml")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write to `FILE` instead of standard output")
+	cmd.Flags().BoolVar(&force, "force", false, "replace the output file if it exists")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]cobra.Completion{"json", "yaml"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
