@@ -94,6 +94,16 @@ func (r *record) id(key string) string {
 	return s
 }
 
+// named reads the record's own id and names the record by it in the
+// messages that follow.
+func (r *record) named() string {
+	id := r.id("id")
+	if id != "" {
+		r.what = fmt.Sprintf("%s %q", r.what, id)
+	}
+	return id
+}
+
 // ids reads a list of identifiers; a single id is accepted for one.
 func (r *record) ids(key string) []string {
 	v := r.field(key)
@@ -201,7 +211,7 @@ func (r *record) done(known []string) {
 func nearest(s string, candidates []string) string {
 	best, bestD := "", 3
 	for _, c := range candidates {
-		if d := editDistance(strings.ToLower(s), c); d < bestD && d < max(2, len(c)/3+1) {
+		if d := editDistance(strings.ToLower(s), c); d < bestD && d < max(2, len(c)/3+1) && d < len(c) {
 			best, bestD = c, d
 		}
 	}
@@ -337,7 +347,7 @@ func (dc *decoder) source(n *node) *Source {
 		return nil
 	}
 	s := &Source{
-		ID: r.id("id"), Title: r.str("title"), Publisher: r.str("publisher"), Date: r.date("date"),
+		ID: r.named(), Title: r.str("title"), Publisher: r.str("publisher"), Date: r.date("date"),
 		URL: r.str("url"), File: r.str("file"), Note: r.str("note"), Pos: dc.pos(n),
 	}
 	// The text is sanitized once it is complete (a file's text is read later).
@@ -358,7 +368,7 @@ func (dc *decoder) party(n *node) *Party {
 	if !ok {
 		return nil
 	}
-	p := &Party{ID: r.id("id"), Name: r.str("name"), Short: r.str("short"), Color: r.str("color"), Note: r.str("note"), Pos: dc.pos(n)}
+	p := &Party{ID: r.named(), Name: r.str("name"), Short: r.str("short"), Color: r.str("color"), Note: r.str("note"), Pos: dc.pos(n)}
 	r.done(partyFields)
 	dc.remember(p, n)
 	return p
@@ -369,7 +379,7 @@ func (dc *decoder) actor(n *node) *Actor {
 	if !ok {
 		return nil
 	}
-	a := &Actor{ID: r.id("id"), Name: r.str("name"), Party: r.id("party"), Role: r.str("role"), Note: r.str("note"), Pos: dc.pos(n)}
+	a := &Actor{ID: r.named(), Name: r.str("name"), Party: r.id("party"), Role: r.str("role"), Note: r.str("note"), Pos: dc.pos(n)}
 	r.done(actorFields)
 	dc.remember(a, n)
 	return a
@@ -380,7 +390,7 @@ func (dc *decoder) topic(n *node) *Topic {
 	if !ok {
 		return nil
 	}
-	t := &Topic{ID: r.id("id"), Title: r.str("title"), Parent: r.id("parent"), Summary: r.str("summary"), Note: r.str("note"), Pos: dc.pos(n)}
+	t := &Topic{ID: r.named(), Title: r.str("title"), Parent: r.id("parent"), Summary: r.str("summary"), Note: r.str("note"), Pos: dc.pos(n)}
 	r.done(topicFields)
 	dc.remember(t, n)
 	return t
@@ -392,7 +402,7 @@ func (dc *decoder) statement(n *node) *Statement {
 		return nil
 	}
 	s := &Statement{
-		ID: r.id("id"), Kind: StatementKind(r.enum("kind", enumWords([]StatementKind{KindQuote, KindReported}))),
+		ID: r.named(), Kind: StatementKind(r.enum("kind", enumWords([]StatementKind{KindQuote, KindReported}))),
 		Actor: r.id("actor"), Party: r.id("party"), Text: r.str("text"), Topics: r.ids("topics"),
 		Date: r.date("date"), Source: r.id("source"), Note: r.str("note"), Pos: dc.pos(n),
 	}
@@ -428,7 +438,7 @@ func (dc *decoder) demand(n *node) *Demand {
 		return nil
 	}
 	dm := &Demand{
-		ID: r.id("id"), From: r.id("from"), To: r.ids("to"), Topic: r.id("topic"), Text: r.str("text"),
+		ID: r.named(), From: r.id("from"), To: r.ids("to"), Topic: r.id("topic"), Text: r.str("text"),
 		Date: r.date("date"), Evidence: r.ids("evidence"), Note: r.str("note"), Pos: dc.pos(n),
 	}
 	r.list("responses", func(rn *node) {
@@ -455,7 +465,7 @@ func (dc *decoder) event(n *node) *Event {
 		return nil
 	}
 	e := &Event{
-		ID: r.id("id"), Date: r.date("date"), Title: r.str("title"), Place: r.str("place"),
+		ID: r.named(), Date: r.date("date"), Title: r.str("title"), Place: r.str("place"),
 		Status:   EventStatus(r.enum("status", []string{string(EventHappened), string(EventExpected)})),
 		Evidence: r.ids("evidence"), Note: r.str("note"), Pos: dc.pos(n),
 	}
