@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"charm.land/fang/v2"
@@ -20,6 +21,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/parley-dev/parley/data"
+	"github.com/parley-dev/parley/views"
 )
 
 // version is set at build time with -ldflags "-X main.version=…"; without
@@ -148,7 +150,7 @@ validate --help" for checking one).`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &exitError{code: exitUsage, err: err}
 	})
-	root.AddCommand(a.validateCmd(), a.exportCmd())
+	root.AddCommand(a.validateCmd(), a.exportCmd(), a.commonGroundCmd())
 	return root
 }
 
@@ -402,10 +404,16 @@ func (a *app) exportCmd() *cobra.Command {
 	var force bool
 	cmd := &cobra.Command{
 		Use:   "export",
-		Short: "Write the whole dossier as JSON or YAML",
-		Long: `export writes the dossier in the format's own field names. The export is
-self-contained: source texts are inlined and statements from statement files
-are listed with the others. Exporting a JSON export again gives the same bytes.
+		Short: "Write the dossier as JSON, YAML, a Markdown brief or CSV",
+		Long: `export writes the dossier in one of four formats:
+
+  json, yaml  the whole dossier in the format's own field names, self-contained
+              (source texts inlined, statements from statement files listed
+              with the others); exporting a JSON export again gives the same bytes
+  md          a readable brief: parties, a positions table per topic, demands
+              with their responses, quotes with attribution and source paragraph
+  csv         one statement a row: id, kind, party, actor, date, topics (joined
+              with ";"), text, source, paragraph
 
 With -o the file is written atomically (a temporary file renamed into place)
 and an existing file is never replaced without --force.`,
@@ -418,8 +426,12 @@ and an existing file is never replaced without --force.`,
 				render = data.ExportJSON
 			case "yaml", "yml":
 				render = data.ExportYAML
+			case "md", "markdown":
+				render = func(d *data.Dossier) ([]byte, error) { return data.ExportMarkdown(d), nil }
+			case "csv":
+				render = data.ExportCSV
 			default:
-				return usageErrorf("unknown --format %q (want json or yaml)", format)
+				return usageErrorf("unknown --format %q (want json, yaml, md or csv)", format)
 			}
 			d, err := a.load()
 			if err != nil {
@@ -436,9 +448,130 @@ and an existing file is never replaced without --force.`,
 			return data.WriteFileAtomic(out, b, force)
 		},
 	}
-	cmd.Flags().StringVarP(&format, "format", "f", "json", "output format: json or yaml")
+	cmd.Flags().StringVarP(&format, "format", "f", "json", "output format: json, yaml, md or csv")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to `FILE` instead of standard output")
 	cmd.Flags().BoolVar(&force, "force", false, "replace the output file if it exists")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]cobra.Completion{"json", "yaml"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]cobra.Completion{"json", "yaml", "md", "csv"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
+}
+
+// partyArgs resolves parties named on the command line by id, short name
+// or name; an unknown one is a usage error listing the known ids.
+func partyArgs(d *data.Dossier, args []string) ([]string, error) {
+	var ids []string
+	for _, arg := range args {
+		p := findParty(d, arg)
+		if p == nil {
+			known := make([]string, len(d.Parties))
+			for i, p := range d.Parties {
+				known[i] = p.ID
+			}
+			return nil, usageErrorf("unknown party %q; the dossier has %s", arg, strings.Join(known, ", "))
+		}
+		if !slices.Contains(ids, p.ID) {
+			ids = append(ids, p.ID)
+		}
+	}
+	return ids, nil
+}
+
+func findParty(d *data.Dossier, s string) *data.Party {
+	if p := d.Party(s); p != nil {
+		return p
+	}
+	for _, p := range d.Parties {
+		if strings.EqualFold(p.ID, s) || strings.EqualFold(p.Short, s) || strings.EqualFold(p.Name, s) {
+			return p
+		}
+	}
+	return nil
+}
+
+func (a *app) commonGroundCmd() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "common-ground [PARTY...]",
+		Short: "List topics of agreement, conflict and silence between parties",
+		Long: `common-ground compares the positions of the named parties (by id, short name
+or name; default: all parties) topic by topic:
+
+  common ground      every party supports, or every party opposes
+  conflict           one supports and another opposes
+  partial agreement  the parties that speak agree, the others are silent
+  open               conditional, neutral or unclear stances, or silence
+
+each with the positions and the evidence ids behind them, then the topics
+each party is silent on.`,
+		Example: "  parley common-ground us russia\n  parley common-ground --json",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			d, err := a.load()
+			if err != nil {
+				return err
+			}
+			ids, err := partyArgs(d, args)
+			if err != nil {
+				return err
+			}
+			if len(ids) == 0 {
+				for _, p := range d.Parties {
+					ids = append(ids, p.ID)
+				}
+			}
+			agreements := data.Agreements(d, ids)
+			if asJSON {
+				return writeJSON(a.stdout, commonGroundJSON(ids, agreements))
+			}
+			_, err = io.WriteString(a.stdout, views.CommonGroundText(d, ids, agreements))
+			return err
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+type agreementJSON struct {
+	Topic     string         `json:"topic"`
+	Title     string         `json:"title"`
+	Class     data.Agreement `json:"class"`
+	Partial   bool           `json:"partial,omitempty"`
+	Shared    data.Stance    `json:"shared,omitempty"`
+	Agreeing  []string       `json:"agreeing,omitempty"`
+	Silent    []string       `json:"silent,omitempty"`
+	Positions []positionJSON `json:"positions"`
+}
+
+type positionJSON struct {
+	Party    string      `json:"party"`
+	Stance   data.Stance `json:"stance"`
+	Basis    data.Basis  `json:"basis"`
+	Summary  string      `json:"summary,omitempty"`
+	Evidence []string    `json:"evidence"`
+}
+
+func commonGroundJSON(ids []string, agreements []data.TopicAgreement) any {
+	topics := make([]agreementJSON, 0, len(agreements))
+	for _, ta := range agreements {
+		aj := agreementJSON{
+			Topic: ta.Topic.ID, Title: ta.Topic.Title, Class: ta.Class, Partial: ta.Partial(),
+			Shared: ta.Shared, Agreeing: ta.Agreeing, Silent: ta.Silent, Positions: []positionJSON{},
+		}
+		for _, p := range ta.Positions {
+			if p != nil {
+				ev := p.Evidence
+				if ev == nil {
+					ev = []string{}
+				}
+				aj.Positions = append(aj.Positions, positionJSON{Party: p.Party, Stance: p.Stance, Basis: p.Basis, Summary: p.Summary, Evidence: ev})
+			}
+		}
+		topics = append(topics, aj)
+	}
+	return map[string]any{"parties": ids, "topics": topics, "silent": data.SilentTopics(agreements)}
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }

@@ -2,8 +2,11 @@ package data
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/goccy/go-yaml"
 )
@@ -35,3 +38,211 @@ func ExportYAML(d *Dossier) ([]byte, error) {
 	}
 	return y, nil
 }
+
+// CSVHeader names the columns of ExportCSV.
+var CSVHeader = []string{"id", "kind", "party", "actor", "date", "topics", "text", "source", "paragraph"}
+
+// ExportCSV writes one statement a row, for spreadsheets: topics are joined
+// with ";" and paragraph is the 1-based paragraph of the source where the
+// statement is anchored (empty when it is not).
+func ExportCSV(d *Dossier) ([]byte, error) {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	if err := w.Write(CSVHeader); err != nil {
+		return nil, err
+	}
+	for _, s := range d.Statements {
+		para := ""
+		if s.Location != nil {
+			para = strconv.Itoa(s.Location.Paragraph)
+		}
+		row := []string{s.ID, string(s.Kind), s.Party, s.Actor, s.Date.String(), strings.Join(s.Topics, ";"), s.Text, s.Source, para}
+		if err := w.Write(row); err != nil {
+			return nil, err
+		}
+	}
+	w.Flush()
+	return b.Bytes(), w.Error()
+}
+
+// ExportMarkdown writes a readable brief: title, parties, a positions table
+// per topic, demands with their responses, the quotes and reported
+// statements with attribution and source paragraph, and the events.
+func ExportMarkdown(d *Dossier) []byte {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n", mdText(d.Title))
+	if !d.Date.IsZero() {
+		fmt.Fprintf(&b, "*%s*\n\n", d.Date)
+	}
+	if d.Summary != "" {
+		fmt.Fprintf(&b, "%s\n\n", mdText(d.Summary))
+	}
+
+	b.WriteString("## Parties\n\n| Party | Short | People |\n|---|---|---|\n")
+	for _, p := range d.Parties {
+		var people []string
+		for _, a := range d.Actors {
+			if a.Party == p.ID {
+				person := a.Name
+				if a.Role != "" {
+					person += ", " + a.Role
+				}
+				people = append(people, person)
+			}
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s |\n", mdText(p.Name), mdText(p.Short), mdText(strings.Join(people, "; ")))
+	}
+
+	b.WriteString("\n## Positions\n")
+	for _, t := range d.TopicsInOrder() {
+		positions := d.PositionsByTopic(t.ID)
+		if len(positions) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "\n### %s\n\n| Party | Stance | Basis | Summary | Evidence |\n|---|---|---|---|---|\n", mdText(topicPath(d, t)))
+		for _, p := range positions {
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", mdText(partyName(d, p.Party)), p.Stance, p.Basis, mdText(p.Summary), mdText(strings.Join(p.Evidence, ", ")))
+		}
+	}
+
+	if len(d.Demands) > 0 {
+		b.WriteString("\n## Demands\n")
+		for _, dm := range d.Demands {
+			to := make([]string, len(dm.To))
+			for i, id := range dm.To {
+				to[i] = partyName(d, id)
+			}
+			fmt.Fprintf(&b, "\n### %s → %s: %s\n\n", mdText(partyName(d, dm.From)), mdText(strings.Join(to, ", ")), mdText(dm.Text))
+			if len(dm.Evidence) > 0 {
+				fmt.Fprintf(&b, "Evidence: %s\n\n", mdText(strings.Join(dm.Evidence, ", ")))
+			}
+			for _, id := range dm.To {
+				r := dm.Response(id)
+				if r == nil {
+					fmt.Fprintf(&b, "- **%s**: unanswered\n", mdText(partyName(d, id)))
+					continue
+				}
+				fmt.Fprintf(&b, "- **%s**: %s", mdText(partyName(d, id)), r.Status)
+				if r.Text != "" {
+					fmt.Fprintf(&b, " — %s", mdText(r.Text))
+				}
+				if !r.Date.IsZero() {
+					fmt.Fprintf(&b, " (%s)", r.Date)
+				}
+				if len(r.Evidence) > 0 {
+					fmt.Fprintf(&b, " [evidence: %s]", mdText(strings.Join(r.Evidence, ", ")))
+				}
+				b.WriteByte('\n')
+			}
+		}
+	}
+
+	for _, kind := range []struct {
+		k     StatementKind
+		title string
+	}{{KindQuote, "Quotes"}, {KindReported, "Reported statements"}} {
+		first := true
+		for _, s := range d.Statements {
+			if s.Kind != kind.k {
+				continue
+			}
+			if first {
+				fmt.Fprintf(&b, "\n## %s\n", kind.title)
+				first = false
+			}
+			text := mdText(s.Text)
+			if s.Kind == KindQuote {
+				text = "“" + text + "”"
+			}
+			fmt.Fprintf(&b, "\n> %s\n>\n> — %s\n", text, mdText(Attribution(d, s)))
+		}
+	}
+
+	if len(d.Events) > 0 {
+		b.WriteString("\n## Events\n\n")
+		for _, e := range d.Events {
+			fmt.Fprintf(&b, "- %s — %s", e.Date, mdText(e.Title))
+			if e.Place != "" {
+				fmt.Fprintf(&b, ", %s", mdText(e.Place))
+			}
+			if e.Expected() {
+				b.WriteString(" *(expected)*")
+			}
+			b.WriteByte('\n')
+		}
+	}
+	if len(d.Sources) > 0 {
+		b.WriteString("\n## Sources\n\n")
+		for _, s := range d.Sources {
+			line := mdText(s.Title)
+			if line == "" {
+				line = s.ID
+			}
+			if s.Publisher != "" {
+				line += ", " + mdText(s.Publisher)
+			}
+			if !s.Date.IsZero() {
+				line += ", " + s.Date.String()
+			}
+			if s.URL != "" {
+				line += " <" + s.URL + ">"
+			}
+			fmt.Fprintf(&b, "- %s\n", line)
+		}
+	}
+	return []byte(b.String())
+}
+
+// Attribution is "Speaker, role (Party), date · source, ¶N", as far as the
+// dossier knows each part.
+func Attribution(d *Dossier, s *Statement) string {
+	var b strings.Builder
+	b.WriteString(d.Speaker(s))
+	if a := d.Actor(s.Actor); a != nil && a.Role != "" {
+		b.WriteString(", " + a.Role)
+	}
+	if p := d.Party(s.Party); p != nil && d.Actor(s.Actor) != nil {
+		b.WriteString(" (" + p.Name + ")")
+	}
+	if !s.Date.IsZero() {
+		b.WriteString(", " + s.Date.String())
+	}
+	if src := d.Source(s.Source); src != nil {
+		title := src.Title
+		if title == "" {
+			title = src.ID
+		}
+		b.WriteString(" · " + title)
+		if s.Location != nil {
+			fmt.Fprintf(&b, ", ¶%d", s.Location.Paragraph)
+		}
+	}
+	return b.String()
+}
+
+func partyName(d *Dossier, id string) string {
+	if p := d.Party(id); p != nil {
+		return p.Name
+	}
+	return id
+}
+
+// topicPath is "Parent › Child" for nested topics.
+func topicPath(d *Dossier, t *Topic) string {
+	path := t.Title
+	seen := map[string]bool{t.ID: true}
+	for p := d.Topic(t.Parent); p != nil && !seen[p.ID]; p = d.Topic(p.Parent) {
+		seen[p.ID] = true
+		path = p.Title + " › " + path
+	}
+	return path
+}
+
+// mdText keeps dossier text from being read as Markdown structure: line
+// breaks fold to spaces and the characters that start markup are escaped.
+func mdText(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	return mdEscaper.Replace(s)
+}
+
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`)

@@ -1,0 +1,385 @@
+package model
+
+import (
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/parley-dev/parley/data"
+	"github.com/parley-dev/parley/views"
+)
+
+// Limits on how many parties Compare shows side by side.
+const (
+	maxPanes     = 4
+	minPaneWidth = 18
+)
+
+// Compare shows one pane per chosen party, side by side, on the current
+// topic, or on every topic lined up in rows (the all-topics view).
+type Compare struct {
+	d     *data.Dossier
+	keys  *keyMap
+	theme *views.Theme
+
+	width, height int
+
+	parties []*data.Party
+	topics  []*data.Topic
+	topic   int  // index into topics
+	all     bool // the all-topics view
+	focus   int  // index into parties
+
+	scr    []scroller // per pane, on the current topic
+	allScr scroller   // shared by every pane in the all-topics view; sel is the topic
+
+	picker *picker // open while choosing parties
+
+	// Derived by layout from the state above; never set elsewhere.
+	barH     int
+	paneW    []int
+	paneX    []int
+	paneH    int
+	contents []*views.Content
+}
+
+// NewCompare starts on the dossier's first topic with the parties given,
+// or the dossier's compare list, or its first three parties.
+func NewCompare(d *data.Dossier, keys *keyMap, theme *views.Theme, partyIDs []string) *Compare {
+	c := &Compare{d: d, keys: keys, theme: theme, topics: d.TopicsInOrder()}
+	for _, id := range partyIDs {
+		if p := d.Party(id); p != nil && !slices.Contains(c.parties, p) && len(c.parties) < maxPanes {
+			c.parties = append(c.parties, p)
+		}
+	}
+	if len(c.parties) == 0 {
+		c.parties = d.ComparedParties()
+		if len(c.parties) > maxPanes {
+			c.parties = c.parties[:maxPanes]
+		}
+	}
+	c.scr = make([]scroller, len(c.parties))
+	c.topic = c.firstTopicWithPositions()
+	return c
+}
+
+// firstTopicWithPositions is where Compare opens: the first topic on
+// which any shown party took a position (a parent topic is often empty),
+// or the first topic.
+func (c *Compare) firstTopicWithPositions() int {
+	for i, t := range c.topics {
+		for _, p := range c.parties {
+			if c.d.Position(p.ID, t.ID) != nil {
+				return i
+			}
+		}
+	}
+	return 0
+}
+
+func (c *Compare) Title() string { return "Compare" }
+
+func (c *Compare) MinSize() (int, int) {
+	n := max(len(c.parties), 1)
+	if c.picker != nil {
+		n = 2
+	}
+	return max(n*minPaneWidth, 40), 9
+}
+
+func (c *Compare) SetSize(w, h int) {
+	c.width, c.height = w, h
+	c.layout()
+}
+
+func (c *Compare) SetTheme(t *views.Theme) {
+	c.theme = t
+	c.layout()
+}
+
+// layout derives every size and the panes' content from the state. It is
+// the only place that does layout arithmetic, and running it twice changes
+// nothing.
+func (c *Compare) layout() {
+	c.barH = 1
+	if c.height >= 20 {
+		c.barH = 2 // room for the topic's summary
+	}
+	c.paneH = max(c.height-c.barH, 0)
+	c.paneW = views.Split(c.width, len(c.parties))
+	c.paneX = make([]int, len(c.parties))
+	x := 0
+	for i, w := range c.paneW {
+		c.paneX[i] = x
+		x += w
+	}
+	if len(c.scr) != len(c.parties) {
+		c.scr = make([]scroller, len(c.parties))
+		for i := range c.scr {
+			c.scr[i].sel = -1
+		}
+	}
+	widths := make([]int, len(c.parties))
+	for i, w := range c.paneW {
+		widths[i] = views.PaneInner(w)
+	}
+	rows := views.PaneRows(c.paneH)
+	if c.all {
+		c.contents = views.AlignedContent(c.d, c.parties, widths, c.theme)
+		if len(c.contents) > 0 {
+			c.allScr.clamp(c.contents[0], rows)
+		}
+	} else {
+		c.contents = make([]*views.Content, len(c.parties))
+		for i, p := range c.parties {
+			c.contents[i] = views.PositionContent(c.d, p, c.currentTopic(), widths[i], c.theme)
+			if c.scr[i].sel < 0 && len(c.contents[i].Blocks) > 0 {
+				c.scr[i].sel = 0
+			}
+			c.scr[i].clamp(c.contents[i], rows)
+		}
+	}
+	if c.focus >= len(c.parties) {
+		c.focus = max(len(c.parties)-1, 0)
+	}
+}
+
+func (c *Compare) currentTopic() *data.Topic {
+	if c.topic < 0 || c.topic >= len(c.topics) {
+		return nil
+	}
+	return c.topics[c.topic]
+}
+
+// setTopic moves every pane to topic i, each back at its top.
+func (c *Compare) setTopic(i int) {
+	if len(c.topics) == 0 {
+		return
+	}
+	i = max(min(i, len(c.topics)-1), 0)
+	if c.all {
+		c.topic = i
+		if len(c.contents) > 0 {
+			c.allScr.selectBlock(c.contents[0], i, views.PaneRows(c.paneH))
+		}
+		return
+	}
+	if i == c.topic {
+		return
+	}
+	c.topic = i
+	for j := range c.scr {
+		c.scr[j] = scroller{sel: -1}
+	}
+	c.layout()
+}
+
+func (c *Compare) Update(msg tea.Msg) tea.Cmd {
+	if c.picker != nil {
+		return c.updatePicker(msg)
+	}
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		return c.handleKey(msg)
+	case tea.MouseClickMsg:
+		return c.click(msg.X, msg.Y)
+	case tea.MouseWheelMsg:
+		if i := c.paneAt(msg.X); i >= 0 && msg.Y >= c.barH {
+			c.focus = i
+			switch msg.Button {
+			case tea.MouseWheelUp:
+				c.scroll(-3)
+			case tea.MouseWheelDown:
+				c.scroll(3)
+			}
+		}
+	}
+	return nil
+}
+
+func (c *Compare) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := c.keys
+	rows := views.PaneRows(c.paneH)
+	content, scr := c.focused()
+	switch {
+	case key.Matches(msg, k.NextPane):
+		c.focus = (c.focus + 1) % max(len(c.parties), 1)
+	case key.Matches(msg, k.PrevPane):
+		c.focus = (c.focus + len(c.parties) - 1) % max(len(c.parties), 1)
+	case key.Matches(msg, k.PrevTopic):
+		c.setTopic(c.topic - 1)
+	case key.Matches(msg, k.NextTopic):
+		c.setTopic(c.topic + 1)
+	case key.Matches(msg, k.AllTopics):
+		c.all = !c.all
+		c.layout()
+		if c.all && len(c.contents) > 0 {
+			c.allScr.selectBlock(c.contents[0], c.topic, rows)
+		}
+	case key.Matches(msg, k.PickParties):
+		c.picker = newPicker(c.d, c.parties)
+	case key.Matches(msg, k.Open):
+		return c.open()
+	case content == nil:
+	case key.Matches(msg, k.Down):
+		scr.down(content, rows)
+		c.syncAll()
+	case key.Matches(msg, k.Up):
+		scr.up(content, rows)
+		c.syncAll()
+	case key.Matches(msg, k.PageDown):
+		c.scroll(max(rows-1, 1))
+	case key.Matches(msg, k.PageUp):
+		c.scroll(-max(rows-1, 1))
+	case key.Matches(msg, k.Top):
+		scr.top(content, rows)
+		c.syncAll()
+	case key.Matches(msg, k.Bottom):
+		scr.bottom(content, rows)
+		c.syncAll()
+	}
+	return nil
+}
+
+// focused is the content and reading position keys act on.
+func (c *Compare) focused() (*views.Content, *scroller) {
+	if len(c.contents) == 0 {
+		return nil, nil
+	}
+	if c.all {
+		return c.contents[0], &c.allScr
+	}
+	return c.contents[c.focus], &c.scr[c.focus]
+}
+
+// syncAll makes the selected row of the all-topics view the current topic.
+func (c *Compare) syncAll() {
+	if c.all && c.allScr.sel >= 0 {
+		c.topic = c.allScr.sel
+	}
+}
+
+func (c *Compare) scroll(n int) {
+	if content, scr := c.focused(); content != nil {
+		scr.scroll(content, n, views.PaneRows(c.paneH))
+		c.syncAll()
+	}
+}
+
+// open shows the selected statement; in the all-topics view it opens the
+// selected topic in full.
+func (c *Compare) open() tea.Cmd {
+	content, scr := c.focused()
+	if content == nil || scr.sel < 0 {
+		return nil
+	}
+	if c.all {
+		c.all = false
+		c.topic = -1 // force setTopic to reset the panes
+		c.setTopic(scr.sel)
+		return nil
+	}
+	if s := content.Blocks[scr.sel].Statement; s != nil {
+		return openStatement(s.ID)
+	}
+	return nil
+}
+
+func (c *Compare) paneAt(x int) int {
+	for i := range c.paneX {
+		if x >= c.paneX[i] && x < c.paneX[i]+c.paneW[i] {
+			return i
+		}
+	}
+	return -1
+}
+
+// click focuses the pane under the pointer and selects the block there;
+// a click on the block already selected opens it.
+func (c *Compare) click(x, y int) tea.Cmd {
+	i := c.paneAt(x)
+	if i < 0 || y < c.barH {
+		return nil
+	}
+	c.focus = i
+	content, scr := c.focused()
+	if content == nil {
+		return nil
+	}
+	line := y - c.barH - 1 + scr.offset
+	b := content.BlockAt(line)
+	if b < 0 || y-c.barH-1 < 0 || y-c.barH-1 >= views.PaneRows(c.paneH) {
+		return nil
+	}
+	if b == scr.sel {
+		return c.open()
+	}
+	scr.sel = b
+	c.syncAll()
+	return nil
+}
+
+func (c *Compare) View() string {
+	t := c.theme
+	if c.picker != nil {
+		return c.picker.view(c.width, c.height, t)
+	}
+	var sb strings.Builder
+	sb.WriteString(views.TopicBar(c.d, c.currentTopic(), c.topic, len(c.topics), c.all, c.width, t))
+	if c.barH > 1 {
+		sb.WriteByte('\n')
+		sb.WriteString(views.TopicSummary(c.currentTopic(), c.width, t))
+	}
+	panes := make([]string, len(c.parties))
+	for i, p := range c.parties {
+		pane := views.Pane{
+			Title:   views.PartyTitle(p),
+			Badge:   t.Party(p.ID).Render("●"),
+			Content: c.contents[i],
+			Focused: i == c.focus,
+			Mark:    -1,
+			Width:   c.paneW[i],
+			Height:  c.paneH,
+		}
+		if c.all {
+			pane.Offset = c.allScr.offset
+			pane.Mark = c.allScr.sel
+		} else {
+			pane.Offset = c.scr[i].offset
+			if i == c.focus {
+				pane.Mark = c.scr[i].sel
+			}
+		}
+		panes[i] = t.Render(pane)
+	}
+	if len(panes) > 0 {
+		sb.WriteByte('\n')
+		sb.WriteString(views.JoinColumns(panes...))
+	}
+	return views.Box(sb.String(), c.width, c.height)
+}
+
+func (c *Compare) ShortHelp() []key.Binding {
+	k := c.keys
+	if c.picker != nil {
+		return []key.Binding{k.Up, k.Down, k.Toggle, k.MoveUp, k.MoveDown, k.Apply, k.CancelPick}
+	}
+	return []key.Binding{k.PrevTopic, k.NextTopic, k.NextPane, k.Down, k.Up, k.Open, k.AllTopics, k.PickParties}
+}
+
+func (c *Compare) FullHelp() [][]key.Binding {
+	k := c.keys
+	if c.picker != nil {
+		return [][]key.Binding{{k.Up, k.Down}, {k.Toggle, k.MoveUp, k.MoveDown}, {k.Apply, k.CancelPick}}
+	}
+	return [][]key.Binding{
+		{k.TopicHelp, k.AllTopics},
+		{k.PaneHelp, k.PickParties},
+		{k.MoveHelp, k.PageHelp, k.EndsHelp},
+		{k.Open},
+	}
+}
+
+// Parties is who is compared, in order.
+func (c *Compare) Parties() []*data.Party { return c.parties }

@@ -1,0 +1,240 @@
+package model
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/parley-dev/parley/data"
+	"github.com/parley-dev/parley/views"
+)
+
+// Which half of the Demands screen has the focus.
+type demandsPane int
+
+const (
+	demandsList demandsPane = iota
+	demandsThread
+)
+
+// Demands lists who asked whom for what, beside the thread of the chosen
+// demand: its evidence, then every addressee's answer or its silence.
+type Demands struct {
+	d     *data.Dossier
+	keys  *keyMap
+	theme *views.Theme
+
+	width, height int
+
+	sel        int // the chosen demand
+	listOffset int
+	focus      demandsPane
+	thread     scroller
+
+	// Derived by layout.
+	listW, threadW, paneH int
+	list, threadContent   *views.Content
+}
+
+func NewDemands(d *data.Dossier, keys *keyMap, theme *views.Theme) *Demands {
+	return &Demands{d: d, keys: keys, theme: theme, thread: scroller{sel: -1}}
+}
+
+func (m *Demands) Title() string { return "Demands" }
+
+func (m *Demands) MinSize() (int, int) { return 56, 9 }
+
+func (m *Demands) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.layout()
+}
+
+func (m *Demands) SetTheme(t *views.Theme) {
+	m.theme = t
+	m.layout()
+}
+
+// layout splits the width (the list a third, within bounds), renders both
+// panes' content and clamps the reading positions; idempotent.
+func (m *Demands) layout() {
+	m.listW = min(max(m.width/3, 26), 48)
+	if m.listW > m.width/2 {
+		m.listW = m.width / 2
+	}
+	m.threadW = m.width - m.listW
+	m.paneH = m.height
+	rows := views.PaneRows(m.paneH)
+	m.list = views.DemandList(m.d, m.sel, views.PaneInner(m.listW), m.theme)
+	m.threadContent = views.DemandThread(m.d, m.demand(), views.PaneInner(m.threadW), m.theme)
+	if m.thread.sel < 0 && len(m.threadContent.Blocks) > 0 {
+		m.thread.sel = 0
+	}
+	m.thread.clamp(m.threadContent, rows)
+	m.showSelected()
+}
+
+func (m *Demands) demand() *data.Demand {
+	if m.sel < 0 || m.sel >= len(m.d.Demands) {
+		return nil
+	}
+	return m.d.Demands[m.sel]
+}
+
+// showSelected scrolls the list so the chosen demand is in view.
+func (m *Demands) showSelected() {
+	rows := views.PaneRows(m.paneH)
+	if m.sel < len(m.list.Blocks) {
+		b := m.list.Blocks[m.sel]
+		if b.Start < m.listOffset {
+			m.listOffset = b.Start
+		}
+		if b.End > m.listOffset+rows {
+			m.listOffset = b.End - rows
+		}
+	}
+	m.listOffset = views.ClampOffset(m.listOffset, len(m.list.Lines), rows)
+}
+
+func (m *Demands) choose(i int) {
+	i = max(min(i, len(m.d.Demands)-1), 0)
+	if i == m.sel {
+		return
+	}
+	m.sel = i
+	m.thread = scroller{sel: -1}
+	m.layout()
+}
+
+func (m *Demands) Update(msg tea.Msg) tea.Cmd {
+	k := m.keys
+	rows := views.PaneRows(m.paneH)
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, k.NextPane), key.Matches(msg, k.PrevPane):
+			m.focus = 1 - m.focus
+		case key.Matches(msg, k.PrevTopic):
+			m.focus = demandsList
+		case key.Matches(msg, k.NextTopic):
+			m.focus = demandsThread
+		case m.focus == demandsList:
+			switch {
+			case key.Matches(msg, k.Down):
+				m.choose(m.sel + 1)
+			case key.Matches(msg, k.Up):
+				m.choose(m.sel - 1)
+			case key.Matches(msg, k.PageDown):
+				m.choose(m.sel + max(rows/views.DemandItemHeight, 1))
+			case key.Matches(msg, k.PageUp):
+				m.choose(m.sel - max(rows/views.DemandItemHeight, 1))
+			case key.Matches(msg, k.Top):
+				m.choose(0)
+			case key.Matches(msg, k.Bottom):
+				m.choose(len(m.d.Demands) - 1)
+			case key.Matches(msg, k.Open):
+				m.focus = demandsThread
+			}
+		default:
+			c := m.threadContent
+			switch {
+			case key.Matches(msg, k.Down):
+				m.thread.down(c, rows)
+			case key.Matches(msg, k.Up):
+				m.thread.up(c, rows)
+			case key.Matches(msg, k.PageDown):
+				m.thread.scroll(c, max(rows-1, 1), rows)
+			case key.Matches(msg, k.PageUp):
+				m.thread.scroll(c, -max(rows-1, 1), rows)
+			case key.Matches(msg, k.Top):
+				m.thread.top(c, rows)
+			case key.Matches(msg, k.Bottom):
+				m.thread.bottom(c, rows)
+			case key.Matches(msg, k.Open):
+				return m.open()
+			}
+		}
+	case tea.MouseClickMsg:
+		return m.click(msg.X, msg.Y)
+	case tea.MouseWheelMsg:
+		n := 3
+		if msg.Button == tea.MouseWheelUp {
+			n = -3
+		} else if msg.Button != tea.MouseWheelDown {
+			return nil
+		}
+		if msg.X < m.listW {
+			m.focus = demandsList
+			m.listOffset = views.ClampOffset(m.listOffset+n, len(m.list.Lines), rows)
+		} else {
+			m.focus = demandsThread
+			m.thread.scroll(m.threadContent, n, rows)
+		}
+	}
+	return nil
+}
+
+func (m *Demands) open() tea.Cmd {
+	if m.thread.sel < 0 || m.thread.sel >= len(m.threadContent.Blocks) {
+		return nil
+	}
+	if s := m.threadContent.Blocks[m.thread.sel].Statement; s != nil {
+		return openStatement(s.ID)
+	}
+	return nil
+}
+
+func (m *Demands) click(x, y int) tea.Cmd {
+	row := y - 1
+	if row < 0 || row >= views.PaneRows(m.paneH) {
+		return nil
+	}
+	if x < m.listW {
+		m.focus = demandsList
+		if b := m.list.BlockAt(row + m.listOffset); b >= 0 {
+			m.choose(b)
+		}
+		return nil
+	}
+	m.focus = demandsThread
+	b := m.threadContent.BlockAt(row + m.thread.offset)
+	switch {
+	case b < 0:
+	case b == m.thread.sel:
+		return m.open()
+	default:
+		m.thread.sel = b
+	}
+	return nil
+}
+
+func (m *Demands) View() string {
+	t := m.theme
+	list := t.Render(views.Pane{
+		Title: "Demands", Content: m.list, Offset: m.listOffset,
+		Focused: m.focus == demandsList, Mark: m.sel, Width: m.listW, Height: m.paneH,
+	})
+	mark := -1
+	if m.focus == demandsThread {
+		mark = m.thread.sel
+	}
+	title := "Thread"
+	if dm := m.demand(); dm != nil {
+		title = views.Route(m.d, dm)
+	}
+	thread := t.Render(views.Pane{
+		Title: title, Content: m.threadContent, Offset: m.thread.offset,
+		Focused: m.focus == demandsThread, Mark: mark, Width: m.threadW, Height: m.paneH,
+	})
+	return views.Box(views.JoinColumns(list, thread), m.width, m.height)
+}
+
+func (m *Demands) ShortHelp() []key.Binding {
+	k := m.keys
+	return []key.Binding{k.Up, k.Down, k.NextPane, k.Open}
+}
+
+func (m *Demands) FullHelp() [][]key.Binding {
+	k := m.keys
+	return [][]key.Binding{
+		{k.MoveHelp, k.PageHelp, k.EndsHelp},
+		{k.PaneHelp, k.Open},
+	}
+}

@@ -1,0 +1,301 @@
+// Package model owns parley's Bubble Tea state machines: the root model
+// (screens, focus, key routing, size), one model per screen, the key map
+// and help. What they show is drawn by package views.
+package model
+
+import (
+	"os"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/parley-dev/parley/data"
+	"github.com/parley-dev/parley/views"
+)
+
+// Options are how the explorer starts.
+type Options struct {
+	// Theme is "auto" (ask the terminal, dark if it does not say), "dark"
+	// or "light". "" means auto.
+	Theme string
+	// NoColor turns colour off. Run also turns it off when the NO_COLOR
+	// environment variable has any non-empty value.
+	NoColor bool
+	// Parties are the party ids Compare shows first, in order (2–4); empty
+	// means the dossier's compare list or its first three parties.
+	Parties []string
+	// ProgramOptions are passed to tea.NewProgram (tests set input and
+	// output here).
+	ProgramOptions []tea.ProgramOption
+}
+
+// Root is the explorer: it owns the terminal size, the screens and which
+// one is active, the statement detail opened over them, the global keys and
+// the footer help.
+type Root struct {
+	d     *data.Dossier
+	opts  Options
+	keys  *keyMap
+	theme *views.Theme
+	dark  bool
+
+	width, height int
+
+	screens []Screen
+	active  int
+	detail  *Detail // open over the active screen, or nil
+
+	help  help.Model
+	flash string
+
+	// Derived by layout.
+	bodyH, footerH int
+	tabSpans       []data.Span
+}
+
+// New builds the explorer on a dossier; run it with tea.NewProgram, or
+// call Run.
+func New(d *data.Dossier, opts Options) *Root {
+	m := &Root{d: d, opts: opts, keys: newKeyMap(), dark: opts.Theme != "light"}
+	m.theme = views.NewTheme(d, m.dark, opts.NoColor)
+	m.help = help.New()
+	m.styleHelp()
+	m.screens = []Screen{
+		NewCompare(d, m.keys, m.theme, opts.Parties),
+		NewDemands(d, m.keys, m.theme),
+	}
+	return m
+}
+
+// Run opens the explorer full screen on the dossier and returns when the
+// user quits.
+func Run(d *data.Dossier, opts Options) error {
+	if os.Getenv("NO_COLOR") != "" {
+		opts.NoColor = true
+	}
+	popts := opts.ProgramOptions
+	if opts.NoColor {
+		popts = append([]tea.ProgramOption{tea.WithColorProfile(colorprofile.ASCII)}, popts...)
+	}
+	_, err := tea.NewProgram(New(d, opts), popts...).Run()
+	return err
+}
+
+func (m *Root) Init() tea.Cmd {
+	if m.opts.Theme == "" || m.opts.Theme == "auto" {
+		return tea.RequestBackgroundColor
+	}
+	return nil
+}
+
+// setTheme rebuilds every style for a light or dark background.
+func (m *Root) setTheme(dark bool) {
+	if dark == m.dark {
+		return
+	}
+	m.dark = dark
+	m.theme = views.NewTheme(m.d, dark, m.opts.NoColor)
+	m.styleHelp()
+	for _, s := range m.screens {
+		s.SetTheme(m.theme)
+	}
+	if m.detail != nil {
+		m.detail.SetTheme(m.theme)
+	}
+}
+
+func (m *Root) styleHelp() {
+	t := m.theme
+	m.help.Styles = help.Styles{
+		Ellipsis: t.HelpSep, ShortKey: t.HelpKey, ShortDesc: t.HelpDesc, ShortSeparator: t.HelpSep,
+		FullKey: t.HelpKey, FullDesc: t.HelpDesc, FullSeparator: t.HelpSep,
+	}
+}
+
+// child is what keys and the body go to: the detail when it is open,
+// otherwise the active screen.
+func (m *Root) child() Screen {
+	if m.detail != nil {
+		return m.detail
+	}
+	return m.screens[m.active]
+}
+
+// minSize is the smallest terminal the current screen fits in.
+func (m *Root) minSize() (int, int) {
+	w, h := m.child().MinSize()
+	return max(w, 40), h + 2 // header and one line of help
+}
+
+func (m *Root) tooSmall() bool {
+	w, h := m.minSize()
+	return m.width < w || m.height < h
+}
+
+// layout sizes the header, body and footer and hands the body to the
+// screens; the only place the root does layout arithmetic, idempotent.
+func (m *Root) layout() {
+	m.help.SetWidth(m.width)
+	m.footerH = 1
+	if m.help.ShowAll {
+		m.footerH = max(min(len(m.fullHelp()), m.height/3), 1)
+	}
+	m.bodyH = max(m.height-1-m.footerH, 0)
+	_, m.tabSpans = views.Header(m.d, m.tabTitles(), m.active, m.width, m.theme)
+	for _, s := range m.screens {
+		s.SetSize(m.width, m.bodyH)
+	}
+	if m.detail != nil {
+		m.detail.SetSize(m.width, m.bodyH)
+	}
+}
+
+func (m *Root) tabTitles() []string {
+	out := make([]string, len(m.screens))
+	for i, s := range m.screens {
+		out[i] = s.Title()
+	}
+	return out
+}
+
+func (m *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.layout()
+		return m, nil
+	case tea.BackgroundColorMsg:
+		if m.opts.Theme == "" || m.opts.Theme == "auto" {
+			m.setTheme(msg.IsDark())
+		}
+		return m, nil
+	case FlashMsg:
+		m.flash = string(msg)
+		return m, nil
+	case OpenStatementMsg:
+		if s := m.d.Statement(msg.ID); s != nil {
+			m.detail = NewDetail(m.d, m.keys, m.theme, s)
+			m.detail.SetSize(m.width, m.bodyH)
+		}
+		return m, nil
+	case tea.KeyPressMsg:
+		m.flash = ""
+		return m, m.handleKey(msg)
+	case tea.MouseClickMsg:
+		if msg.Y == 0 {
+			if msg.Button == tea.MouseLeft {
+				for i, sp := range m.tabSpans {
+					if msg.X >= sp.Start && msg.X < sp.End {
+						m.switchTo(i)
+					}
+				}
+			}
+			return m, nil
+		}
+		if m.tooSmall() || msg.Y > m.bodyH {
+			return m, nil
+		}
+		msg.Y--
+		return m, m.child().Update(msg)
+	case tea.MouseWheelMsg:
+		if m.tooSmall() || msg.Y < 1 || msg.Y > m.bodyH {
+			return m, nil
+		}
+		msg.Y--
+		return m, m.child().Update(msg)
+	}
+	return m, m.child().Update(msg)
+}
+
+// handleKey runs the global bindings first and gives the key to the
+// focused child only when none of them took it.
+func (m *Root) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	if msg.String() == "ctrl+c" {
+		return tea.Quit
+	}
+	if c, ok := m.child().(InputCapturer); ok && c.CapturingInput() {
+		return m.child().Update(msg)
+	}
+	switch {
+	case key.Matches(msg, m.keys.Quit):
+		return tea.Quit
+	case key.Matches(msg, m.keys.Help):
+		m.help.ShowAll = !m.help.ShowAll
+		m.layout()
+		return nil
+	case key.Matches(msg, m.keys.Screens):
+		if i := int(msg.String()[0] - '1'); i < len(m.screens) {
+			m.switchTo(i)
+		}
+		return nil
+	case m.detail != nil && key.Matches(msg, m.keys.Back):
+		m.detail = nil
+		return nil
+	}
+	return m.child().Update(msg)
+}
+
+func (m *Root) switchTo(i int) {
+	m.detail = nil
+	if i != m.active {
+		m.active = i
+		m.layout()
+	}
+}
+
+// View draws header, body and footer, or the too-small notice; alt screen
+// and mouse are fields of the view.
+func (m *Root) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "parley"
+	return v
+}
+
+func (m *Root) render() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	if m.tooSmall() {
+		w, h := m.minSize()
+		return views.TooSmall(w, h, m.width, m.height, m.theme)
+	}
+	header, _ := views.Header(m.d, m.tabTitles(), m.active, m.width, m.theme)
+	footer := m.help.ShortHelpView(m.ShortHelp())
+	if m.help.ShowAll {
+		footer = strings.Join(m.fullHelp(), "\n")
+	}
+	if m.flash != "" {
+		footer = m.theme.Notice.Render(m.flash)
+	}
+	return header + "\n" + views.Box(m.child().View(), m.width, m.bodyH) + "\n" + views.Box(footer, m.width, m.footerH)
+}
+
+// ShortHelp is the footer: the focused child's keys, then the global ones.
+func (m *Root) ShortHelp() []key.Binding {
+	return append(m.child().ShortHelp(), m.keys.Screens, m.keys.Help, m.keys.Quit)
+}
+
+// FullHelp is every key that works here, in columns.
+func (m *Root) FullHelp() [][]key.Binding {
+	return append(m.child().FullHelp(), []key.Binding{m.keys.Screens, m.keys.Help, m.keys.Quit})
+}
+
+// fullHelp lays FullHelp out in as many bands of columns as the width
+// needs, so no key is cut off.
+func (m *Root) fullHelp() []string {
+	var groups [][]views.HelpItem
+	for _, g := range m.FullHelp() {
+		var items []views.HelpItem
+		for _, b := range g {
+			if b.Enabled() {
+				items = append(items, views.HelpItem{Key: b.Help().Key, Desc: b.Help().Desc})
+			}
+		}
+		groups = append(groups, items)
+	}
+	return views.HelpGrid(groups, m.width, m.theme)
+}

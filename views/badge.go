@@ -1,0 +1,50 @@
+package views
+
+import "github.com/parley-dev/parley/data"
+
+// Glyphs chosen to read alone, without colour, and to be one cell wide in
+// every common terminal font.
+var stanceGlyph = map[data.Stance]string{
+	data.StanceSupport:     "✓",
+	data.StanceOppose:      "✗",
+	data.StanceConditional: "◐",
+	data.StanceNeutral:     "=",
+	data.StanceUnclear:     "?",
+}
+
+var statusGlyph = map[data.Status]string{
+	data.StatusAccepted:   "✓",
+	data.StatusRejected:   "✗",
+	data.StatusDeferred:   "»",
+	data.StatusCountered:  "⇄",
+	data.StatusUnanswered: "○",
+}
+
+// StanceWord is the glyph and word of a stance: "✓ support". An unknown
+// stance is shown as written, marked "?".
+func StanceWord(s data.Stance) string {
+	g, ok := stanceGlyph[s]
+	if !ok {
+		g = "?"
+	}
+	return g + " " + string(s)
+}
+
+// StatusWord is the glyph and word of a response status: "» deferred".
+func StatusWord(s data.Status) string {
+	g, ok := statusGlyph[s]
+	if !ok {
+		g = "?"
+	}
+	return g + " " + string(s)
+}
+
+// StanceBadge is StanceWord styled for its stance.
+func (t *Theme) StanceBadge(s data.Stance) string {
+	return t.Stance(s).Render(StanceWord(s))
+}
+
+// StatusBadge is StatusWord styled for its status.
+func (t *Theme) StatusBadge(s data.Status) string {
+	return t.Status(s).Render(StatusWord(s))
+}

@@ -1,0 +1,377 @@
+package views
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/parley-dev/parley/data"
+)
+
+// NoPosition is what a pane says for a party silent on a topic.
+const NoPosition = "no stated position"
+
+// PartyTitle is a pane's title: "US · United States", or the name alone
+// when the party has no short name.
+func PartyTitle(p *data.Party) string {
+	if p.Short != "" && p.Short != p.Name {
+		return p.Short + " · " + p.Name
+	}
+	return p.Name
+}
+
+// TopicPath is a topic's ancestors and itself: "European security › NATO's
+// eastward expansion".
+func TopicPath(d *data.Dossier, t *data.Topic) string {
+	if t == nil {
+		return ""
+	}
+	parts := []string{t.Title}
+	seen := map[string]bool{t.ID: true}
+	for p := d.Topic(t.Parent); p != nil && !seen[p.ID]; p = d.Topic(p.Parent) {
+		seen[p.ID] = true
+		parts = append(parts, p.Title)
+	}
+	for i, j := 0, len(parts)-1; i < j; i, j = i+1, j-1 {
+		parts[i], parts[j] = parts[j], parts[i]
+	}
+	return strings.Join(parts, " › ")
+}
+
+// DateText is a date as written, or "undated".
+func DateText(d data.Date) string {
+	if d.IsZero() {
+		return "undated"
+	}
+	return d.String()
+}
+
+// PositionContent is one party's pane on one topic: the stance as glyph and
+// word, the basis, the summary, then the statements behind it, then what
+// else the party said on the topic. A party with nothing on the topic says
+// so plainly.
+func PositionContent(d *data.Dossier, party *data.Party, topic *data.Topic, width int, t *Theme) *Content {
+	c := &Content{}
+	if topic == nil {
+		c.add(t.Empty.Render("no topics in this dossier"))
+		return c
+	}
+	pos := d.Position(party.ID, topic.ID)
+	var evidence []*data.Statement
+	if pos != nil {
+		c.add(stanceLine(pos, width, t)...)
+		if pos.Summary != "" {
+			for _, l := range Wrap(pos.Summary, width) {
+				c.add(t.Summary.Render(l))
+			}
+		}
+		if pos.Note != "" {
+			for _, l := range Indent(pos.Note, width, "note: ", "      ") {
+				c.add(t.Muted.Render(l))
+			}
+		}
+		evidence = d.Evidence(pos.Evidence)
+	} else {
+		c.add(t.Empty.Render(NoPosition))
+		for _, l := range subtopicStances(d, party, topic, width, t) {
+			c.add(l)
+		}
+	}
+	var others []*data.Statement
+	for _, s := range d.StatementsByTopic(topic.ID) {
+		if s.Party == party.ID && !contains(evidence, s) {
+			others = append(others, s)
+		}
+	}
+	if len(evidence) > 0 {
+		c.blank()
+		c.add(t.Heading.Render(Truncate(fmt.Sprintf("Evidence (%d)", len(evidence)), width)))
+		for _, s := range evidence {
+			c.blank()
+			statementBlock(c, d, s, width, t)
+		}
+	}
+	if len(others) > 0 {
+		c.blank()
+		heading := "Also said on this topic"
+		if pos == nil {
+			heading = "Statements on this topic"
+		}
+		c.add(t.Heading.Render(Truncate(fmt.Sprintf("%s (%d)", heading, len(others)), width)))
+		for _, s := range others {
+			c.blank()
+			statementBlock(c, d, s, width, t)
+		}
+	}
+	return c
+}
+
+func contains(list []*data.Statement, s *data.Statement) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// stanceLine is "✓ support · stated", wrapped if the pane is narrow.
+func stanceLine(pos *data.Position, width int, t *Theme) []string {
+	badge := t.StanceBadge(pos.Stance)
+	basis := string(pos.Basis)
+	if basis == "" {
+		basis = string(data.BasisStated)
+	}
+	basis = " · " + basis
+	if ansi.StringWidth(StanceWord(pos.Stance))+ansi.StringWidth(basis) <= width {
+		return []string{badge + t.Muted.Render(basis)}
+	}
+	return []string{badge, t.Muted.Render(Truncate(strings.TrimPrefix(basis, " · "), width))}
+}
+
+// subtopicStances points a silent party at the subtopics where it did take
+// a position, so "no stated position" on a parent is not misread.
+func subtopicStances(d *data.Dossier, party *data.Party, topic *data.Topic, width int, t *Theme) []string {
+	var out []string
+	var walk func(id string, depth int)
+	walk = func(id string, depth int) {
+		if depth > 8 {
+			return
+		}
+		for _, ch := range d.TopicChildren(id) {
+			if p := d.Position(party.ID, ch.ID); p != nil {
+				if len(out) == 0 {
+					out = append(out, t.Muted.Render(Truncate("on its subtopics:", width)))
+				}
+				lines := Indent(ch.Title, width, "  ", "  ")
+				badge := StanceWord(p.Stance)
+				last := lines[len(lines)-1]
+				if ansi.StringWidth(last)+2+ansi.StringWidth(badge) <= width {
+					lines[len(lines)-1] = last + "  " + t.StanceBadge(p.Stance)
+				} else {
+					lines = append(lines, "  "+t.StanceBadge(p.Stance))
+				}
+				out = append(out, lines...)
+			}
+			walk(ch.ID, depth+1)
+		}
+	}
+	walk(topic.ID, 0)
+	return out
+}
+
+// statementBlock adds a statement: a quote set apart by a bar and quotation
+// marks, reported speech in plain italics; then who said it and when.
+func statementBlock(c *Content, d *data.Dossier, s *data.Statement, width int, t *Theme) {
+	start := len(c.Lines)
+	if s.Kind == data.KindQuote {
+		bar := t.QuoteBar.Render("┃") + " "
+		for _, l := range Wrap("“"+s.Text+"”", max(width-2, 1)) {
+			c.add(bar + t.Quote.Render(l))
+		}
+	} else {
+		for _, l := range Wrap(s.Text, width) {
+			c.add(t.Reported.Render(l))
+		}
+	}
+	for _, l := range Indent(Attribution(d, s), width, "— ", "  ") {
+		c.add(t.Attribution.Render(l))
+	}
+	c.Blocks = append(c.Blocks, Block{Start: start, End: len(c.Lines), Statement: s})
+}
+
+// Attribution is who said a statement, how, and when: "Antony Blinken ·
+// 2022-01-21", "Sergei Lavrov, reported · undated".
+func Attribution(d *data.Dossier, s *data.Statement) string {
+	who := d.Speaker(s)
+	if s.Kind != data.KindQuote {
+		who += ", reported"
+	}
+	return who + " · " + DateText(s.Date)
+}
+
+// TopicBar is the line above the panes: where the current topic stands in
+// the list and its path, "◂ 4/9 ▸ European security › NATO's expansion".
+func TopicBar(d *data.Dossier, topic *data.Topic, index, count int, all bool, width int, t *Theme) string {
+	if topic == nil {
+		return Fit(t.Empty.Render("no topics"), width)
+	}
+	pos := fmt.Sprintf("◂ %d/%d ▸ ", index+1, count)
+	if all {
+		pos = fmt.Sprintf("All topics · %d/%d ", index+1, count)
+	}
+	path := TopicPath(d, topic)
+	parent, _ := cutLast(path, " › ")
+	room := width - ansi.StringWidth(pos)
+	var line string
+	if parent != "" && ansi.StringWidth(path) <= room {
+		line = t.TopicPath.Render(parent+" › ") + t.TopicBar.Render(topic.Title)
+	} else {
+		line = t.TopicBar.Render(Truncate(topic.Title, room))
+	}
+	return Fit(t.Muted.Render(pos)+line, width)
+}
+
+func cutLast(s, sep string) (string, string) {
+	i := strings.LastIndex(s, sep)
+	if i < 0 {
+		return "", s
+	}
+	return s[:i], s[i+len(sep):]
+}
+
+// TopicSummary is the current topic's summary, cut to one line.
+func TopicSummary(topic *data.Topic, width int, t *Theme) string {
+	if topic == nil || topic.Summary == "" {
+		return Fit("", width)
+	}
+	return Fit(t.Muted.Render(Truncate(strings.Join(strings.Fields(topic.Summary), " "), width)), width)
+}
+
+// AlignedContent is the all-topics view: every topic for every party, a
+// row per topic whose height is the same in every pane, so the headings
+// line up across panes like a side-by-side diff. widths are the panes'
+// inner widths.
+func AlignedContent(d *data.Dossier, parties []*data.Party, widths []int, t *Theme) []*Content {
+	out := make([]*Content, len(parties))
+	for i := range out {
+		out[i] = &Content{}
+	}
+	// Headings wrap at the narrowest width so they take the same lines in
+	// every pane.
+	headW := 0
+	for i, w := range widths {
+		if i == 0 || w < headW {
+			headW = w
+		}
+	}
+	for _, topic := range d.TopicsInOrder() {
+		cells := make([][]string, len(parties))
+		h := 0
+		for i, p := range parties {
+			cells[i] = topicCell(d, p, topic, widths[i], headW, t)
+			h = max(h, len(cells[i]))
+		}
+		for i, c := range out {
+			start := len(c.Lines)
+			c.add(cells[i]...)
+			for range h - len(cells[i]) {
+				c.add("")
+			}
+			c.Blocks = append(c.Blocks, Block{Start: start, End: start + h, Topic: topic})
+			c.add("")
+		}
+	}
+	return out
+}
+
+// topicCell is one party's row in the all-topics view: the topic heading
+// (indented by depth), the stance and the summary.
+func topicCell(d *data.Dossier, p *data.Party, topic *data.Topic, width, headW int, t *Theme) []string {
+	depth := min(d.TopicDepth(topic.ID), 4)
+	indent := strings.Repeat("  ", depth)
+	if ansi.StringWidth(indent)*3 > headW {
+		indent = ""
+	}
+	iw := ansi.StringWidth(indent)
+	var lines []string
+	for _, l := range Indent(topic.Title, headW, indent, indent) {
+		lines = append(lines, t.Heading.Render(l))
+	}
+	pos := d.Position(p.ID, topic.ID)
+	n := 0
+	for _, s := range d.StatementsByTopic(topic.ID) {
+		if s.Party == p.ID {
+			n++
+		}
+	}
+	if pos == nil {
+		lines = append(lines, indent+t.Empty.Render(Truncate(NoPosition, width-iw)))
+	} else {
+		for _, l := range stanceLine(pos, width-iw, t) {
+			lines = append(lines, indent+l)
+		}
+		if pos.Summary != "" {
+			for _, l := range Indent(pos.Summary, width, indent, indent) {
+				lines = append(lines, t.Summary.Render(l))
+			}
+		}
+	}
+	if n > 0 {
+		word := "statements"
+		if n == 1 {
+			word = "statement"
+		}
+		lines = append(lines, indent+t.Muted.Render(Truncate(fmt.Sprintf("%d %s", n, word), width-iw)))
+	}
+	return lines
+}
+
+// CompareText is the side-by-side comparison the command line prints:
+// plain text, no escape sequences, one column per party, at most width
+// cells wide. With a topic id it shows that topic in full (position,
+// evidence, other statements); with "" every topic aligned in rows. Party
+// ids that name no party are skipped; with none left it says so.
+func CompareText(d *data.Dossier, partyIDs []string, topicID string, width int) string {
+	t := PlainTheme()
+	var parties []*data.Party
+	for _, id := range partyIDs {
+		if p := d.Party(id); p != nil {
+			parties = append(parties, p)
+		}
+	}
+	if len(parties) == 0 {
+		return "no such parties in this dossier\n"
+	}
+	width = max(width, 20*len(parties))
+	const gap = " │ "
+	widths := Split(width-ansi.StringWidth(gap)*(len(parties)-1), len(parties))
+	var sb strings.Builder
+	sb.WriteString(Truncate(d.Title, width))
+	if !d.Date.IsZero() {
+		sb.WriteString(" · " + d.Date.String())
+	}
+	sb.WriteByte('\n')
+	var contents []*Content
+	if topicID != "" {
+		topic := d.Topic(topicID)
+		if topic == nil {
+			return fmt.Sprintf("no topic %q in this dossier\n", topicID)
+		}
+		for _, l := range Wrap("Topic: "+TopicPath(d, topic), width) {
+			sb.WriteString(l + "\n")
+		}
+		for i, p := range parties {
+			contents = append(contents, PositionContent(d, p, topic, widths[i], t))
+		}
+	} else {
+		contents = AlignedContent(d, parties, widths, t)
+	}
+	sb.WriteByte('\n')
+	row := func(cell func(i int) string) {
+		var line strings.Builder
+		for i := range parties {
+			if i > 0 {
+				line.WriteString(gap)
+			}
+			line.WriteString(Fit(cell(i), widths[i]))
+		}
+		sb.WriteString(strings.TrimRight(line.String(), " "))
+		sb.WriteByte('\n')
+	}
+	row(func(i int) string { return PartyTitle(parties[i]) })
+	row(func(i int) string { return strings.Repeat("─", widths[i]) })
+	n := 0
+	for _, c := range contents {
+		n = max(n, len(c.Lines))
+	}
+	for r := range n {
+		row(func(i int) string {
+			if r < len(contents[i].Lines) {
+				return contents[i].Lines[r]
+			}
+			return ""
+		})
+	}
+	return strings.TrimRight(sb.String(), "\n") + "\n"
+}

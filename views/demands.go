@@ -1,0 +1,210 @@
+package views
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/parley-dev/parley/data"
+)
+
+// partyLabel is a party's short label, or the id as written when the
+// dossier does not know it.
+func partyLabel(d *data.Dossier, id string) string {
+	if p := d.Party(id); p != nil {
+		return p.Label()
+	}
+	return id
+}
+
+func partyName(d *data.Dossier, id string) string {
+	if p := d.Party(id); p != nil {
+		return p.Name
+	}
+	return id
+}
+
+// Route is "RU → US, West".
+func Route(d *data.Dossier, dm *data.Demand) string {
+	to := make([]string, len(dm.To))
+	for i, id := range dm.To {
+		to[i] = partyLabel(d, id)
+	}
+	return partyLabel(d, dm.From) + " → " + strings.Join(to, ", ")
+}
+
+// ResponseStatus is an addressee's answer to a demand: its recorded status,
+// or unanswered when it gave none.
+func ResponseStatus(dm *data.Demand, party string) data.Status {
+	if r := dm.Response(party); r != nil && r.Status != "" {
+		return r.Status
+	}
+	return data.StatusUnanswered
+}
+
+// StatusSummary counts a demand's answers by status: "» 2 deferred ·
+// ○ 1 unanswered", in the order of data.Statuses.
+func StatusSummary(dm *data.Demand) string {
+	counts := map[data.Status]int{}
+	for _, to := range dm.To {
+		counts[ResponseStatus(dm, to)]++
+	}
+	var parts []string
+	for _, s := range data.Statuses {
+		if n := counts[s]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d %s", statusGlyph[s], n, s))
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+// DemandItem is one entry of the demands list: route, text and the status
+// summary, each cut to one line; the selected entry is reversed.
+func DemandItem(d *data.Dossier, dm *data.Demand, width int, selected bool, t *Theme) []string {
+	lines := []string{
+		t.Party(dm.From).Render(Truncate(Route(d, dm), width)),
+		t.Summary.Render(Truncate(flatten(dm.Text), width)),
+		t.Muted.Render(Truncate(StatusSummary(dm), width)),
+	}
+	if selected {
+		for i, l := range lines {
+			lines[i] = t.SelectedRow.Render(Fit(ansi.Strip(l), width))
+		}
+	}
+	return lines
+}
+
+func flatten(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// DemandItemHeight is how many lines DemandItem takes, plus its separator.
+const DemandItemHeight = 4
+
+// DemandList lays out the list of demands: items, a blank line between.
+func DemandList(d *data.Dossier, selected, width int, t *Theme) *Content {
+	c := &Content{}
+	for i, dm := range d.Demands {
+		start := len(c.Lines)
+		c.add(DemandItem(d, dm, width, i == selected, t)...)
+		c.Blocks = append(c.Blocks, Block{Start: start, End: len(c.Lines)})
+		c.add("")
+	}
+	if len(d.Demands) == 0 {
+		c.add(t.Empty.Render(Truncate("no demands in this dossier", width)))
+	}
+	return c
+}
+
+// DemandThread is a demand and everything said about it: its text, who
+// asked whom, the topic and date, the evidence; then one block per
+// addressee with the status of its response ("unanswered" when there is
+// none), the response's text, date and evidence.
+func DemandThread(d *data.Dossier, dm *data.Demand, width int, t *Theme) *Content {
+	c := &Content{}
+	if dm == nil {
+		c.add(t.Empty.Render(Truncate("no demand selected", width)))
+		return c
+	}
+	for _, l := range Wrap(flatten(dm.Text), width) {
+		c.add(t.Heading.Render(l))
+	}
+	meta := []string{partyName(d, dm.From) + " asks " + joinNames(d, dm.To)}
+	if tp := d.Topic(dm.Topic); tp != nil {
+		meta = append(meta, "topic: "+tp.Title)
+	}
+	if !dm.Date.IsZero() {
+		meta = append(meta, dm.Date.String())
+	}
+	for _, l := range Wrap(strings.Join(meta, " · "), width) {
+		c.add(t.Muted.Render(l))
+	}
+	if dm.Note != "" {
+		for _, l := range Indent(flatten(dm.Note), width, "note: ", "      ") {
+			c.add(t.Muted.Render(l))
+		}
+	}
+	if ev := d.Evidence(dm.Evidence); len(ev) > 0 {
+		c.blank()
+		c.add(t.Heading.Render(Truncate(fmt.Sprintf("Evidence (%d)", len(ev)), width)))
+		for _, s := range ev {
+			c.blank()
+			statementBlock(c, d, s, width, t)
+		}
+	}
+	for _, to := range dm.To {
+		c.blank()
+		c.add(t.Rule.Render(strings.Repeat("─", width)))
+		name := partyName(d, to)
+		status := ResponseStatus(dm, to)
+		badge := StatusWord(status)
+		if ansi.StringWidth(name)+2+ansi.StringWidth(badge) <= width {
+			gap := width - ansi.StringWidth(name) - ansi.StringWidth(badge)
+			c.add(t.Party(to).Render(name) + strings.Repeat(" ", gap) + t.StatusBadge(status))
+		} else {
+			c.add(t.Party(to).Render(Truncate(name, width)))
+			c.add(t.StatusBadge(status))
+		}
+		r := dm.Response(to)
+		if r == nil {
+			c.add(t.Empty.Render(Truncate("no response recorded", width)))
+			continue
+		}
+		if r.Text != "" {
+			for _, l := range Wrap(flatten(r.Text), width) {
+				c.add(t.Summary.Render(l))
+			}
+		}
+		c.add(t.Muted.Render(Truncate(DateText(r.Date), width)))
+		if r.Note != "" {
+			for _, l := range Indent(flatten(r.Note), width, "note: ", "      ") {
+				c.add(t.Muted.Render(l))
+			}
+		}
+		for _, s := range d.Evidence(r.Evidence) {
+			c.blank()
+			statementBlock(c, d, s, width, t)
+		}
+	}
+	return c
+}
+
+func joinNames(d *data.Dossier, ids []string) string {
+	names := make([]string, len(ids))
+	for i, id := range ids {
+		names[i] = partyName(d, id)
+	}
+	switch len(names) {
+	case 0:
+		return "nobody"
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// DemandsText is every demand thread as plain text for the command line,
+// wrapped to width, one after another.
+func DemandsText(d *data.Dossier, width int) string {
+	t := PlainTheme()
+	width = max(width, 20)
+	var sb strings.Builder
+	sb.WriteString(Truncate(d.Title, width))
+	if !d.Date.IsZero() {
+		sb.WriteString(" · " + d.Date.String())
+	}
+	sb.WriteString("\n")
+	if len(d.Demands) == 0 {
+		sb.WriteString("\nno demands in this dossier\n")
+		return sb.String()
+	}
+	for i, dm := range d.Demands {
+		sb.WriteString("\n")
+		head := fmt.Sprintf("%d. %s  [%s]", i+1, Route(d, dm), StatusSummary(dm))
+		for _, l := range Wrap(head, width) {
+			sb.WriteString(l + "\n")
+		}
+		for _, l := range DemandThread(d, dm, width-3, t).Lines {
+			sb.WriteString(strings.TrimRight("   "+l, " ") + "\n")
+		}
+	}
+	return sb.String()
+}

@@ -1,0 +1,189 @@
+package views
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/parley-dev/parley/data"
+)
+
+// Header is the top line: the screen tabs on the left ("1 Compare"), the
+// dossier's title and date on the right, cut to fit. It returns the cell
+// range each tab covers so a click can find it.
+func Header(d *data.Dossier, tabs []string, active, width int, t *Theme) (string, []data.Span) {
+	var sb strings.Builder
+	spans := make([]data.Span, 0, len(tabs))
+	x := 0
+	for i, name := range tabs {
+		label := fmt.Sprintf(" %d %s ", i+1, name)
+		w := ansi.StringWidth(label)
+		if x+w > width {
+			break
+		}
+		if i == active {
+			sb.WriteString(t.TabActive.Render(label))
+		} else {
+			sb.WriteString(t.TabKey.Render(label[:2]) + t.Tab.Render(label[2:]))
+		}
+		spans = append(spans, data.Span{Start: x, End: x + w})
+		x += w
+	}
+	title := d.Title
+	if !d.Date.IsZero() {
+		title += " · " + d.Date.String()
+	}
+	room := width - x - 2
+	if room >= 8 {
+		title = Truncate(title, room)
+		gap := width - x - ansi.StringWidth(title) - 1
+		sb.WriteString(strings.Repeat(" ", gap))
+		sb.WriteString(t.Title.Render(title))
+		sb.WriteByte(' ')
+	}
+	return Fit(sb.String(), width), spans
+}
+
+// TooSmall is the notice shown instead of a layout that cannot fit, in the
+// middle of a width×height screen.
+func TooSmall(needW, needH, width, height int, t *Theme) string {
+	msg := fmt.Sprintf("terminal too small — needs %d×%d (now %d×%d)", needW, needH, width, height)
+	lines := Wrap(msg, max(width, 1))
+	if len(lines) > height {
+		lines = Wrap(fmt.Sprintf("too small — needs %d×%d", needW, needH), max(width, 1))
+	}
+	return Center(lines, width, height, t.Notice)
+}
+
+// Center places lines in the middle of a width×height area.
+func Center(lines []string, width, height int, style interface{ Render(...string) string }) string {
+	out := make([]string, 0, height)
+	top := max((height-len(lines))/2, 0)
+	for range top {
+		out = append(out, strings.Repeat(" ", max(width, 0)))
+	}
+	for _, l := range lines {
+		if len(out) == height {
+			break
+		}
+		pad := max((width-ansi.StringWidth(l))/2, 0)
+		out = append(out, Fit(strings.Repeat(" ", pad)+style.Render(l), width))
+	}
+	for len(out) < height {
+		out = append(out, strings.Repeat(" ", max(width, 0)))
+	}
+	return strings.Join(out, "\n")
+}
+
+// Box cuts or pads a multi-line string to exactly width×height cells.
+func Box(s string, width, height int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > height {
+		lines = lines[:height]
+	}
+	for i, l := range lines {
+		lines[i] = Fit(l, width)
+	}
+	for len(lines) < height {
+		lines = append(lines, strings.Repeat(" ", max(width, 0)))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// PickerRow is one party in the party picker.
+type PickerRow struct {
+	Party  *data.Party
+	Order  int // 1-based place among the shown parties, 0 when hidden
+	Cursor bool
+}
+
+// Picker draws the party picker: which parties are compared and in which
+// order. The rows come in the order they will be shown, hidden ones last.
+func Picker(rows []PickerRow, limit string, width int, t *Theme) *Content {
+	c := &Content{}
+	for _, l := range Wrap("Choose the parties to compare and their order", width) {
+		c.add(t.Heading.Render(l))
+	}
+	for _, l := range Wrap(limit, width) {
+		c.add(t.Muted.Render(l))
+	}
+	c.add("")
+	for _, r := range rows {
+		box := "[ ]"
+		if r.Order > 0 {
+			box = fmt.Sprintf("[%d]", r.Order)
+		}
+		cursor := "  "
+		if r.Cursor {
+			cursor = "▶ "
+		}
+		label := r.Party.Label()
+		line := cursor + box + " "
+		rest := t.Party(r.Party.ID).Render(label)
+		if r.Party.Name != label {
+			rest += " " + r.Party.Name
+		}
+		line = Fit(line+rest, width)
+		if r.Cursor {
+			line = t.SelectedRow.Render(ansi.Strip(line))
+		}
+		c.Blocks = append(c.Blocks, Block{Start: len(c.Lines), End: len(c.Lines) + 1})
+		c.add(line)
+	}
+	c.add("")
+	for _, l := range Wrap("space shows or hides · shift+↑/↓ (K/J) moves · enter applies · esc cancels", width) {
+		c.add(t.Muted.Render(l))
+	}
+	return c
+}
+
+// HelpItem is one key and what it does.
+type HelpItem struct{ Key, Desc string }
+
+// HelpGrid lays out groups of keys as columns, left to right, starting a
+// new band of columns below when the next one would not fit, so every key
+// is shown at any width.
+func HelpGrid(groups [][]HelpItem, width int, t *Theme) []string {
+	const gap = 3
+	var out []string
+	var band []string // lines of the band being filled
+	bandW := 0
+	flush := func() {
+		for _, l := range band {
+			out = append(out, Fit(l, width))
+		}
+		band, bandW = nil, 0
+	}
+	for _, g := range groups {
+		if len(g) == 0 {
+			continue
+		}
+		kw, dw := 0, 0
+		for _, it := range g {
+			kw = max(kw, ansi.StringWidth(it.Key))
+			dw = max(dw, ansi.StringWidth(it.Desc))
+		}
+		colW := kw + 1 + dw
+		x := bandW
+		if bandW > 0 {
+			x += gap
+		}
+		if bandW > 0 && x+colW > width {
+			flush()
+			x = 0
+		}
+		for i, it := range g {
+			cell := t.HelpKey.Render(it.Key) + strings.Repeat(" ", kw-ansi.StringWidth(it.Key)+1) + t.HelpDesc.Render(it.Desc)
+			for len(band) <= i {
+				band = append(band, strings.Repeat(" ", bandW))
+			}
+			band[i] = Fit(band[i], x) + cell
+		}
+		for i := len(g); i < len(band); i++ {
+			band[i] = Fit(band[i], x+colW)
+		}
+		bandW = x + colW
+	}
+	flush()
+	return out
+}
