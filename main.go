@@ -21,6 +21,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/parley-dev/parley/data"
+	"github.com/parley-dev/parley/model"
 	"github.com/parley-dev/parley/views"
 )
 
@@ -63,7 +64,9 @@ func usageErrorf(format string, args ...any) error {
 // app carries what every command shares.
 type app struct {
 	stdout, stderr io.Writer
-	dossier        string // --dossier: a file, or "" for the embedded one
+	dossier        string   // --dossier: a file, or "" for the embedded one
+	theme          string   // --theme: auto, dark or light
+	parties        []string // --parties: who Compare shows first
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -147,6 +150,9 @@ validate --help" for checking one).`,
 	}
 	root.PersistentFlags().StringVarP(&a.dossier, "dossier", "d", "", "dossier `FILE` to open (default: the built-in Geneva dossier)")
 	_ = root.MarkPersistentFlagFilename("dossier", "yaml", "yml", "json")
+	root.Flags().StringVar(&a.theme, "theme", "auto", "colours for a dark or light background: auto, dark or light")
+	root.Flags().StringSliceVarP(&a.parties, "parties", "p", nil, "parties Compare shows first, in order (2 to 4 ids or short names, comma-separated)")
+	_ = root.RegisterFlagCompletionFunc("theme", cobra.FixedCompletions([]cobra.Completion{"auto", "dark", "light"}, cobra.ShellCompDirectiveNoFileComp))
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &exitError{code: exitUsage, err: err}
 	})
@@ -190,13 +196,31 @@ func (a *app) name() string {
 	return a.dossier
 }
 
-// explore opens the explorer in a terminal; piped, it prints the summary.
+// explore opens the explorer when standard input and output are a
+// terminal; piped, it prints the dossier's summary instead.
 func (a *app) explore(d *data.Dossier) error {
-	writeSummary(a.stdout, d)
-	if f, ok := a.stdout.(*os.File); ok && term.IsTerminal(f.Fd()) {
-		fmt.Fprintln(a.stdout, "\nThe explorer screens are not built yet; see \"parley --help\".")
+	if !isTerminal(a.stdout) || !isTerminal(os.Stdin) {
+		writeSummary(a.stdout, d)
+		return nil
 	}
-	return nil
+	switch a.theme {
+	case "", "auto", "dark", "light":
+	default:
+		return usageErrorf("unknown --theme %q (want auto, dark or light)", a.theme)
+	}
+	parties, err := partyArgs(d, a.parties)
+	if err != nil {
+		return err
+	}
+	if n := len(parties); n == 1 || n > 4 {
+		return usageErrorf("--parties takes 2 to 4 parties, got %d", n)
+	}
+	return model.Run(d, model.Options{Theme: a.theme, Parties: parties})
+}
+
+func isTerminal(v any) bool {
+	f, ok := v.(interface{ Fd() uintptr })
+	return ok && term.IsTerminal(f.Fd())
 }
 
 func writeSummary(w io.Writer, d *data.Dossier) {
