@@ -14,10 +14,8 @@ import (
 	"github.com/parley-dev/parley/data"
 )
 
-var (
-	update = flag.Bool("update", false, "rewrite golden files")
-	strict = flag.Bool("strict", false, "fail, instead of skip, the validation cases whose messages are known to be wrong")
-)
+// update (-update, rewrite golden files) is declared in export_test.go.
+var strict = flag.Bool("strict", false, "fail, instead of skip, the validation cases whose messages are known to be wrong")
 
 // ruleCase is one failing (or warning) dossier under testdata/invalid and
 // every problem validation must report for it, exactly as `parley validate`
@@ -177,14 +175,14 @@ var ruleCases = []ruleCase{
 		`testdata/invalid/bad-stance.yaml:12:13: error: position: stance "suport" is not one of support, oppose, conditional, neutral, unclear (did you mean "support"?)`,
 	}},
 	{file: "bad-enums.yaml", want: []string{
-		`testdata/invalid/bad-enums.yaml:13:11: error: statement: kind "quotation" is not one of quote, reported`,
+		`testdata/invalid/bad-enums.yaml:13:11: error: statement "s1": kind "quotation" is not one of quote, reported`,
 		`testdata/invalid/bad-enums.yaml:20:12: error: position: basis "guessed" is not one of stated, inferred`,
 		`testdata/invalid/bad-enums.yaml:28:17: error: response: status "refused" is not one of accepted, rejected, deferred, countered, unanswered`,
 		`testdata/invalid/bad-enums.yaml:32:13: error: event: status "planned" is not one of happened, expected`,
 	}},
 	{file: "bad-date.yaml", want: []string{
 		`testdata/invalid/bad-date.yaml:3:7: error: dossier: date: "21 January 2024" is not a date (want YYYY-MM-DD, YYYY-MM, YYYY or FROM..TO)`,
-		`testdata/invalid/bad-date.yaml:12:11: error: statement: date: "2024-02-30" is not a date (want YYYY-MM-DD, YYYY-MM, YYYY or FROM..TO)`,
+		`testdata/invalid/bad-date.yaml:12:11: error: statement "s1": date: "2024-02-30" is not a date (want YYYY-MM-DD, YYYY-MM, YYYY or FROM..TO)`,
 		`testdata/invalid/bad-date.yaml:14:11: error: event: date: date range "2024-03-08..2024-03-01" ends before it starts`,
 		`testdata/invalid/bad-date.yaml:16:11: error: event: date must be a date, found a list`,
 	}},
@@ -208,8 +206,8 @@ var ruleCases = []ruleCase{
 		`testdata/invalid/wrong-type.yaml:4:3: error: dossier: parties must be a list, found a mapping`,
 		`testdata/invalid/wrong-type.yaml:6:5: error: topic must be a mapping of fields, found a string`,
 		`testdata/invalid/wrong-type.yaml:12:12: error: statement "s1": unknown party "alpha"`,
-		`testdata/invalid/wrong-type.yaml:13:11: error: statement: text must be text, found a mapping`,
-		`testdata/invalid/wrong-type.yaml:14:13: error: statement: topics must be a list of ids, found a mapping`,
+		`testdata/invalid/wrong-type.yaml:13:11: error: statement "s1": text must be text, found a mapping`,
+		`testdata/invalid/wrong-type.yaml:14:13: error: statement "s1": topics must be a list of ids, found a mapping`,
 		`testdata/invalid/wrong-type.yaml:16:12: error: position of "alpha" on "tariffs": unknown party "alpha"`,
 		`testdata/invalid/wrong-type.yaml:19:20: error: position: evidence must hold ids, found a mapping`,
 	}},
@@ -228,13 +226,13 @@ var ruleCases = []ruleCase{
 	}},
 	{file: "unknown-field-typo.yaml", valid: true, want: []string{
 		`testdata/invalid/unknown-field-typo.yaml:3:1: warning: dossier: unknown field "sumary"; did you mean "summary"?`,
-		`testdata/invalid/unknown-field-typo.yaml:7:5: warning: party: unknown field "colour"; did you mean "color"?`,
-		`testdata/invalid/unknown-field-typo.yaml:12:5: warning: statement: unknown field "txet"; did you mean "text"?`,
+		`testdata/invalid/unknown-field-typo.yaml:7:5: warning: party "alpha": unknown field "colour"; did you mean "color"?`,
+		`testdata/invalid/unknown-field-typo.yaml:12:5: warning: statement "s1": unknown field "txet"; did you mean "text"?`,
 		`testdata/invalid/unknown-field-typo.yaml:14:14: warning: anchor: unknown field "exakt"; did you mean "exact"?`,
 	}},
 	{file: "unknown-field-extra.yaml", valid: true, pending: `says the field is "kept", but export drops it`, want: []string{
 		`testdata/invalid/unknown-field-extra.yaml:3:1: warning: dossier: unknown field "editor" (ignored: parley does not read it)`,
-		`testdata/invalid/unknown-field-extra.yaml:7:5: warning: party: unknown field "population" (ignored: parley does not read it)`,
+		`testdata/invalid/unknown-field-extra.yaml:7:5: warning: party "alpha": unknown field "population" (ignored: parley does not read it)`,
 	}},
 
 	// Quotes are found verbatim; everything else is anchored or says why not.
@@ -286,7 +284,7 @@ var ruleCases = []ruleCase{
 		`testdata/invalid/statements/broken.jsonl:4:77: error: expected ',' or '}', found end of line`,
 		`testdata/invalid/statements/broken.jsonl:5:43: error: statement "s4": unknown party "alpah" (did you mean "alpha"?)`,
 		`testdata/invalid/statements/broken.jsonl:6:8: error: duplicate statement id "opening" (first defined at testdata/invalid/statement-files.yaml:8:9)`,
-		`testdata/invalid/statements/broken.jsonl:6:27: error: statement: kind "reportd" is not one of quote, reported (did you mean "reported"?)`,
+		`testdata/invalid/statements/broken.jsonl:6:27: error: statement "opening": kind "reportd" is not one of quote, reported (did you mean "reported"?)`,
 		`testdata/invalid/statements/broken.jsonl:7:68: error: unexpected '{' after the statement; put one statement on each line`,
 	}},
 	{file: "statement-files-not-statements.yaml", want: []string{
