@@ -357,7 +357,7 @@ func (c *Compare) View() string {
 		sb.WriteByte('\n')
 		sb.WriteString(views.JoinColumns(panes...))
 	}
-	return views.Box(sb.String(), c.width, c.height)
+	return views.Rows(sb.String(), c.width, c.height)
 }
 
 func (c *Compare) ShortHelp() []key.Binding {

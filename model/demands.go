@@ -223,7 +223,7 @@ func (m *Demands) View() string {
 		Title: title, Content: m.threadContent, Offset: m.thread.offset,
 		Focused: m.focus == demandsThread, Mark: mark, Width: m.threadW, Height: m.paneH,
 	})
-	return views.Box(views.JoinColumns(list, thread), m.width, m.height)
+	return views.Rows(views.JoinColumns(list, thread), m.width, m.height)
 }
 
 func (m *Demands) ShortHelp() []key.Binding {

@@ -271,7 +271,7 @@ func (m *Root) render() string {
 	if m.flash != "" {
 		footer = m.theme.Notice.Render(m.flash)
 	}
-	return header + "\n" + views.Box(m.child().View(), m.width, m.bodyH) + "\n" + views.Box(footer, m.width, m.footerH)
+	return header + "\n" + views.Rows(m.child().View(), m.width, m.bodyH) + "\n" + views.Box(footer, m.width, m.footerH)
 }
 
 // ShortHelp is the footer: the focused child's keys, then the global ones.

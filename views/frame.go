@@ -75,6 +75,24 @@ func Center(lines []string, width, height int, style interface{ Render(...string
 	return strings.Join(out, "\n")
 }
 
+// Rows cuts or pads a multi-line string to height lines, adding blank
+// lines width cells wide; it trusts the lines' own widths, which the views
+// that drew them guarantee.
+func Rows(s string, width, height int) string {
+	n := strings.Count(s, "\n") + 1
+	if n > height {
+		i := 0
+		for range height {
+			i += strings.IndexByte(s[i:], '\n') + 1
+		}
+		return s[:i-1]
+	}
+	if n == height {
+		return s
+	}
+	return s + strings.Repeat("\n"+strings.Repeat(" ", max(width, 0)), height-n)
+}
+
 // Box cuts or pads a multi-line string to exactly width×height cells.
 func Box(s string, width, height int) string {
 	lines := strings.Split(s, "\n")

@@ -21,6 +21,20 @@ type Block struct {
 type Content struct {
 	Lines  []string
 	Blocks []Block
+
+	widths []int // display width of each line, measured once
+}
+
+// width is the display width of line i. Content is built once per layout
+// and drawn every frame, so the measure is kept.
+func (c *Content) width(i int) int {
+	if len(c.widths) != len(c.Lines) {
+		c.widths = make([]int, len(c.Lines))
+		for j, l := range c.Lines {
+			c.widths[j] = ansi.StringWidth(l)
+		}
+	}
+	return c.widths[i]
 }
 
 func (c *Content) add(lines ...string) { c.Lines = append(c.Lines, lines...) }
@@ -118,13 +132,17 @@ func (t *Theme) Render(p Pane) string {
 		if hasMark && i >= mark.Start && i < mark.End {
 			gutter = t.Selected.Render("▌")
 		}
-		line := ""
-		if i < len(lines) {
-			line = lines[i]
-		}
 		sb.WriteString(side)
 		sb.WriteString(gutter)
-		sb.WriteString(Fit(line, cw))
+		switch {
+		case i >= len(lines):
+			sb.WriteString(strings.Repeat(" ", cw))
+		case p.Content.width(i) <= cw:
+			sb.WriteString(lines[i])
+			sb.WriteString(strings.Repeat(" ", cw-p.Content.width(i)))
+		default:
+			sb.WriteString(Fit(lines[i], cw))
+		}
 		if inner > cw+1 {
 			sb.WriteByte(' ')
 		}
