@@ -1,0 +1,959 @@
+package data
+
+import (
+	"cmp"
+	"context"
+	"math"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// SearchIndex finds statements by the words in them. It is an inverted index
+// over the folded words of every statement's text: for each distinct word,
+// the statements that contain it (delta- and varint-encoded, with the
+// word's count), plus a few bytes per statement for the filters, the length
+// normalisation and the order of ties. It never changes after it is built
+// and is safe for concurrent searches.
+type SearchIndex struct {
+	d    *Dossier
+	docs []*Statement
+
+	terms []string // sorted folded words
+	off   []uint32 // postings of terms[i] are post[off[i]:off[i+1]]
+	post  []byte
+	df    []uint32 // statements containing terms[i]
+
+	norm     []float32 // BM25 length normaliser: k1·(1−b+b·len/avglen)
+	dstart   []int32   // first day of the statement's date, or noDay
+	dend     []int32   // last day
+	kind     []uint8   // kindOther, kindQuote, kindReported
+	party    []uint16  // index in parties+1; 0 for none
+	actor    []uint32  // index in actors+1; 0 for none
+	topicOff []uint32  // topics of docs[i] are topicIx[topicOff[i]:topicOff[i+1]]
+	topicIx  []uint32
+
+	parties    []*Party
+	actors     []*Actor
+	topics     []*Topic
+	partyIx    map[string]int
+	actorIx    map[string]int
+	topicIxOf  map[string]int
+	partyDocs  [][]uint32 // statements by party index
+	actorDocs  [][]uint32 // statements by actor index
+	actorWords [][]string // folded words of each actor's name
+	partyWords [][]string // folded words of each party's id, name and short name
+
+	pool sync.Pool // *searchScratch
+}
+
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.75
+
+	// weightPrefix is how much a word that only begins with the typed
+	// prefix counts, against 1 for the word itself.
+	weightPrefix = 0.9
+	// weightTypo is how much a close match counts in the typo fallback.
+	weightTypo = 0.7
+	// speakerBoost scales the weight of a word found in the speaker's name.
+	speakerBoost = 1.5
+	// phraseBoost is the most an exact run of the query's words in order
+	// multiplies a statement's score by (1+phraseBoost).
+	phraseBoost = 0.5
+	// rerankDepth: the phrase boost reorders this many of the best
+	// statements per result wanted (at least rerankMin).
+	rerankDepth = 4
+	rerankMin   = 400
+
+	noDay = math.MaxInt32
+
+	kindOther    = 0
+	kindQuote    = 1
+	kindReported = 2
+
+	maxQueryWords = 200
+)
+
+// SearchResults is the answer to one query.
+type SearchResults struct {
+	Query Query
+	// Hits are the best statements, best first.
+	Hits []SearchHit
+	// Total is how many statements match in all.
+	Total int
+	// Fuzzy is set when nothing matched exactly and Hits are close matches
+	// (typos); Corrections say which words were read as which.
+	Fuzzy       bool
+	Corrections []Correction
+}
+
+// SearchHit is one statement found.
+type SearchHit struct {
+	Statement *Statement
+	Score     float64
+	// Spans are the byte ranges of Statement.Text that matched, in order
+	// and never overlapping.
+	Spans []Span
+	// SpeakerMatch is set when a query word named the speaker or party.
+	SpeakerMatch bool
+}
+
+// Correction is a query word read as other words because it matched nothing.
+type Correction struct {
+	Word  string   // as folded from the query
+	Terms []string // the close words searched instead, most frequent first
+}
+
+// NewSearchIndex indexes every statement of the dossier.
+func NewSearchIndex(d *Dossier) *SearchIndex { return BuildSearchIndex(d, nil) }
+
+// BuildSearchIndex indexes every statement of the dossier, calling progress
+// (when not nil) now and then with the number of statements done.
+func BuildSearchIndex(d *Dossier, progress func(done, total int)) *SearchIndex {
+	ix := newIndexShell(d)
+	n := len(ix.docs)
+	ix.buildDocAttrs()
+
+	type termBuild struct {
+		buf  []byte
+		last uint32
+		df   uint32
+	}
+	vocab := make(map[string]uint32, 1<<12)
+	var builds []termBuild
+	var seen []uint32 // per term: doc+1 it was last seen in
+	var tf []uint32
+	var uniq []uint32
+	var t wordTokenizer
+	lens := make([]uint32, n)
+	var total uint64
+	for doc, s := range ix.docs {
+		if progress != nil && doc%16384 == 0 {
+			progress(doc, n)
+		}
+		t.reset(s.Text)
+		uniq = uniq[:0]
+		count := uint32(0)
+		for t.next() {
+			w := t.word()
+			if len(w) == 0 {
+				continue
+			}
+			count++
+			id, ok := vocab[string(w)]
+			if !ok {
+				id = uint32(len(builds))
+				vocab[string(w)] = id
+				builds = append(builds, termBuild{})
+				seen = append(seen, 0)
+				tf = append(tf, 0)
+			}
+			if seen[id] != uint32(doc)+1 {
+				seen[id] = uint32(doc) + 1
+				tf[id] = 1
+				uniq = append(uniq, id)
+			} else {
+				tf[id]++
+			}
+		}
+		lens[doc] = count
+		total += uint64(count)
+		for _, id := range uniq {
+			b := &builds[id]
+			b.buf = appendPosting(b.buf, uint32(doc)-b.last, tf[id])
+			b.last = uint32(doc)
+			b.df++
+		}
+	}
+	// Sort the vocabulary and lay the postings out in its order.
+	ix.terms = make([]string, 0, len(vocab))
+	for w := range vocab {
+		ix.terms = append(ix.terms, w)
+	}
+	slices.Sort(ix.terms)
+	size := 0
+	for _, b := range builds {
+		size += len(b.buf)
+	}
+	ix.post = make([]byte, 0, size)
+	ix.off = make([]uint32, len(ix.terms)+1)
+	ix.df = make([]uint32, len(ix.terms))
+	for i, w := range ix.terms {
+		b := &builds[vocab[w]]
+		ix.off[i] = uint32(len(ix.post))
+		ix.post = append(ix.post, b.buf...)
+		ix.df[i] = b.df
+		b.buf = nil
+	}
+	ix.off[len(ix.terms)] = uint32(len(ix.post))
+	ix.setNorms(lens, total)
+	if progress != nil {
+		progress(n, n)
+	}
+	return ix
+}
+
+func newIndexShell(d *Dossier) *SearchIndex {
+	ix := &SearchIndex{d: d, docs: d.Statements}
+	ix.parties = d.Parties
+	ix.actors = d.Actors
+	ix.topics = d.Topics
+	ix.partyIx = make(map[string]int, len(d.Parties))
+	for i, p := range d.Parties {
+		if _, ok := ix.partyIx[p.ID]; !ok {
+			ix.partyIx[p.ID] = i
+		}
+		w := FoldWords(p.ID)
+		w = append(w, FoldWords(p.Name)...)
+		w = append(w, FoldWords(p.Short)...)
+		ix.partyWords = append(ix.partyWords, w)
+	}
+	ix.actorIx = make(map[string]int, len(d.Actors))
+	for i, a := range d.Actors {
+		if _, ok := ix.actorIx[a.ID]; !ok {
+			ix.actorIx[a.ID] = i
+		}
+		ix.actorWords = append(ix.actorWords, append(FoldWords(a.Name), FoldWords(a.ID)...))
+	}
+	ix.topicIxOf = make(map[string]int, len(d.Topics))
+	for i, t := range d.Topics {
+		if _, ok := ix.topicIxOf[t.ID]; !ok {
+			ix.topicIxOf[t.ID] = i
+		}
+	}
+	return ix
+}
+
+// buildDocAttrs fills the per-statement arrays the filters read.
+func (ix *SearchIndex) buildDocAttrs() {
+	n := len(ix.docs)
+	ix.dstart = make([]int32, n)
+	ix.dend = make([]int32, n)
+	ix.kind = make([]uint8, n)
+	ix.party = make([]uint16, n)
+	ix.actor = make([]uint32, n)
+	ix.topicOff = make([]uint32, n+1)
+	ix.partyDocs = make([][]uint32, len(ix.parties))
+	ix.actorDocs = make([][]uint32, len(ix.actors))
+	dayCache := map[string][2]int32{}
+	for doc, s := range ix.docs {
+		ix.dstart[doc], ix.dend[doc] = noDay, noDay
+		if !s.Date.IsZero() {
+			dd, ok := dayCache[s.Date.raw]
+			if !ok {
+				dd = [2]int32{dayNumber(s.Date.start), dayNumber(s.Date.end)}
+				dayCache[s.Date.raw] = dd
+			}
+			ix.dstart[doc], ix.dend[doc] = dd[0], dd[1]
+		}
+		switch s.Kind {
+		case KindQuote:
+			ix.kind[doc] = kindQuote
+		case KindReported:
+			ix.kind[doc] = kindReported
+		}
+		if a, ok := ix.actorIx[s.Actor]; ok && s.Actor != "" {
+			ix.actor[doc] = uint32(a) + 1
+			ix.actorDocs[a] = append(ix.actorDocs[a], uint32(doc))
+		}
+		party := s.Party
+		if party == "" && ix.actor[doc] != 0 {
+			party = ix.actors[ix.actor[doc]-1].Party
+		}
+		if p, ok := ix.partyIx[party]; ok && party != "" {
+			ix.party[doc] = uint16(p) + 1
+			ix.partyDocs[p] = append(ix.partyDocs[p], uint32(doc))
+		}
+		for _, t := range s.Topics {
+			if ti, ok := ix.topicIxOf[t]; ok {
+				ix.topicIx = append(ix.topicIx, uint32(ti))
+			}
+		}
+		ix.topicOff[doc+1] = uint32(len(ix.topicIx))
+	}
+}
+
+func (ix *SearchIndex) setNorms(lens []uint32, total uint64) {
+	avg := 1.0
+	if len(lens) > 0 && total > 0 {
+		avg = float64(total) / float64(len(lens))
+	}
+	ix.norm = make([]float32, len(lens))
+	for i, l := range lens {
+		ix.norm[i] = bm25Norm(l, avg)
+	}
+}
+
+func bm25Norm(length uint32, avg float64) float32 {
+	return float32(bm25K1 * (1 - bm25B + bm25B*float64(length)/avg))
+}
+
+func dayNumber(t interface{ Unix() int64 }) int32 {
+	return int32(t.Unix() / 86400)
+}
+
+// appendPosting writes one posting: the distance from the previous
+// statement, shifted left, with the low bit set when a count above one
+// follows.
+func appendPosting(b []byte, delta, tf uint32) []byte {
+	v := uint64(delta) << 1
+	if tf > 1 {
+		v |= 1
+	}
+	b = appendUvarint(b, v)
+	if tf > 1 {
+		b = appendUvarint(b, uint64(tf))
+	}
+	return b
+}
+
+func appendUvarint(b []byte, v uint64) []byte {
+	for v >= 0x80 {
+		b = append(b, byte(v)|0x80)
+		v >>= 7
+	}
+	return append(b, byte(v))
+}
+
+// postingIter walks one term's postings.
+type postingIter struct {
+	b   []byte
+	i   int
+	doc uint32
+}
+
+// next returns the next statement and the word's count in it.
+func (it *postingIter) next() (doc, tf uint32, ok bool) {
+	if it.i >= len(it.b) {
+		return 0, 0, false
+	}
+	v, n := uvarint(it.b[it.i:])
+	it.i += n
+	it.doc += uint32(v >> 1)
+	tf = 1
+	if v&1 != 0 {
+		t, m := uvarint(it.b[it.i:])
+		it.i += m
+		tf = uint32(t)
+	}
+	return it.doc, tf, true
+}
+
+func uvarint(b []byte) (uint64, int) {
+	if len(b) > 0 && b[0] < 0x80 {
+		return uint64(b[0]), 1
+	}
+	var v uint64
+	var s uint
+	for i, c := range b {
+		if c < 0x80 {
+			if i > 9 {
+				return 0, len(b) // damaged; end the list
+			}
+			return v | uint64(c)<<s, i + 1
+		}
+		v |= uint64(c&0x7f) << s
+		s += 7
+	}
+	return 0, len(b)
+}
+
+func (ix *SearchIndex) postings(term int) postingIter {
+	return postingIter{b: ix.post[ix.off[term]:ix.off[term+1]]}
+}
+
+// Len is the number of statements indexed.
+func (ix *SearchIndex) Len() int { return len(ix.docs) }
+
+// Terms is the number of distinct folded words.
+func (ix *SearchIndex) Terms() int { return len(ix.terms) }
+
+// Dossier is the dossier the index was built from.
+func (ix *SearchIndex) Dossier() *Dossier { return ix.d }
+
+// lookup finds a term's index, or -1.
+func (ix *SearchIndex) lookup(w string) int {
+	i, ok := slices.BinarySearch(ix.terms, w)
+	if !ok {
+		return -1
+	}
+	return i
+}
+
+// prefixRange is the range of terms that begin with p.
+func (ix *SearchIndex) prefixRange(p string) (int, int) {
+	lo, _ := slices.BinarySearch(ix.terms, p)
+	hi := lo
+	for hi < len(ix.terms) && strings.HasPrefix(ix.terms[hi], p) {
+		hi++
+	}
+	return lo, hi
+}
+
+func (ix *SearchIndex) idf(df int) float64 {
+	n := float64(len(ix.docs))
+	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+// qterm is one word of the statement text a query word accepts.
+type qterm struct {
+	term   int
+	weight float64 // idf × how well it matches
+}
+
+// qword is one query word resolved against the index.
+type qword struct {
+	text     string
+	prefix   bool
+	typo     bool
+	terms    []qterm
+	actors   []bool // speakers whose name has the word
+	parties  []bool // parties whose name has the word
+	speakerW float64
+	spDocs   int
+	cost     int
+}
+
+func (w *qword) matchesNothing() bool { return len(w.terms) == 0 && w.spDocs == 0 }
+
+// plan resolves a parsed query's words against the index.
+type plan struct {
+	words   []qword // in the order they are processed: cheapest first
+	typed   []int   // indexes into words of the plain words, in typed order
+	exclude []int   // term indexes
+}
+
+func (ix *SearchIndex) resolveWord(text string, prefix bool) qword {
+	w := qword{text: text, prefix: prefix}
+	if prefix {
+		lo, hi := ix.prefixRange(text)
+		for t := lo; t < hi; t++ {
+			wt := weightPrefix
+			if ix.terms[t] == text {
+				wt = 1
+			}
+			w.terms = append(w.terms, qterm{t, wt * ix.idf(int(ix.df[t]))})
+		}
+	} else if t := ix.lookup(text); t >= 0 {
+		w.terms = append(w.terms, qterm{t, ix.idf(int(ix.df[t]))})
+	}
+	ix.resolveSpeaker(&w)
+	w.setCost(ix)
+	return w
+}
+
+func (w *qword) setCost(ix *SearchIndex) {
+	w.cost = w.spDocs
+	for _, t := range w.terms {
+		w.cost += int(ix.df[t.term])
+	}
+}
+
+func (ix *SearchIndex) resolveSpeaker(w *qword) {
+	match := func(words []string) bool {
+		for _, x := range words {
+			if x == w.text || (w.prefix && strings.HasPrefix(x, w.text)) {
+				return true
+			}
+		}
+		return false
+	}
+	n := 0
+	for a, words := range ix.actorWords {
+		if match(words) {
+			if w.actors == nil {
+				w.actors = make([]bool, len(ix.actors))
+			}
+			w.actors[a] = true
+			n += len(ix.actorDocs[a])
+		}
+	}
+	for p, words := range ix.partyWords {
+		if match(words) {
+			if w.parties == nil {
+				w.parties = make([]bool, len(ix.parties))
+			}
+			w.parties[p] = true
+			for _, doc := range ix.partyDocs[p] {
+				if a := ix.actor[doc]; a == 0 || w.actors == nil || !w.actors[a-1] {
+					n++
+				}
+			}
+		}
+	}
+	w.spDocs = n
+	if n > 0 {
+		w.speakerW = speakerBoost * ix.idf(n)
+	}
+}
+
+// speakerMatch reports whether a word names the statement's speaker.
+func (w *qword) speakerMatch(ix *SearchIndex, doc uint32) bool {
+	if w.actors != nil {
+		if a := ix.actor[doc]; a != 0 && w.actors[a-1] {
+			return true
+		}
+	}
+	if w.parties != nil {
+		if p := ix.party[doc]; p != 0 && w.parties[p-1] {
+			return true
+		}
+	}
+	return false
+}
+
+func (ix *SearchIndex) makePlan(q *Query) plan {
+	var p plan
+	for i, text := range q.Words {
+		p.words = append(p.words, ix.resolveWord(text, q.Prefix && i == len(q.Words)-1))
+		p.typed = append(p.typed, i)
+	}
+	// Phrase words must all be there too; the phrase itself is checked on
+	// the text of the statements that have them all.
+	have := map[string]bool{}
+	for _, w := range p.words {
+		if !w.prefix {
+			have[w.text] = true
+		}
+	}
+	for _, ph := range q.Phrases {
+		for _, text := range ph {
+			if !have[text] {
+				have[text] = true
+				w := qword{text: text}
+				if t := ix.lookup(text); t >= 0 {
+					w.terms = []qterm{{t, ix.idf(int(ix.df[t]))}}
+				}
+				w.setCost(ix)
+				p.words = append(p.words, w)
+			}
+		}
+	}
+	for _, text := range q.Exclude {
+		if t := ix.lookup(text); t >= 0 {
+			p.exclude = append(p.exclude, t)
+		}
+	}
+	return p
+}
+
+// order sorts the words cheapest first and remaps typed.
+func (p *plan) order() {
+	idx := make([]int, len(p.words))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(p.words[a].cost, p.words[b].cost) })
+	words := make([]qword, len(p.words))
+	where := make([]int, len(p.words))
+	for to, from := range idx {
+		words[to] = p.words[from]
+		where[from] = to
+	}
+	for i, t := range p.typed {
+		p.typed[i] = where[t]
+	}
+	p.words = words
+}
+
+// filter is a query's filters compiled for the index.
+type filter struct {
+	any        bool
+	parties    []bool // by party index; nil for any
+	notParty   []bool
+	actors     []bool
+	notActor   []bool
+	topics     []bool
+	notTopic   []bool
+	kinds      uint8 // bit per kind; 0 for any
+	dates      [][2]int32
+	impossible bool // a filter names nothing in this index
+}
+
+func (ix *SearchIndex) compileFilter(q *Query) filter {
+	var f filter
+	set := func(ids []string, m map[string]int, size int) []bool {
+		if len(ids) == 0 {
+			return nil
+		}
+		out := make([]bool, size)
+		for _, id := range ids {
+			if i, ok := m[id]; ok {
+				out[i] = true
+			}
+		}
+		return out
+	}
+	f.parties = set(q.Parties, ix.partyIx, len(ix.parties))
+	f.notParty = set(q.NotParties, ix.partyIx, len(ix.parties))
+	f.actors = set(q.Actors, ix.actorIx, len(ix.actors))
+	f.notActor = set(q.NotActors, ix.actorIx, len(ix.actors))
+	f.topics = set(q.Topics, ix.topicIxOf, len(ix.topics))
+	f.notTopic = set(q.NotTopics, ix.topicIxOf, len(ix.topics))
+	for _, k := range q.Kinds {
+		switch k {
+		case KindQuote:
+			f.kinds |= 1 << kindQuote
+		case KindReported:
+			f.kinds |= 1 << kindReported
+		}
+	}
+	if len(q.NotKinds) > 0 {
+		if f.kinds == 0 {
+			f.kinds = 1<<kindOther | 1<<kindQuote | 1<<kindReported
+		}
+		for _, k := range q.NotKinds {
+			switch k {
+			case KindQuote:
+				f.kinds &^= 1 << kindQuote
+			case KindReported:
+				f.kinds &^= 1 << kindReported
+			}
+		}
+		if f.kinds == 0 {
+			f.impossible = true
+		}
+	}
+	for _, d := range q.Dates {
+		f.dates = append(f.dates, [2]int32{dayNumber(d.start), dayNumber(d.end)})
+	}
+	f.any = q.hasFilters()
+	return f
+}
+
+func (f *filter) pass(ix *SearchIndex, doc uint32) bool {
+	if !f.any {
+		return true
+	}
+	if f.parties != nil {
+		if p := ix.party[doc]; p == 0 || !f.parties[p-1] {
+			return false
+		}
+	}
+	if f.notParty != nil {
+		if p := ix.party[doc]; p != 0 && f.notParty[p-1] {
+			return false
+		}
+	}
+	if f.actors != nil {
+		if a := ix.actor[doc]; a == 0 || !f.actors[a-1] {
+			return false
+		}
+	}
+	if f.notActor != nil {
+		if a := ix.actor[doc]; a != 0 && f.notActor[a-1] {
+			return false
+		}
+	}
+	if f.kinds != 0 && f.kinds&(1<<ix.kind[doc]) == 0 {
+		return false
+	}
+	if len(f.dates) > 0 {
+		s, e := ix.dstart[doc], ix.dend[doc]
+		if s == noDay {
+			return false
+		}
+		ok := false
+		for _, d := range f.dates {
+			if e >= d[0] && s <= d[1] {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if f.topics != nil || f.notTopic != nil {
+		ts := ix.topicIx[ix.topicOff[doc]:ix.topicOff[doc+1]]
+		if f.topics != nil {
+			ok := false
+			for _, t := range ts {
+				if f.topics[t] {
+					ok = true
+					break
+				}
+			}
+			if !ok {
+				return false
+			}
+		}
+		if f.notTopic != nil {
+			for _, t := range ts {
+				if f.notTopic[t] {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+type searchScratch struct {
+	mark  []uint8
+	score []float64
+	cand  []uint32
+	heap  []uint32
+}
+
+func (ix *SearchIndex) getScratch() *searchScratch {
+	if s, ok := ix.pool.Get().(*searchScratch); ok {
+		return s
+	}
+	n := len(ix.docs)
+	return &searchScratch{mark: make([]uint8, n), score: make([]float64, n)}
+}
+
+func (ix *SearchIndex) putScratch(s *searchScratch) {
+	for _, doc := range s.cand {
+		s.mark[doc] = 0
+		s.score[doc] = 0
+	}
+	s.cand = s.cand[:0]
+	ix.pool.Put(s)
+}
+
+// Search runs a query and returns the best limit statements (all when
+// limit ≤ 0) with their matched spans.
+func (ix *SearchIndex) Search(q Query, limit int) *SearchResults {
+	r, _ := ix.SearchContext(context.Background(), q, limit)
+	return r
+}
+
+// SearchContext is Search that gives up, returning ctx.Err(), when ctx is
+// done (a newer keystroke has made the answer stale).
+func (ix *SearchIndex) SearchContext(ctx context.Context, q Query, limit int) (*SearchResults, error) {
+	res := &SearchResults{Query: q}
+	if len(q.Problems) > 0 || q.Empty() {
+		return res, nil
+	}
+	if len(q.Words)+len(q.Phrases)*4 > maxQueryWords {
+		return res, nil
+	}
+	p := ix.makePlan(&q)
+	f := ix.compileFilter(&q)
+	s := ix.getScratch()
+	defer ix.putScratch(s)
+	if err := ix.match(ctx, &q, &p, &f, s); err != nil {
+		return nil, err
+	}
+	if len(s.cand) == 0 && len(q.Words) > 0 {
+		// Nothing: try close matches for the words that are not in any
+		// statement at all.
+		if fp, corr := ix.typoPlan(&q, p); len(corr) > 0 {
+			ix.clearScratch(s)
+			if err := ix.match(ctx, &q, &fp, &f, s); err != nil {
+				return nil, err
+			}
+			p = fp
+			res.Fuzzy, res.Corrections = true, corr
+		}
+	}
+	res.Total = len(s.cand)
+	res.Hits = ix.rank(&q, &p, s, limit)
+	return res, nil
+}
+
+func (ix *SearchIndex) clearScratch(s *searchScratch) {
+	for _, doc := range s.cand {
+		s.mark[doc] = 0
+		s.score[doc] = 0
+	}
+	s.cand = s.cand[:0]
+}
+
+// match leaves in s.cand every statement that matches, with its score in
+// s.score.
+func (ix *SearchIndex) match(ctx context.Context, q *Query, p *plan, f *filter, s *searchScratch) error {
+	if f.impossible {
+		return nil
+	}
+	for _, w := range p.words {
+		if w.matchesNothing() {
+			return nil
+		}
+	}
+	p.order()
+	nw := len(p.words)
+	if nw == 0 {
+		// Filters (and exclusions) alone: every statement that passes.
+		for doc := range ix.docs {
+			if f.pass(ix, uint32(doc)) {
+				s.mark[doc] = 1
+				s.cand = append(s.cand, uint32(doc))
+			}
+		}
+		nw = 1
+	} else {
+		for j := range p.words {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			ix.accumulate(&p.words[j], uint8(j), f, s)
+		}
+	}
+	// Keep only the statements every word reached; drop the excluded.
+	full := uint8(nw)
+	for _, t := range p.exclude {
+		it := ix.postings(t)
+		for {
+			doc, _, ok := it.next()
+			if !ok {
+				break
+			}
+			if s.mark[doc] == full {
+				s.mark[doc] = 0xff
+			}
+		}
+	}
+	var tk wordTokenizer
+	needVerify := false
+	for _, ph := range q.Phrases {
+		needVerify = needVerify || len(ph) > 1 // a one-word phrase is its word
+	}
+	kept := s.cand[:0]
+	for _, doc := range s.cand {
+		if s.mark[doc] != full {
+			s.mark[doc], s.score[doc] = 0, 0
+			continue
+		}
+		if needVerify && !ix.hasPhrases(&tk, ix.docs[doc].Text, q.Phrases) {
+			s.mark[doc], s.score[doc] = 0, 0
+			continue
+		}
+		kept = append(kept, doc)
+	}
+	s.cand = kept
+	return nil
+}
+
+// accumulate adds word j's matches: the first word brings the candidates
+// (those passing the filters); each later one keeps those it also matches.
+func (ix *SearchIndex) accumulate(w *qword, j uint8, f *filter, s *searchScratch) {
+	next := j + 1
+	for _, t := range w.terms {
+		it := ix.postings(t.term)
+		wt := t.weight * (bm25K1 + 1)
+		for {
+			doc, tf, ok := it.next()
+			if !ok {
+				break
+			}
+			m := s.mark[doc]
+			if m == j {
+				if j == 0 {
+					if !f.pass(ix, doc) {
+						continue
+					}
+					s.cand = append(s.cand, doc)
+				}
+				s.mark[doc] = next
+			} else if m != next {
+				continue
+			}
+			ftf := float64(tf)
+			s.score[doc] += wt * ftf / (ftf + float64(ix.norm[doc]))
+		}
+	}
+	if w.spDocs == 0 {
+		return
+	}
+	visit := func(doc uint32) {
+		m := s.mark[doc]
+		if m == j {
+			if j == 0 {
+				if !f.pass(ix, doc) {
+					return
+				}
+				s.cand = append(s.cand, doc)
+			}
+			s.mark[doc] = next
+		} else if m != next {
+			return
+		}
+		s.score[doc] += w.speakerW
+	}
+	for a, ok := range w.actors {
+		if ok {
+			for _, doc := range ix.actorDocs[a] {
+				visit(doc)
+			}
+		}
+	}
+	for pi, ok := range w.parties {
+		if ok {
+			for _, doc := range ix.partyDocs[pi] {
+				if a := ix.actor[doc]; a != 0 && w.actors != nil && w.actors[a-1] {
+					continue
+				}
+				visit(doc)
+			}
+		}
+	}
+}
+
+// hasPhrases reports whether text has every phrase, word for word.
+func (ix *SearchIndex) hasPhrases(t *wordTokenizer, text string, phrases [][]string) bool {
+	for _, ph := range phrases {
+		if len(ph) < 2 {
+			continue
+		}
+		var buf [1]Span
+		if len(findPhrase(t, text, ph, buf[:0], false)) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// findPhrase appends the spans where the words of ph follow each other in
+// text; unless all, it stops at the first. It is KMP over words, so it
+// needs no allocation for phrases of up to 16 words.
+func findPhrase(t *wordTokenizer, text string, ph []string, out []Span, all bool) []Span {
+	n := len(ph)
+	if n == 0 {
+		return out
+	}
+	var fb, sb [16]int
+	fail, starts := fb[:], sb[:]
+	if n > len(fb) {
+		fail, starts = make([]int, n), make([]int, n)
+	}
+	// fail[i]: length of the longest proper border of ph[:i+1].
+	fail[0] = 0
+	for i, k := 1, 0; i < n; i++ {
+		for k > 0 && ph[i] != ph[k] {
+			k = fail[k-1]
+		}
+		if ph[i] == ph[k] {
+			k++
+		}
+		fail[i] = k
+	}
+	t.reset(text)
+	k, pos := 0, 0
+	for t.next() {
+		w := t.word()
+		if len(w) == 0 {
+			continue
+		}
+		starts[pos%n] = t.start
+		pos++
+		for k > 0 && string(w) != ph[k] {
+			k = fail[k-1]
+		}
+		if string(w) == ph[k] {
+			k++
+		}
+		if k == n {
+			sp := Span{starts[(pos-n)%n], t.end}
+			out = append(out, sp)
+			if !all {
+				return out
+			}
+			k = fail[k-1]
+		}
+	}
+	return out
+}

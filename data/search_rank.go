@@ -1,0 +1,478 @@
+package data
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// better orders statements: higher score, then earlier date (no date last),
+// then id.
+func (ix *SearchIndex) better(a, b uint32, score []float64) bool {
+	if sa, sb := score[a], score[b]; sa != sb {
+		return sa > sb
+	}
+	return ix.tieLess(a, b)
+}
+
+func (ix *SearchIndex) tieLess(a, b uint32) bool {
+	if x, y := ix.dstart[a], ix.dstart[b]; x != y {
+		return x < y
+	}
+	if x, y := ix.dend[a], ix.dend[b]; x != y {
+		return x < y
+	}
+	if x, y := ix.docs[a].ID, ix.docs[b].ID; x != y {
+		return x < y
+	}
+	return a < b
+}
+
+// topK returns the best k candidates, best first.
+func (ix *SearchIndex) topK(cand []uint32, score []float64, k int, s *searchScratch) []uint32 {
+	cmpDocs := func(a, b uint32) int {
+		if ix.better(a, b, score) {
+			return -1
+		}
+		if ix.better(b, a, score) {
+			return 1
+		}
+		return 0
+	}
+	if k >= len(cand) || k*8 >= len(cand) {
+		out := slices.Clone(cand)
+		slices.SortFunc(out, cmpDocs)
+		return out[:min(k, len(out))]
+	}
+	// A heap of the k best so far, worst at the root.
+	h := s.heap[:0]
+	worse := func(i, j int) bool { return ix.better(h[j], h[i], score) }
+	down := func(i int) {
+		for {
+			l := 2*i + 1
+			if l >= len(h) {
+				return
+			}
+			m := l
+			if r := l + 1; r < len(h) && worse(r, l) {
+				m = r
+			}
+			if !worse(m, i) {
+				return
+			}
+			h[i], h[m] = h[m], h[i]
+			i = m
+		}
+	}
+	for _, doc := range cand {
+		if len(h) < k {
+			h = append(h, doc)
+			for i := len(h) - 1; i > 0; {
+				parent := (i - 1) / 2
+				if !worse(i, parent) {
+					break
+				}
+				h[i], h[parent] = h[parent], h[i]
+				i = parent
+			}
+			continue
+		}
+		if ix.better(doc, h[0], score) {
+			h[0] = doc
+			down(0)
+		}
+	}
+	s.heap = h
+	out := slices.Clone(h)
+	slices.SortFunc(out, cmpDocs)
+	return out
+}
+
+// rank picks the best statements, applies the phrase boost and finds the
+// spans to highlight.
+func (ix *SearchIndex) rank(q *Query, p *plan, s *searchScratch, limit int) []SearchHit {
+	cand := s.cand
+	if len(cand) == 0 {
+		return nil
+	}
+	if limit <= 0 || limit > len(cand) {
+		limit = len(cand)
+	}
+	multi := len(p.typed) >= 2
+	depth := limit
+	if multi {
+		depth = min(max(limit*rerankDepth, rerankMin), len(cand))
+	}
+	top := ix.topK(cand, s.score, depth, s)
+	var tk wordTokenizer
+	hits := make([]SearchHit, len(top))
+	for i, doc := range top {
+		h := &hits[i]
+		h.Statement = ix.docs[doc]
+		h.Score = s.score[doc]
+		var pairs int
+		if i < limit || multi {
+			h.Spans, pairs = ix.spans(&tk, q, p, h.Statement.Text, multi)
+		}
+		if multi && pairs > 0 {
+			h.Score *= 1 + phraseBoost*float64(pairs)/float64(len(p.typed)-1)
+		}
+		for j := range p.words {
+			if p.words[j].spDocs > 0 && p.words[j].speakerMatch(ix, doc) {
+				h.SpeakerMatch = true
+				break
+			}
+		}
+	}
+	if multi {
+		order := make([]int, len(hits))
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortStableFunc(order, func(a, b int) int {
+			if c := cmp.Compare(hits[b].Score, hits[a].Score); c != 0 {
+				return c
+			}
+			if ix.tieLess(top[a], top[b]) {
+				return -1
+			}
+			if ix.tieLess(top[b], top[a]) {
+				return 1
+			}
+			return 0
+		})
+		sorted := make([]SearchHit, limit)
+		for i := range sorted {
+			sorted[i] = hits[order[i]]
+		}
+		hits = sorted
+	}
+	return hits[:limit]
+}
+
+// spans finds what to highlight in text: every word a typed query word
+// matches and every occurrence of a phrase. It also counts the pairs of typed words
+// found next to each other in the order typed.
+func (ix *SearchIndex) spans(t *wordTokenizer, q *Query, p *plan, text string, pairs bool) ([]Span, int) {
+	var out []Span
+	t.reset(text)
+	var prev uint64
+	var found uint64
+	typed := p.typed
+	if len(typed) > 64 {
+		typed = typed[:64]
+	}
+	for t.next() {
+		w := t.word()
+		if len(w) == 0 {
+			continue
+		}
+		var cur uint64
+		hit := false
+		for _, i := range p.typed {
+			if ix.wordMatches(&p.words[i], w) {
+				hit = true
+				break
+			}
+		}
+		if hit {
+			out = append(out, Span{t.start, t.end})
+			if pairs {
+				for k, wi := range typed {
+					if ix.wordMatches(&p.words[wi], w) {
+						cur |= 1 << k
+					}
+				}
+				found |= prev & (cur >> 1)
+			}
+		}
+		prev = cur
+	}
+	for _, ph := range q.Phrases {
+		out = findPhrase(t, text, ph, out, true)
+	}
+	return mergeSpans(out), countBits(found)
+}
+
+func countBits(x uint64) int {
+	n := 0
+	for ; x != 0; x &= x - 1 {
+		n++
+	}
+	return n
+}
+
+// wordMatches reports whether the folded word w is one the query word
+// accepts in text.
+func (ix *SearchIndex) wordMatches(q *qword, w []byte) bool {
+	switch {
+	case q.typo:
+		for _, t := range q.terms {
+			if ix.terms[t.term] == string(w) {
+				return true
+			}
+		}
+		return false
+	case q.prefix:
+		return len(w) >= len(q.text) && string(w[:len(q.text)]) == q.text
+	}
+	return string(w) == q.text
+}
+
+// mergeSpans sorts spans and joins those that overlap.
+func mergeSpans(s []Span) []Span {
+	if len(s) < 2 {
+		return s
+	}
+	slices.SortFunc(s, func(a, b Span) int { return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End)) })
+	out := s[:1]
+	for _, x := range s[1:] {
+		last := &out[len(out)-1]
+		if x.Start <= last.End {
+			last.End = max(last.End, x.End)
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// typoPlan replaces each typed word that is in no statement by the close
+// words that are. It returns no corrections when there is nothing to try.
+func (ix *SearchIndex) typoPlan(q *Query, p plan) (plan, []Correction) {
+	np := plan{typed: slices.Clone(p.typed), exclude: p.exclude}
+	np.words = make([]qword, len(p.words))
+	copy(np.words, p.words)
+	var corr []Correction
+	isTyped := make([]bool, len(p.words))
+	for _, i := range p.typed {
+		isTyped[i] = true
+	}
+	for i := range np.words {
+		w := &np.words[i]
+		if !isTyped[i] || len(w.terms) > 0 {
+			continue
+		}
+		terms := ix.closeTerms(w.text, w.prefix)
+		if len(terms) == 0 {
+			continue
+		}
+		nw := qword{text: w.text, prefix: w.prefix, typo: true, actors: w.actors, parties: w.parties, speakerW: w.speakerW, spDocs: w.spDocs}
+		c := Correction{Word: w.text}
+		for _, t := range terms {
+			nw.terms = append(nw.terms, qterm{t, weightTypo * ix.idf(int(ix.df[t]))})
+			if len(c.Terms) < 5 {
+				c.Terms = append(c.Terms, ix.terms[t])
+			}
+		}
+		nw.setCost(ix)
+		*w = nw
+		corr = append(corr, c)
+	}
+	return np, corr
+}
+
+// maxTypos is how many edits a word of n letters may have.
+func maxTypos(n int) int {
+	switch {
+	case n < 4:
+		return 0
+	case n < 8:
+		return 1
+	}
+	return 2
+}
+
+// closeTerms lists the terms within a few edits of w (for a word being
+// typed, of the start of the term), most frequent first, at most 16.
+func (ix *SearchIndex) closeTerms(w string, prefix bool) []int {
+	wr := []rune(w)
+	k := maxTypos(len(wr))
+	if k == 0 || len(wr) > 32 {
+		return nil
+	}
+	type cand struct{ term, dist int }
+	var found []cand
+	var buf []rune
+	var rows [3][66]int
+	ascii := len(wr) == len(w)
+	for t, term := range ix.terms {
+		best := k + 1
+		if ascii && isASCII(term) {
+			// The common case, without converting to runes.
+			if prefix {
+				for l := len(w) - k; l <= len(w)+k; l++ {
+					if l >= 1 && l <= len(term) {
+						best = min(best, osaBytes(w, term[:l], k, &rows))
+					}
+				}
+			} else if absInt(len(term)-len(w)) <= k {
+				best = osaBytes(w, term, k, &rows)
+			}
+		} else {
+			if !prefix && (len(term) > 4*(len(wr)+k) || len(term)+k < len(wr)) {
+				continue
+			}
+			buf = buf[:0]
+			for _, r := range term {
+				buf = append(buf, r)
+			}
+			if prefix {
+				for l := len(wr) - k; l <= len(wr)+k; l++ {
+					if l >= 1 && l <= len(buf) {
+						best = min(best, osaDistance(wr, buf[:l], k))
+					}
+				}
+			} else if absInt(len(buf)-len(wr)) <= k {
+				best = osaDistance(wr, buf, k)
+			}
+		}
+		if best <= k {
+			found = append(found, cand{t, best})
+		}
+	}
+	slices.SortFunc(found, func(a, b cand) int {
+		return cmp.Or(cmp.Compare(a.dist, b.dist), cmp.Compare(ix.df[b.term], ix.df[a.term]), cmp.Compare(a.term, b.term))
+	})
+	if len(found) > 16 {
+		found = found[:16]
+	}
+	out := make([]int, len(found))
+	for i, c := range found {
+		out[i] = c.term
+	}
+	slices.SortFunc(out, func(a, b int) int { return cmp.Or(cmp.Compare(ix.df[b], ix.df[a]), cmp.Compare(a, b)) })
+	return out
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// osaBytes is osaDistance for ASCII strings of up to 64 bytes, in rows
+// the caller provides.
+func osaBytes(a, b string, limit int, rows *[3][66]int) int {
+	if absInt(len(a)-len(b)) > limit {
+		return limit + 1
+	}
+	if len(b) > 64 || len(a) > 64 {
+		return osaDistance([]rune(a), []rune(b), limit)
+	}
+	n := len(b)
+	prev2, prev, cur := rows[0][:n+1], rows[1][:n+1], rows[2][:n+1]
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := i
+		ai := a[i-1]
+		for j := 1; j <= n; j++ {
+			cost := 1
+			if ai == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ai == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	if prev[n] > limit {
+		return limit + 1
+	}
+	return prev[n]
+}
+
+func absInt(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// osaDistance is the optimal string alignment distance (edits and swaps of
+// neighbours), or limit+1 when it is more than limit.
+func osaDistance(a, b []rune, limit int) int {
+	if absInt(len(a)-len(b)) > limit {
+		return limit + 1
+	}
+	n := len(b)
+	prev2 := make([]int, n+1)
+	prev := make([]int, n+1)
+	cur := make([]int, n+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= n; j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	if prev[n] > limit {
+		return limit + 1
+	}
+	return prev[n]
+}
+
+// Excerpt is a short form of a hit's text around its first span, for
+// one-line listings: at most width runes.
+func Excerpt(text string, spans []Span, width int) (string, []Span) {
+	if utf8.RuneCountInString(text) <= width || width <= 0 {
+		return text, spans
+	}
+	start := 0
+	if len(spans) > 0 {
+		// Start a little before the first match, at a word boundary.
+		start = spans[0].Start
+		back := width / 4
+		for back > 0 && start > 0 {
+			_, n := utf8.DecodeLastRuneInString(text[:start])
+			start -= n
+			back--
+		}
+		if i := strings.IndexByte(text[start:spans[0].Start], ' '); i >= 0 && start > 0 {
+			start += i + 1
+		}
+	}
+	end := start
+	for r := 0; r < width && end < len(text); r++ {
+		_, n := utf8.DecodeRuneInString(text[end:])
+		end += n
+	}
+	var out []Span
+	for _, s := range spans {
+		if s.End <= start || s.Start >= end {
+			continue
+		}
+		out = append(out, Span{max(s.Start, start) - start, min(s.End, end) - start})
+	}
+	return text[start:end], out
+}

@@ -1,0 +1,162 @@
+package data
+
+import (
+	"bytes"
+	"os"
+	"slices"
+	"sync"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/parley-dev/parley/data/synth"
+)
+
+var synthCache sync.Map
+
+// synthDossier is a generated dossier of n statements, built in memory
+// (fast: no JSON), shared by the tests and benchmarks that ask for the
+// same size.
+func synthDossier(tb testing.TB, n int) *Dossier {
+	if d, ok := synthCache.Load(n); ok {
+		return d.(*Dossier)
+	}
+	o := synth.Options{N: n, Seed: 1}
+	var head bytes.Buffer
+	if err := synth.WriteDossier(&head, o); err != nil {
+		tb.Fatal(err)
+	}
+	fsys := fstest.MapFS{synth.StatementsFile: {Data: []byte("// statements are added below\n")}}
+	d, _, err := Parse(synth.DossierFile, head.Bytes(), fsys)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	dates := map[string]Date{}
+	topics := map[string][]string{}
+	slab := make([]Statement, 0, n)
+	err = synth.Each(o, func(s *synth.Statement) error {
+		dt, ok := dates[s.Date]
+		if !ok {
+			dt = MustDate(s.Date)
+			dates[s.Date] = dt
+		}
+		key := ""
+		for _, t := range s.Topics {
+			key += t + ","
+		}
+		ts, ok := topics[key]
+		if !ok {
+			ts = append([]string(nil), s.Topics...)
+			topics[key] = ts
+		}
+		slab = append(slab, Statement{ID: s.ID, Kind: StatementKind(s.Kind), Actor: s.Actor, Party: s.Party, Text: s.Text, Topics: ts, Date: dt, Source: s.Source})
+		return nil
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for i := range slab {
+		d.Statements = append(d.Statements, &slab[i])
+	}
+	d.buildIndex()
+	synthCache.Store(n, d)
+	return d
+}
+
+func BenchmarkBuildSearchIndex100k(b *testing.B) {
+	d := synthDossier(b, 100_000)
+	b.ResetTimer()
+	for range b.N {
+		NewSearchIndex(d)
+	}
+}
+
+// keystrokeMix is what a person types into the search screen, one entry
+// per keystroke that changes the query: prefixes while a word is typed,
+// filters, phrases, exclusions, a typo, and very common words.
+var keystrokeMix = []string{
+	"s", "se", "sec", "secu", "secur", "securi", "security",
+	"security g", "security gu", "security guarantees",
+	"n", "na", "nat", "nato",
+	"nato en", "nato enlargement",
+	"party:russia n", "party:russia nato",
+	"speaker:lavrov", "speaker:lavrov guar",
+	`"written`, `"written response"`, `"written response" party:us`,
+	"sanctions", "sanctions -energy",
+	"date:2022-01 troops", "date:2022-01-01..2022-02-15 troops",
+	"topic:minsk ceasefire", "topic:european-security missiles",
+	"kind:reported diplomacy",
+	"secuirty", "guarantess",
+	"the", "the s", "we will",
+	"ukraine sov", "ukraine sovereignty",
+	"gas tr", "gas transit europe",
+	"massive consequences", `"massive consequences" -sanctions`,
+	"geneva", "after the meeting in geneva",
+	"stoltenberg open-door", "zelenskyy",
+	"x", "q", "zz",
+	"party:nato -kind:quote", "party:eu kind:quote energy",
+}
+
+// searchLatencies runs the mix rounds times and returns each query's
+// median latency (parse + search + top 100 with spans).
+func searchLatencies(ix *SearchIndex, rounds int) []time.Duration {
+	d := ix.Dossier()
+	per := make([][]time.Duration, len(keystrokeMix))
+	for r := 0; r < rounds; r++ {
+		for i, s := range keystrokeMix {
+			start := time.Now()
+			q, _ := ParseQuery(s, d)
+			ix.Search(q, 100)
+			per[i] = append(per[i], time.Since(start))
+		}
+	}
+	out := make([]time.Duration, len(per))
+	for i, ds := range per {
+		slices.Sort(ds)
+		out[i] = ds[len(ds)/2]
+	}
+	return out
+}
+
+func reportLatencies(b *testing.B, ix *SearchIndex) {
+	b.Helper()
+	var lat []time.Duration
+	for range b.N {
+		lat = searchLatencies(ix, 3)
+	}
+	worst, worstQ := time.Duration(0), ""
+	for i, l := range lat {
+		if l > worst {
+			worst, worstQ = l, keystrokeMix[i]
+		}
+	}
+	sorted := slices.Clone(lat)
+	slices.Sort(sorted)
+	b.ReportMetric(float64(sorted[len(sorted)/2].Microseconds())/1000, "median-ms")
+	b.ReportMetric(float64(worst.Microseconds())/1000, "worst-ms")
+	b.ReportMetric(0, "ns/op")
+	if testing.Verbose() {
+		for i, l := range lat {
+			b.Logf("%8.2f ms  %q", float64(l.Microseconds())/1000, keystrokeMix[i])
+		}
+		b.Logf("worst %q", worstQ)
+	}
+}
+
+// BenchmarkSearchKeystroke100k: target median ≤ 2 ms.
+func BenchmarkSearchKeystroke100k(b *testing.B) {
+	ix := NewSearchIndex(synthDossier(b, 100_000))
+	b.ResetTimer()
+	reportLatencies(b, ix)
+}
+
+// BenchmarkSearchKeystroke1M: target median ≤ 10 ms, worst ≤ 50 ms. Opt in
+// with PARLEY_BENCH_1M=1.
+func BenchmarkSearchKeystroke1M(b *testing.B) {
+	if os.Getenv("PARLEY_BENCH_1M") == "" {
+		b.Skip("set PARLEY_BENCH_1M=1 to run the 1M-statement benchmarks")
+	}
+	ix := NewSearchIndex(synthDossier(b, 1_000_000))
+	b.ResetTimer()
+	reportLatencies(b, ix)
+}
