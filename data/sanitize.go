@@ -21,10 +21,7 @@ func Sanitize(s string) (string, bool) {
 	if isPlain(s) {
 		return s, false
 	}
-	t := s
-	if strings.ContainsAny(t, "\x1b\x9b\x9d\x90\x9e\x9f") || strings.Contains(t, "\u009b") {
-		t = ansi.Strip(t)
-	}
+	t := ansi.Strip(s)
 	var b strings.Builder
 	b.Grow(len(t))
 	col := 0
