@@ -1,0 +1,137 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// tmuxSession drives the real parley binary in a real terminal: a tmux
+// server of its own (its own socket, so it never touches the user's).
+type tmuxSession struct {
+	t      *testing.T
+	socket string
+	name   string
+}
+
+func (s *tmuxSession) tmux(args ...string) string {
+	s.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-L", s.socket}, args...)...).CombinedOutput()
+	if err != nil {
+		s.t.Fatalf("tmux %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
+
+func (s *tmuxSession) capture() string {
+	s.t.Helper()
+	return s.tmux("capture-pane", "-p", "-t", s.name)
+}
+
+func (s *tmuxSession) keys(keys ...string) {
+	s.t.Helper()
+	s.tmux(append([]string{"send-keys", "-t", s.name}, keys...)...)
+}
+
+// waitFor polls the screen until every text is on it.
+func (s *tmuxSession) waitFor(what string, texts ...string) string {
+	s.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		screen := s.capture()
+		missing := ""
+		for _, t := range texts {
+			if !strings.Contains(screen, t) {
+				missing = t
+				break
+			}
+		}
+		if missing == "" {
+			return screen
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("%s: %q never appeared; the screen:\n%s", what, missing, screen)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+func TestEndToEndInTmux(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed")
+	}
+	if testing.Short() {
+		t.Skip("builds the binary and drives it in tmux")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "parley")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	status := filepath.Join(dir, "status")
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("parley-e2e-%d", os.Getpid()), name: "e2e"}
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+
+	// The shell records parley's exit status, then lingers so the pane can
+	// still be read.
+	script := fmt.Sprintf("%q; echo $? > %q; sleep 60", bin, status)
+	began := time.Now()
+	s.tmux("-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", "-s", s.name, "env", "TERM=xterm-256color", "sh", "-c", script)
+	s.tmux("set-option", "-t", s.name, "window-size", "manual")
+
+	s.waitFor("start: three Geneva panes side by side", "US · United States", "RU · Russia", "NATO", "Compare")
+	t.Logf("first complete frame %v after starting the session (tmux polled every 5 ms)", time.Since(began).Round(time.Millisecond))
+	screen := s.capture()
+	first := strings.Split(screen, "\n")
+	row := ""
+	for _, l := range first {
+		if strings.Contains(l, "US · United States") {
+			row = l
+			break
+		}
+	}
+	if !strings.Contains(row, "RU · Russia") || !strings.Contains(row, "NATO") {
+		t.Errorf("the three panes are not side by side:\n%s", screen)
+	}
+
+	s.keys("Right")
+	s.waitFor("step to the next topic", "◂ 3/10 ▸", "The written response")
+	s.keys("]")
+	s.waitFor("] steps again", "◂ 4/10 ▸", "NATO's eastward expansion")
+
+	s.keys("2")
+	s.waitFor("open Demands", "RU → US, West", "» 2 deferred", "Russia asks United States and The West")
+	s.keys("j", "j")
+	s.waitFor("choose the third demand", "An end to NATO's expansion to the east.", "○ unanswered")
+
+	s.keys("Tab", "Enter")
+	s.waitFor("open a statement's detail", "Statement · RU", "source, paragraph", "Russia sees its security as threatened")
+
+	s.tmux("resize-window", "-t", s.name, "-x", "20", "-y", "6")
+	s.waitFor("shrink to 20×6", "too small")
+	s.tmux("resize-window", "-t", s.name, "-x", "120", "-y", "40")
+	s.waitFor("grow back: the detail is still open", "Statement · RU", "source, paragraph")
+
+	s.keys("Escape")
+	s.waitFor("esc goes back to the thread", "An end to NATO's expansion to the east.", "○ unanswered")
+
+	s.keys("q")
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		b, err := os.ReadFile(status)
+		if err == nil && len(b) > 0 {
+			if code := strings.TrimSpace(string(b)); code != "0" {
+				t.Fatalf("parley exited with status %s", code)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("parley did not quit on q; the screen:\n%s", s.capture())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
