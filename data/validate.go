@@ -249,8 +249,10 @@ func (v *validator) checkStatement(dc *decoder, s *Statement, n *node) {
 		}
 	}
 	v.ref(dc, field(n, "party"), what, "party", s.Party, v.parties)
-	if s.Actor == "" && s.Party == "" {
-		dc.warnf(n, "%s names neither actor nor party; it will show as unattributed", what)
+	if s.Actor == "" && s.Party == "" && s.Note == "" {
+		// A report often gives a sentence no speaker; a note saying so is
+		// the honest record, and silences the warning.
+		dc.warnf(n, "%s names neither actor nor party; it will show as unattributed (add a note saying why)", what)
 	}
 	for i, t := range s.Topics {
 		v.ref(dc, item(n, "topics", i), what, "topic", t, v.topics)
