@@ -65,6 +65,9 @@ func New(d *data.Dossier, opts Options) *Root {
 	m.screens = []Screen{
 		NewCompare(d, m.keys, m.theme, opts.Parties),
 		NewDemands(d, m.keys, m.theme),
+		NewMatrix(d, m.keys, m.theme, m.comparedParties),
+		NewSource(d, m.keys, m.theme),
+		NewTimeline(d, m.keys, m.theme),
 	}
 	return m
 }

@@ -1,0 +1,323 @@
+package views
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/parley-dev/parley/data"
+)
+
+// MatrixRow is one topic of the stance matrix.
+type MatrixRow struct {
+	Topic *data.Topic
+	Depth int
+	// Agreement is how the shown parties stand on the topic; nil when none
+	// of them has a position on it.
+	Agreement *data.TopicAgreement
+	// HasChildren marks a topic that can be collapsed; Collapsed one that
+	// is, and Hidden counts the classes of the topics folded under it.
+	HasChildren bool
+	Collapsed   bool
+	Hidden      map[data.Agreement]int
+	HiddenN     int
+}
+
+// Matrix is the state the stance matrix draws: topics down, parties
+// across, a cursor on one cell, and how far it is scrolled each way.
+type Matrix struct {
+	Parties []*data.Party
+	Rows    []MatrixRow
+	Silent  []int // per party: topics it is silent on while another speaks
+	// Agreements is every topic some shown party speaks to, collapsed or
+	// not, for the counts in the summary line.
+	Agreements []data.TopicAgreement
+	Topics     int // every topic, shown or folded
+	Row        int // cursor row, index into Rows
+	Col        int // cursor column, index into Parties
+	Offset     int // first row shown
+	Left       int // first party column shown
+}
+
+// MatrixGeometry is how the matrix divides width×height cells.
+type MatrixGeometry struct {
+	TopicW, ClassW, CellW int
+	Cols                  int // party columns that fit
+	Rows                  int // topic rows that fit
+	InfoH                 int // lines of the cell strip at the bottom
+	FullNames             bool
+}
+
+const (
+	MatrixHead   = 4  // summary, party names, silence counts, rule
+	minCellW     = 13 // "◐ conditional"
+	maxCellW     = 24
+	classW       = 16 // "≡ common ground" and a space
+	minTopicW    = 12
+	comfyTopicW  = 28
+	maxTopicW    = 48
+	narrowClassW = 3 // the sign alone, when the width is very small
+)
+
+// MatrixLayout fits the columns into width: as many party columns as fit
+// beside a readable topic column, cells widened to full party names when
+// there is room to spare, and the class column cut to its sign when the
+// screen is very narrow.
+func MatrixLayout(parties []*data.Party, width, height int) MatrixGeometry {
+	g := MatrixGeometry{CellW: minCellW, ClassW: classW}
+	if width < minTopicW+classW+minCellW+1 {
+		g.ClassW = narrowClassW
+	}
+	n := len(parties)
+	avail := width - g.ClassW
+	g.Cols = max(min((avail-minTopicW)/(g.CellW+1), n), min(n, 1))
+	if g.Cols == n && n > 0 {
+		nameW := 0
+		for _, p := range parties {
+			nameW = max(nameW, ansi.StringWidth(p.Name))
+		}
+		if w := min(max(nameW, minCellW), maxCellW); avail-n*(w+1) >= comfyTopicW {
+			g.CellW = w
+			g.FullNames = nameW <= w
+		}
+	}
+	g.TopicW = max(min(avail-g.Cols*(g.CellW+1), maxTopicW), 1)
+	if height >= 14 {
+		g.InfoH = 3
+	}
+	g.Rows = max(height-MatrixHead-g.InfoH, 0)
+	return g
+}
+
+// AgreementWord is a row's class as a sign and a word, so it reads without
+// colour: "≡ common ground", "≠ conflict", "≈ partial", "~ open"; "" when
+// no shown party has a position.
+func AgreementWord(ta *data.TopicAgreement) string {
+	switch {
+	case ta == nil:
+		return ""
+	case ta.Class == data.CommonGround:
+		return "≡ common ground"
+	case ta.Class == data.Conflict:
+		return "≠ conflict"
+	case ta.Partial():
+		return "≈ partial"
+	}
+	return "~ open"
+}
+
+var agreementSign = map[data.Agreement]string{data.CommonGround: "≡", data.Conflict: "≠", data.Open: "~"}
+
+func (t *Theme) agreement(ta *data.TopicAgreement) lipgloss.Style {
+	switch {
+	case ta == nil:
+		return t.Muted
+	case ta.Class == data.CommonGround:
+		return t.Stance(data.StanceSupport)
+	case ta.Class == data.Conflict:
+		return t.Stance(data.StanceOppose)
+	case ta.Partial():
+		return t.Stance(data.StanceConditional)
+	}
+	return t.Muted
+}
+
+// RenderMatrix draws the matrix exactly width×height: a summary line, the
+// party names (◂ ▸ when columns are scrolled out of view), each party's
+// silence count, the topic rows and, when there is room, a strip about the
+// cell under the cursor.
+func (t *Theme) RenderMatrix(d *data.Dossier, m Matrix, width, height int) string {
+	g := MatrixLayout(m.Parties, width, height)
+	lines := make([]string, 0, height)
+	lines = append(lines, Fit(t.Muted.Render(Truncate(matrixSummary(m), width)), width))
+
+	left := max(min(m.Left, len(m.Parties)-g.Cols), 0)
+	shown := m.Parties[left:min(left+g.Cols, len(m.Parties))]
+	topicHead := "Topic"
+	if left > 0 {
+		topicHead = "◂ " + topicHead
+	}
+	var names, silent strings.Builder
+	names.WriteString(Fit(t.Heading.Render(Truncate(topicHead, g.TopicW)), g.TopicW))
+	names.WriteString(Fit(t.Heading.Render(Truncate("Agreement", g.ClassW-1)), g.ClassW))
+	silent.WriteString(Fit(t.Muted.Render(Truncate("silent on", g.TopicW)), g.TopicW+g.ClassW))
+	for i, p := range shown {
+		name := p.Label()
+		if g.FullNames {
+			name = p.Name
+		}
+		if i == len(shown)-1 && left+len(shown) < len(m.Parties) {
+			name = Truncate(name, g.CellW-2) + " ▸"
+		}
+		names.WriteString(" " + Fit(t.Party(p.ID).Render(Truncate(name, g.CellW)), g.CellW))
+		n := 0
+		if left+i < len(m.Silent) {
+			n = m.Silent[left+i]
+		}
+		silent.WriteString(" " + Fit(t.Muted.Render(Truncate(fmt.Sprintf("%d %s", n, plural(n, "topic", "topics")), g.CellW)), g.CellW))
+	}
+	lines = append(lines, Fit(names.String(), width), Fit(silent.String(), width))
+	lines = append(lines, t.Rule.Render(strings.Repeat("─", max(width, 0))))
+
+	if len(m.Rows) == 0 {
+		lines = append(lines, Fit(t.Empty.Render(Truncate("no topics in this dossier", width)), width))
+	}
+	offset := ClampOffset(m.Offset, len(m.Rows), g.Rows)
+	for r := offset; r < len(m.Rows) && r < offset+g.Rows; r++ {
+		lines = append(lines, t.matrixRow(m, r, left, len(shown), g, width))
+	}
+	for len(lines) < height-g.InfoH {
+		lines = append(lines, strings.Repeat(" ", max(width, 0)))
+	}
+	lines = lines[:max(height-g.InfoH, 0)]
+	if g.InfoH > 0 {
+		lines = append(lines, t.Rule.Render(strings.Repeat("─", max(width, 0))))
+		lines = append(lines, t.matrixInfo(d, m, width)...)
+	}
+	return Box(strings.Join(lines, "\n"), width, height)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// matrixSummary counts the topics by class: "3 parties · 9 topics · ≡ 1
+// common ground · ≠ 2 conflict · ≈ 1 partial · ~ 5 open".
+func matrixSummary(m Matrix) string {
+	counts := map[string]int{}
+	for i := range m.Agreements {
+		counts[AgreementWord(&m.Agreements[i])]++
+	}
+	parts := []string{
+		fmt.Sprintf("%d %s", len(m.Parties), plural(len(m.Parties), "party", "parties")),
+		fmt.Sprintf("%d %s", m.Topics, plural(m.Topics, "topic", "topics")),
+	}
+	for _, w := range []string{"≡ common ground", "≠ conflict", "≈ partial", "~ open"} {
+		if n := counts[w]; n > 0 {
+			sign, word, _ := strings.Cut(w, " ")
+			parts = append(parts, fmt.Sprintf("%s %d %s", sign, n, word))
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+// matrixRow is one topic: the cursor gutter, the title indented by depth
+// with ▾/▸ on a parent, the class, then one cell per shown party.
+func (t *Theme) matrixRow(m Matrix, r, left, ncols int, g MatrixGeometry, width int) string {
+	row := m.Rows[r]
+	cur := r == m.Row
+	var sb strings.Builder
+	gutter := " "
+	if cur {
+		gutter = t.Selected.Render("▌")
+	}
+	indent := strings.Repeat("  ", min(row.Depth, 6))
+	if ansi.StringWidth(indent)*3 > g.TopicW {
+		indent = ""
+	}
+	fold := "  "
+	if row.HasChildren {
+		fold = "▾ "
+		if row.Collapsed {
+			fold = "▸ "
+		}
+	}
+	title := flatten(row.Topic.Title)
+	suffix := ""
+	if row.Collapsed && row.HiddenN > 0 {
+		suffix = fmt.Sprintf(" +%d", row.HiddenN)
+		for _, a := range []data.Agreement{data.CommonGround, data.Conflict, data.Open} {
+			if n := row.Hidden[a]; n > 0 {
+				suffix += fmt.Sprintf(" %s%d", agreementSign[a], n)
+			}
+		}
+	}
+	room := g.TopicW - 1 - ansi.StringWidth(indent+fold) - 1
+	titleStyle := t.Summary
+	if cur {
+		titleStyle = t.Heading
+	}
+	text := titleStyle.Render(Truncate(title, max(room-ansi.StringWidth(suffix), min(room, 8))))
+	if ansi.StringWidth(title+suffix) <= room || ansi.StringWidth(suffix) < room-8 {
+		text += t.Muted.Render(suffix)
+	}
+	sb.WriteString(Fit(gutter+indent+t.Muted.Render(fold)+text, g.TopicW))
+	word := AgreementWord(row.Agreement)
+	if g.ClassW == narrowClassW {
+		word, _, _ = strings.Cut(word, " ")
+	}
+	sb.WriteString(Fit(t.agreement(row.Agreement).Render(Truncate(word, g.ClassW-1)), g.ClassW))
+	for c := left; c < left+ncols; c++ {
+		sb.WriteByte(' ')
+		cell := "·"
+		style := t.Muted
+		var pos *data.Position
+		if row.Agreement != nil && c < len(row.Agreement.Positions) {
+			pos = row.Agreement.Positions[c]
+		}
+		if pos != nil {
+			cell, style = StanceWord(pos.Stance), t.Stance(pos.Stance)
+		}
+		if cur && c == m.Col {
+			sb.WriteString(t.SelectedRow.Render(Fit(Truncate(cell, g.CellW), g.CellW)))
+			continue
+		}
+		sb.WriteString(Fit(style.Render(Truncate(cell, g.CellW)), g.CellW))
+	}
+	return Fit(sb.String(), width)
+}
+
+// matrixInfo is the strip under the matrix: the cell under the cursor in
+// words, the position's summary and how to reach its evidence.
+func (t *Theme) matrixInfo(d *data.Dossier, m Matrix, width int) []string {
+	if m.Row < 0 || m.Row >= len(m.Rows) || m.Col < 0 || m.Col >= len(m.Parties) {
+		return []string{Fit("", width), Fit("", width)}
+	}
+	row, p := m.Rows[m.Row], m.Parties[m.Col]
+	var pos *data.Position
+	if row.Agreement != nil {
+		pos = row.Agreement.Positions[m.Col]
+	}
+	head := t.Party(p.ID).Render(p.Label()) + t.Muted.Render(" on ") + t.Heading.Render(flatten(row.Topic.Title))
+	if pos == nil {
+		return []string{
+			Fit(head, width),
+			Fit(t.Empty.Render(Truncate(NoPosition, width)), width),
+		}
+	}
+	basis := pos.Basis
+	if basis == "" {
+		basis = data.BasisStated
+	}
+	head += t.Muted.Render(" — ") + t.StanceBadge(pos.Stance) + t.Muted.Render(" · "+string(basis))
+	n := len(d.Evidence(pos.Evidence))
+	ev := fmt.Sprintf("%d evidence · enter opens", n)
+	if n == 0 {
+		ev = "no evidence cited"
+	}
+	summary := flatten(pos.Summary)
+	room := width - ansi.StringWidth(ev) - 3
+	second := t.Muted.Render(ev)
+	if summary != "" && room > 10 {
+		second = t.Summary.Render(Truncate(summary, room)) + t.Muted.Render(" · "+ev)
+	}
+	return []string{Fit(head, width), Fit(second, width)}
+}
+
+// EvidenceContent lists the statements behind a position, one selectable
+// block each, for the evidence list the matrix opens over a cell.
+func EvidenceContent(d *data.Dossier, pos *data.Position, width int, t *Theme) *Content {
+	c := &Content{}
+	for _, l := range Wrap(flatten(pos.Summary), width) {
+		c.add(t.Summary.Render(l))
+	}
+	for _, s := range d.Evidence(pos.Evidence) {
+		c.blank()
+		statementBlock(c, d, s, width, t)
+	}
+	return c
+}

@@ -1,0 +1,147 @@
+package views
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/parley-dev/parley/data"
+)
+
+// TimelineItem is an event or a dated statement on the timeline.
+type TimelineItem struct {
+	Date      data.Date
+	Event     *data.Event
+	Statement *data.Statement
+}
+
+// TimelineItems are the events and dated statements in date order (an
+// imprecise date by where it starts, then ends); on the same date events
+// come first, then statements, each in dossier order. undated counts the
+// statements left out for having no date.
+func TimelineItems(d *data.Dossier) (items []TimelineItem, undated int) {
+	for _, e := range d.Events {
+		items = append(items, TimelineItem{Date: e.Date, Event: e})
+	}
+	for _, s := range d.Statements {
+		if s.Date.IsZero() {
+			undated++
+			continue
+		}
+		items = append(items, TimelineItem{Date: s.Date, Statement: s})
+	}
+	slices.SortStableFunc(items, func(a, b TimelineItem) int {
+		if c := a.Date.Compare(b.Date); c != 0 {
+			return c
+		}
+		switch {
+		case a.Event != nil && b.Event == nil:
+			return -1
+		case a.Event == nil && b.Event != nil:
+			return 1
+		}
+		return 0
+	})
+	return items, undated
+}
+
+// DayHeading names a day of the timeline: "2022-01-21 · Friday", or for
+// an imprecise date the range it covers, "2022-01-24..2022-01-30 · 7 days".
+func DayHeading(d data.Date) string {
+	switch {
+	case d.IsZero():
+		return "undated"
+	case d.IsRange():
+		days := int(d.End().Sub(d.Start()).Hours()/24) + 1
+		return fmt.Sprintf("%s · %s to %s, %d days", d, d.Start().Format("Mon 2 Jan 2006"), d.End().Format("Mon 2 Jan 2006"), days)
+	}
+	return d.String() + " · " + d.Start().Format("Monday")
+}
+
+// TimelineContent lays the timeline out at width: a heading per day (or
+// range of days), then its events (◆ happened, ◇ expected, in words as
+// well) and statements, each a block to select. An event's block opens
+// its first evidence.
+func TimelineContent(d *data.Dossier, width int, t *Theme) *Content {
+	c := &Content{}
+	items, undated := TimelineItems(d)
+	if len(items) == 0 {
+		c.add(t.Empty.Render(Truncate("no events or dated statements in this dossier", width)))
+	}
+	for i, it := range items {
+		if i == 0 || it.Date.Compare(items[i-1].Date) != 0 {
+			c.blank()
+			for _, l := range Wrap(DayHeading(it.Date), width) {
+				c.add(t.Heading.Render(l))
+			}
+		}
+		start := len(c.Lines)
+		if it.Event != nil {
+			timelineEvent(c, d, it.Event, width, t)
+			var first *data.Statement
+			if ev := d.Evidence(it.Event.Evidence); len(ev) > 0 {
+				first = ev[0]
+			}
+			c.Blocks = append(c.Blocks, Block{Start: start, End: len(c.Lines), Statement: first})
+			continue
+		}
+		timelineStatement(c, d, it.Statement, width, t)
+		c.Blocks = append(c.Blocks, Block{Start: start, End: len(c.Lines), Statement: it.Statement})
+	}
+	if undated > 0 {
+		c.blank()
+		c.add(t.Muted.Render(Truncate(fmt.Sprintf("%d undated %s not shown", undated, plural(undated, "statement", "statements")), width)))
+	}
+	return c
+}
+
+// timelineEvent is "◆ happened  title", or "◇ expected  title", then the
+// place and the evidence count, indented under the title.
+func timelineEvent(c *Content, d *data.Dossier, e *data.Event, width int, t *Theme) {
+	mark, style := "◆ happened ", t.Stance(data.StanceSupport)
+	if e.Expected() {
+		mark, style = "◇ expected ", t.Stance(data.StanceConditional)
+	}
+	pad := strings.Repeat(" ", 2+ansi.StringWidth(mark))
+	lines := Indent(flatten(e.Title), width, "  "+mark, pad)
+	for i, l := range lines {
+		if i == 0 {
+			c.add("  " + style.Render(mark) + t.Heading.Render(l[len("  "+mark):]))
+			continue
+		}
+		c.add(t.Heading.Render(l))
+	}
+	var meta []string
+	if e.Place != "" {
+		meta = append(meta, flatten(e.Place))
+	}
+	if n := len(e.Evidence); n > 0 {
+		meta = append(meta, fmt.Sprintf("%d evidence · enter opens", n))
+	}
+	if len(meta) > 0 {
+		for _, l := range Indent(strings.Join(meta, " · "), width, pad, pad) {
+			c.add(t.Muted.Render(l))
+		}
+	}
+}
+
+// timelineStatement is the speaker in their party's colour, then the words.
+func timelineStatement(c *Content, d *data.Dossier, s *data.Statement, width int, t *Theme) {
+	who := d.Speaker(s)
+	if d.Actor(s.Actor) != nil {
+		who = partyLabel(d, s.Party) + " · " + who
+	}
+	if s.Kind != data.KindQuote {
+		who += ", reported"
+	}
+	c.add("  " + t.Party(s.Party).Render(Truncate(who, width-2)))
+	text, style := s.Text, t.Reported
+	if s.Kind == data.KindQuote {
+		text, style = "“"+flatten(s.Text)+"”", t.Quote
+	}
+	for _, l := range Indent(flatten(text), width, "    ", "    ") {
+		c.add(style.Render(l))
+	}
+}
