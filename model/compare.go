@@ -221,6 +221,9 @@ func (c *Compare) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		c.picker = newPicker(c.d, c.parties)
 	case key.Matches(msg, k.Open):
 		return c.open()
+	case c.all && key.Matches(msg, k.Back):
+		c.all = false
+		c.layout()
 	case content == nil:
 	case key.Matches(msg, k.Down):
 		scr.down(content, rows)
@@ -298,6 +301,17 @@ func (c *Compare) paneAt(x int) int {
 // click focuses the pane under the pointer and selects the block there;
 // a click on the block already selected opens it.
 func (c *Compare) click(x, y int) tea.Cmd {
+	if y == 0 && !c.all {
+		// The arrows of "◂ 2/10 ▸" step through the topics.
+		prev, next := views.TopicArrows(c.topic, len(c.topics))
+		switch {
+		case x >= prev.Start && x < prev.End:
+			c.setTopic(c.topic - 1)
+		case x >= next.Start && x < next.End:
+			c.setTopic(c.topic + 1)
+		}
+		return nil
+	}
 	i := c.paneAt(x)
 	if i < 0 || y < c.barH {
 		return nil
@@ -335,7 +349,7 @@ func (c *Compare) View() string {
 	for i, p := range c.parties {
 		pane := views.Pane{
 			Title:   views.PartyTitle(p),
-			Badge:   t.Party(p.ID).Render("●"),
+			Badge:   t.PartyChip(p.ID),
 			Content: c.contents[i],
 			Focused: i == c.focus,
 			Mark:    -1,
@@ -364,6 +378,13 @@ func (c *Compare) ShortHelp() []key.Binding {
 	k := c.keys
 	if c.picker != nil {
 		return []key.Binding{k.Up, k.Down, k.Toggle, k.MoveUp, k.MoveDown, k.Apply, k.CancelPick}
+	}
+	if c.all {
+		open := k.Open
+		open.SetHelp("enter", "open topic")
+		back := k.Back
+		back.SetHelp("esc", "one topic")
+		return []key.Binding{k.Down, k.Up, open, back, k.NextPane, k.PickParties}
 	}
 	return []key.Binding{k.PrevTopic, k.NextTopic, k.NextPane, k.Down, k.Up, k.Open, k.AllTopics, k.PickParties}
 }

@@ -67,3 +67,15 @@ func checkFits(t *testing.T, frame string, w, h int) {
 		}
 	}
 }
+
+// The notice a terminal below the minimum gets, at the size the
+// end-to-end test shrinks to and at one just too narrow.
+func TestGoldenTooSmall(t *testing.T) {
+	for _, size := range [][2]int{{20, 6}, {53, 30}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			m := start(t, geneva(t), size[0], size[1], Options{Theme: "dark"})
+			checkFits(t, m.View().Content, size[0], size[1])
+			golden.RequireEqual(t, screen(m))
+		})
+	}
+}

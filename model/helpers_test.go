@@ -106,3 +106,5 @@ func runCmd(m *Root, cmd tea.Cmd) {
 func screen(m *Root) string {
 	return ansi.Strip(m.View().Content)
 }
+
+func widthOf(s string) int { return ansi.StringWidth(s) }

@@ -196,7 +196,7 @@ func TopicBar(d *data.Dossier, topic *data.Topic, index, count int, all bool, wi
 	if topic == nil {
 		return Fit(t.Empty.Render("no topics"), width)
 	}
-	pos := fmt.Sprintf("◂ %d/%d ▸ ", index+1, count)
+	pos := topicCounter(index, count)
 	if all {
 		pos = fmt.Sprintf("All topics · %d/%d ", index+1, count)
 	}
@@ -210,6 +210,14 @@ func TopicBar(d *data.Dossier, topic *data.Topic, index, count int, all bool, wi
 		line = t.TopicBar.Render(Truncate(topic.Title, room))
 	}
 	return Fit(t.Muted.Render(pos)+line, width)
+}
+
+func topicCounter(index, count int) string { return fmt.Sprintf("◂ %d/%d ▸ ", index+1, count) }
+
+// TopicArrows are the cells of the topic bar's ◂ and ▸, for clicks.
+func TopicArrows(index, count int) (prev, next data.Span) {
+	w := ansi.StringWidth(topicCounter(index, count))
+	return data.Span{Start: 0, End: 2}, data.Span{Start: w - 2, End: w}
 }
 
 func cutLast(s, sep string) (string, string) {

@@ -164,6 +164,15 @@ func (t *Theme) Party(id string) lipgloss.Style {
 	return lipgloss.NewStyle().Bold(true)
 }
 
+// PartyChip is a dot in the party's colour beside its name; without
+// colour it would say nothing, so it is left out.
+func (t *Theme) PartyChip(id string) string {
+	if t.NoColor {
+		return ""
+	}
+	return t.Party(id).Render("●")
+}
+
 // Stance is the style of a stance badge.
 func (t *Theme) Stance(s data.Stance) lipgloss.Style { return t.stance[s] }
 
