@@ -25,8 +25,8 @@ func userDossiers(t *testing.T) map[string]*data.Dossier {
 		out[filepath.Base(f)] = d
 	}
 	for name, src := range map[string]string{
-		"one-party": "parley: 1\ntitle: Alone\nparties:\n  - {id: a, name: A}\n",
-		"bare": "parley: 1\ntitle: \"" + strings.Repeat("A very long title ", 20) + "\"\nparties:\n  - {id: a, name: A}\n  - {id: b, name: B}\n",
+		"one-party":           "parley: 1\ntitle: Alone\nparties:\n  - {id: a, name: A}\n",
+		"bare":                "parley: 1\ntitle: \"" + strings.Repeat("A very long title ", 20) + "\"\nparties:\n  - {id: a, name: A}\n  - {id: b, name: B}\n",
 		"topics-no-positions": "parley: 1\ntitle: T\nparties:\n  - {id: a, name: A}\n  - {id: b, name: B}\ntopics:\n  - {id: x, title: X}\n  - {id: y, title: Y, parent: x}\n",
 	} {
 		d, _, err := data.Parse(name+".yaml", []byte(src), nil)
