@@ -238,6 +238,8 @@ var ruleCases = []ruleCase{
 	// Quotes are found verbatim; everything else is anchored or says why not.
 	{file: "quote-not-in-source.yaml", want: []string{
 		"testdata/invalid/quote-not-in-source.yaml:15:11: error: statement \"refusal\": quote not found verbatim in source \"minutes\"\n\tWe will never sign this text.",
+		// A long quote's excerpt is cut at 71 characters and an ellipsis.
+		"testdata/invalid/quote-not-in-source.yaml:20:11: error: statement \"long-refusal\": quote not found verbatim in source \"minutes\"\n\tWe will not sign this text as it stands, nor any other text that leaves…",
 	}},
 	{file: "quote-ambiguous.yaml", want: []string{
 		"testdata/invalid/quote-ambiguous.yaml:14:11: error: statement \"ready\": found 2 times in source \"minutes\"; add anchor.prefix or anchor.suffix to say which\n\tWe are ready.",
@@ -340,6 +342,9 @@ var ruleCases = []ruleCase{
 	}},
 	{file: "too-deep.yaml", want: []string{
 		`testdata/invalid/too-deep.yaml:3:210: error: nested more than 200 levels deep`,
+	}},
+	{file: "json-too-deep.json", want: []string{
+		`testdata/invalid/json-too-deep.json:1:226: error: nested more than 200 levels deep`,
 	}},
 	{file: "alias-bomb.yaml", want: []string{
 		`testdata/invalid/alias-bomb.yaml:9:29: error: aliases expand to too many values (an alias bomb?)`,
