@@ -58,12 +58,18 @@ func StatusSummary(dm *data.Demand) string {
 	return strings.Join(parts, " · ")
 }
 
-// DemandItem is one entry of the demands list: route, text and the status
-// summary, each cut to one line; the selected entry is reversed.
+// DemandItem is one entry of the demands list: who asks whom, the text,
+// the topic and the status summary, each cut to one line; the selected
+// entry is reversed.
 func DemandItem(d *data.Dossier, dm *data.Demand, width int, selected bool, t *Theme) []string {
+	topic := "no topic"
+	if tp := d.Topic(dm.Topic); tp != nil {
+		topic = tp.Title
+	}
 	lines := []string{
 		t.Party(dm.From).Render(Truncate(Route(d, dm), width)),
 		t.Summary.Render(Truncate(flatten(dm.Text), width)),
+		t.Muted.Render(Truncate("on "+topic, width)),
 		t.Muted.Render(Truncate(StatusSummary(dm), width)),
 	}
 	if selected {
@@ -77,7 +83,7 @@ func DemandItem(d *data.Dossier, dm *data.Demand, width int, selected bool, t *T
 func flatten(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // DemandItemHeight is how many lines DemandItem takes, plus its separator.
-const DemandItemHeight = 4
+const DemandItemHeight = 5
 
 // DemandList lays out the list of demands: items, a blank line between.
 func DemandList(d *data.Dossier, selected, width int, t *Theme) *Content {
