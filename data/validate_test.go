@@ -240,6 +240,8 @@ var ruleCases = []ruleCase{
 		"testdata/invalid/quote-not-in-source.yaml:15:11: error: statement \"refusal\": quote not found verbatim in source \"minutes\"\n\tWe will never sign this text.",
 		// A long quote's excerpt is cut at 71 characters and an ellipsis.
 		"testdata/invalid/quote-not-in-source.yaml:20:11: error: statement \"long-refusal\": quote not found verbatim in source \"minutes\"\n\tWe will not sign this text as it stands, nor any other text that leaves…",
+		// Case is kept: a quote differing only in a capital is not verbatim.
+		"testdata/invalid/quote-not-in-source.yaml:27:11: error: statement \"case-differs\": quote not found verbatim in source \"minutes\"\n\twe will not sign this text as it stands.",
 	}},
 	{file: "quote-ambiguous.yaml", want: []string{
 		"testdata/invalid/quote-ambiguous.yaml:14:11: error: statement \"ready\": found 2 times in source \"minutes\"; add anchor.prefix or anchor.suffix to say which\n\tWe are ready.",
