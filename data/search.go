@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // SearchIndex finds statements by the words in them. It is an inverted index
@@ -23,8 +24,15 @@ type SearchIndex struct {
 	off   []uint32 // postings of terms[i] are post[off[i]:off[i+1]]
 	post  []byte
 	df    []uint32 // statements containing terms[i]
+	// The statements are split in two halves, searched at once on two
+	// cores: postings of terms[i] for statements from split on start at
+	// byte mid[i] of its list, after statement midDoc[i].
+	split  uint32
+	mid    []uint32
+	midDoc []uint32
 
 	norm     []float32 // BM25 length normaliser: k1·(1−b+b·len/avglen)
+	inv1     []float32 // 1/(1+norm): the term-frequency factor of a word seen once
 	dstart   []int32   // first day of the statement's date, or noDay
 	dend     []int32   // last day
 	kind     []uint8   // kindOther, kindQuote, kindReported
@@ -45,6 +53,10 @@ type SearchIndex struct {
 	partyWords [][]string // folded words of each party's id, name and short name
 
 	pool sync.Pool // *searchScratch
+
+	maskOnce sync.Once
+	masks    []uint32 // letters of each term, for the typo filter
+
 }
 
 const (
@@ -116,10 +128,14 @@ func BuildSearchIndex(d *Dossier, progress func(done, total int)) *SearchIndex {
 	ix.buildDocAttrs()
 
 	type termBuild struct {
-		buf  []byte
-		last uint32
-		df   uint32
+		buf    []byte
+		last   uint32
+		df     uint32
+		mid    uint32
+		midDoc uint32
+		midSet bool
 	}
+	ix.split = uint32(n / 2)
 	vocab := make(map[string]uint32, 1<<12)
 	var builds []termBuild
 	var seen []uint32 // per term: doc+1 it was last seen in
@@ -161,6 +177,9 @@ func BuildSearchIndex(d *Dossier, progress func(done, total int)) *SearchIndex {
 		total += uint64(count)
 		for _, id := range uniq {
 			b := &builds[id]
+			if !b.midSet && uint32(doc) >= ix.split {
+				b.mid, b.midDoc, b.midSet = uint32(len(b.buf)), b.last, true
+			}
 			b.buf = appendPosting(b.buf, uint32(doc)-b.last, tf[id])
 			b.last = uint32(doc)
 			b.df++
@@ -179,8 +198,14 @@ func BuildSearchIndex(d *Dossier, progress func(done, total int)) *SearchIndex {
 	ix.post = make([]byte, 0, size)
 	ix.off = make([]uint32, len(ix.terms)+1)
 	ix.df = make([]uint32, len(ix.terms))
+	ix.mid = make([]uint32, len(ix.terms))
+	ix.midDoc = make([]uint32, len(ix.terms))
 	for i, w := range ix.terms {
 		b := &builds[vocab[w]]
+		if !b.midSet {
+			b.mid, b.midDoc = uint32(len(b.buf)), b.last
+		}
+		ix.mid[i], ix.midDoc[i] = b.mid, b.midDoc
 		ix.off[i] = uint32(len(ix.post))
 		ix.post = append(ix.post, b.buf...)
 		ix.df[i] = b.df
@@ -280,8 +305,10 @@ func (ix *SearchIndex) setNorms(lens []uint32, total uint64) {
 		avg = float64(total) / float64(len(lens))
 	}
 	ix.norm = make([]float32, len(lens))
+	ix.inv1 = make([]float32, len(lens))
 	for i, l := range lens {
 		ix.norm[i] = bm25Norm(l, avg)
+		ix.inv1[i] = float32(1 / (1 + float64(ix.norm[i])))
 	}
 }
 
@@ -693,8 +720,9 @@ func (f *filter) pass(ix *SearchIndex, doc uint32) bool {
 type searchScratch struct {
 	mark  []uint8
 	score []float64
-	cand  []uint32
-	heap  []uint32
+	half  [2][]uint32 // candidates in each half of the statements
+	cand  []uint32    // both halves, in order
+	heaps [2][]uint32
 }
 
 func (ix *SearchIndex) getScratch() *searchScratch {
@@ -706,12 +734,19 @@ func (ix *SearchIndex) getScratch() *searchScratch {
 }
 
 func (ix *SearchIndex) putScratch(s *searchScratch) {
-	for _, doc := range s.cand {
-		s.mark[doc] = 0
-		s.score[doc] = 0
+	ix.clearScratch(s)
+	ix.pool.Put(s)
+}
+
+func (ix *SearchIndex) clearScratch(s *searchScratch) {
+	for h := range s.half {
+		for _, doc := range s.half[h] {
+			s.mark[doc] = 0
+			s.score[doc] = 0
+		}
+		s.half[h] = s.half[h][:0]
 	}
 	s.cand = s.cand[:0]
-	ix.pool.Put(s)
 }
 
 // Search runs a query and returns the best limit statements (all when
@@ -755,16 +790,22 @@ func (ix *SearchIndex) SearchContext(ctx context.Context, q Query, limit int) (*
 	return res, nil
 }
 
-func (ix *SearchIndex) clearScratch(s *searchScratch) {
-	for _, doc := range s.cand {
-		s.mark[doc] = 0
-		s.score[doc] = 0
+// parallelCost is the number of postings above which a search uses both
+// halves of the statements at once (this is a two-core machine class; more
+// goroutines would not help).
+var parallelCost = 100_000
+
+// halfRange is the range of statements of half h.
+func (ix *SearchIndex) halfRange(h int) (uint32, uint32) {
+	if h == 0 {
+		return 0, ix.split
 	}
-	s.cand = s.cand[:0]
+	return ix.split, uint32(len(ix.docs))
 }
 
 // match leaves in s.cand every statement that matches, with its score in
-// s.score.
+// s.score. The two halves of the statements are independent, so a costly
+// query runs them at once.
 func (ix *SearchIndex) match(ctx context.Context, q *Query, p *plan, f *filter, s *searchScratch) error {
 	if f.impossible {
 		return nil
@@ -775,13 +816,48 @@ func (ix *SearchIndex) match(ctx context.Context, q *Query, p *plan, f *filter, 
 		}
 	}
 	p.order()
+	cost := len(ix.docs)
+	if len(p.words) > 0 {
+		cost = 0
+		for _, w := range p.words {
+			cost += w.cost
+		}
+	}
+	var errs [2]error
+	if cost >= parallelCost {
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[1] = ix.matchHalf(ctx, q, p, f, s, 1)
+		}()
+		errs[0] = ix.matchHalf(ctx, q, p, f, s, 0)
+		wg.Wait()
+	} else {
+		errs[0] = ix.matchHalf(ctx, q, p, f, s, 0)
+		if errs[0] == nil {
+			errs[1] = ix.matchHalf(ctx, q, p, f, s, 1)
+		}
+	}
+	if errs[0] != nil {
+		return errs[0]
+	}
+	if errs[1] != nil {
+		return errs[1]
+	}
+	s.cand = append(append(s.cand[:0], s.half[0]...), s.half[1]...)
+	return nil
+}
+
+func (ix *SearchIndex) matchHalf(ctx context.Context, q *Query, p *plan, f *filter, s *searchScratch, h int) error {
+	lo, hi := ix.halfRange(h)
 	nw := len(p.words)
 	if nw == 0 {
 		// Filters (and exclusions) alone: every statement that passes.
-		for doc := range ix.docs {
-			if f.pass(ix, uint32(doc)) {
+		for doc := lo; doc < hi; doc++ {
+			if f.pass(ix, doc) {
 				s.mark[doc] = 1
-				s.cand = append(s.cand, uint32(doc))
+				s.half[h] = append(s.half[h], doc)
 			}
 		}
 		nw = 1
@@ -790,13 +866,13 @@ func (ix *SearchIndex) match(ctx context.Context, q *Query, p *plan, f *filter, 
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			ix.accumulate(&p.words[j], uint8(j), f, s)
+			ix.accumulate(&p.words[j], uint8(j), f, s, h)
 		}
 	}
 	// Keep only the statements every word reached; drop the excluded.
 	full := uint8(nw)
 	for _, t := range p.exclude {
-		it := ix.postings(t)
+		it := ix.halfPostings(t, h)
 		for {
 			doc, _, ok := it.next()
 			if !ok {
@@ -809,94 +885,128 @@ func (ix *SearchIndex) match(ctx context.Context, q *Query, p *plan, f *filter, 
 	}
 	var tk wordTokenizer
 	needVerify := false
+	joined := joinPhrases(q.Phrases)
 	for _, ph := range q.Phrases {
 		needVerify = needVerify || len(ph) > 1 // a one-word phrase is its word
 	}
-	kept := s.cand[:0]
-	for _, doc := range s.cand {
+	kept := s.half[h][:0]
+	for i, doc := range s.half[h] {
+		if i&1023 == 0 && needVerify && ctx.Err() != nil {
+			return ctx.Err()
+		}
 		if s.mark[doc] != full {
 			s.mark[doc], s.score[doc] = 0, 0
 			continue
 		}
-		if needVerify && !ix.hasPhrases(&tk, ix.docs[doc].Text, q.Phrases) {
+		if needVerify && !ix.hasPhrases(&tk, ix.docs[doc].Text, q.Phrases, joined) {
 			s.mark[doc], s.score[doc] = 0, 0
 			continue
 		}
 		kept = append(kept, doc)
 	}
-	s.cand = kept
+	s.half[h] = kept
 	return nil
 }
 
-// accumulate adds word j's matches: the first word brings the candidates
-// (those passing the filters); each later one keeps those it also matches.
-func (ix *SearchIndex) accumulate(w *qword, j uint8, f *filter, s *searchScratch) {
+// halfPostings walks the postings of a term that fall in half h.
+func (ix *SearchIndex) halfPostings(term, h int) postingIter {
+	b := ix.post[ix.off[term]:ix.off[term+1]]
+	if h == 0 {
+		return postingIter{b: b[:ix.mid[term]]}
+	}
+	return postingIter{b: b[ix.mid[term]:], doc: ix.midDoc[term]}
+}
+
+// halfOf is the part of a sorted list of statements in half h.
+func (ix *SearchIndex) halfOf(docs []uint32, h int) []uint32 {
+	i, _ := slices.BinarySearch(docs, ix.split)
+	if h == 0 {
+		return docs[:i]
+	}
+	return docs[i:]
+}
+
+// accumulate adds word j's matches in half h: the first word brings the
+// candidates (those passing the filters); each later one keeps those it
+// also matches.
+func (ix *SearchIndex) accumulate(w *qword, j uint8, f *filter, s *searchScratch, h int) {
 	next := j + 1
+	cand := s.half[h]
+	mark, score, inv1, norm := s.mark, s.score, ix.inv1, ix.norm
 	for _, t := range w.terms {
-		it := ix.postings(t.term)
+		it := ix.halfPostings(t.term, h)
 		wt := t.weight * (bm25K1 + 1)
 		for {
 			doc, tf, ok := it.next()
 			if !ok {
 				break
 			}
-			m := s.mark[doc]
+			m := mark[doc]
 			if m == j {
 				if j == 0 {
 					if !f.pass(ix, doc) {
 						continue
 					}
-					s.cand = append(s.cand, doc)
+					cand = append(cand, doc)
 				}
-				s.mark[doc] = next
+				mark[doc] = next
 			} else if m != next {
 				continue
 			}
-			ftf := float64(tf)
-			s.score[doc] += wt * ftf / (ftf + float64(ix.norm[doc]))
+			if tf == 1 {
+				score[doc] += wt * float64(inv1[doc])
+			} else {
+				ftf := float64(tf)
+				score[doc] += wt * (ftf / (ftf + float64(norm[doc])))
+			}
 		}
 	}
-	if w.spDocs == 0 {
-		return
-	}
-	visit := func(doc uint32) {
-		m := s.mark[doc]
-		if m == j {
-			if j == 0 {
-				if !f.pass(ix, doc) {
-					return
+	if w.spDocs > 0 {
+		visit := func(doc uint32) {
+			m := mark[doc]
+			if m == j {
+				if j == 0 {
+					if !f.pass(ix, doc) {
+						return
+					}
+					cand = append(cand, doc)
 				}
-				s.cand = append(s.cand, doc)
+				mark[doc] = next
+			} else if m != next {
+				return
 			}
-			s.mark[doc] = next
-		} else if m != next {
-			return
+			score[doc] += w.speakerW
 		}
-		s.score[doc] += w.speakerW
-	}
-	for a, ok := range w.actors {
-		if ok {
-			for _, doc := range ix.actorDocs[a] {
-				visit(doc)
-			}
-		}
-	}
-	for pi, ok := range w.parties {
-		if ok {
-			for _, doc := range ix.partyDocs[pi] {
-				if a := ix.actor[doc]; a != 0 && w.actors != nil && w.actors[a-1] {
-					continue
+		for a, ok := range w.actors {
+			if ok {
+				for _, doc := range ix.halfOf(ix.actorDocs[a], h) {
+					visit(doc)
 				}
-				visit(doc)
+			}
+		}
+		for pi, ok := range w.parties {
+			if ok {
+				for _, doc := range ix.halfOf(ix.partyDocs[pi], h) {
+					if a := ix.actor[doc]; a != 0 && w.actors != nil && w.actors[a-1] {
+						continue
+					}
+					visit(doc)
+				}
 			}
 		}
 	}
+	s.half[h] = cand
 }
 
 // hasPhrases reports whether text has every phrase, word for word.
-func (ix *SearchIndex) hasPhrases(t *wordTokenizer, text string, phrases [][]string) bool {
-	for _, ph := range phrases {
+// joined[i], when not empty, is phrase i as lower-case ASCII words joined by
+// single spaces: finding that between word boundaries settles it at once.
+func (ix *SearchIndex) hasPhrases(t *wordTokenizer, text string, phrases [][]string, joined []string) bool {
+	for i, ph := range phrases {
 		if len(ph) < 2 {
+			continue
+		}
+		if j := joined[i]; j != "" && containsWords(text, j) {
 			continue
 		}
 		var buf [1]Span
@@ -905,6 +1015,36 @@ func (ix *SearchIndex) hasPhrases(t *wordTokenizer, text string, phrases [][]str
 		}
 	}
 	return true
+}
+
+// joinPhrases prepares hasPhrases' fast path.
+func joinPhrases(phrases [][]string) []string {
+	out := make([]string, len(phrases))
+	for i, ph := range phrases {
+		j := strings.Join(ph, " ")
+		if isASCII(j) {
+			out[i] = j
+		}
+	}
+	return out
+}
+
+// containsWords reports whether w occurs in s with no letter or digit on
+// either side.
+func containsWords(s, w string) bool {
+	for off := 0; ; {
+		i := strings.Index(s[off:], w)
+		if i < 0 {
+			return false
+		}
+		i += off
+		end := i + len(w)
+		if (i == 0 || (s[i-1] < utf8.RuneSelf && asciiClass[s[i-1]] == 0)) &&
+			(end == len(s) || (s[end] < utf8.RuneSelf && asciiClass[s[end]] == 0)) {
+			return true
+		}
+		off = i + 1
+	}
 }
 
 // findPhrase appends the spans where the words of ph follow each other in

@@ -254,7 +254,11 @@ func refSearch(d *Dossier, q Query) []refHit {
 				if w.prefix && t != w.text {
 					wt = weightPrefix
 				}
-				score += wt * idf(df[t]) * (bm25K1 + 1) * float64(c) / (float64(c) + norm)
+				tfn := float64(c) / (float64(c) + norm)
+				if c == 1 {
+					tfn = float64(float32(1 / (1 + norm)))
+				}
+				score += wt * idf(df[t]) * (bm25K1 + 1) * tfn
 			}
 			if sp {
 				score += speakerBoost * idf(spDF[wi])
@@ -347,7 +351,10 @@ func refFilter(d *Dossier, q Query, s *Statement) bool {
 func TestSearchMatchesBruteForce(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 11))
 	queries := 0
+	defer func(c int) { parallelCost = c }(parallelCost)
 	for corpus := 0; corpus < 40; corpus++ {
+		// Every other corpus runs both halves on two goroutines.
+		parallelCost = []int{0, 1 << 30}[corpus%2]
 		d := propDossier(r, 1+r.IntN(120))
 		ix := NewSearchIndex(d)
 		for range 60 {

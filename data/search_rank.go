@@ -2,8 +2,10 @@ package data
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -31,7 +33,27 @@ func (ix *SearchIndex) tieLess(a, b uint32) bool {
 
 // topK returns the best k candidates, best first.
 func (ix *SearchIndex) topK(cand []uint32, score []float64, k int, s *searchScratch) []uint32 {
-	cmpDocs := func(a, b uint32) int {
+	if len(cand) >= parallelCost && k*8 < len(cand) {
+		// Each half picks its best k on its own core; then the two lists
+		// are merged.
+		var tops [2][]uint32
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			tops[1] = ix.topKHeap(s.half[1], score, k, &s.heaps[1])
+		}()
+		tops[0] = ix.topKHeap(s.half[0], score, k, &s.heaps[0])
+		wg.Wait()
+		out := append(tops[0], tops[1]...)
+		slices.SortFunc(out, ix.cmpDocs(score))
+		return out[:min(k, len(out))]
+	}
+	return ix.topKHeap(cand, score, k, &s.heaps[0])
+}
+
+func (ix *SearchIndex) cmpDocs(score []float64) func(a, b uint32) int {
+	return func(a, b uint32) int {
 		if ix.better(a, b, score) {
 			return -1
 		}
@@ -40,13 +62,18 @@ func (ix *SearchIndex) topK(cand []uint32, score []float64, k int, s *searchScra
 		}
 		return 0
 	}
+}
+
+// topKHeap returns the best k of cand, best first.
+func (ix *SearchIndex) topKHeap(cand []uint32, score []float64, k int, heap *[]uint32) []uint32 {
+	cmpDocs := ix.cmpDocs(score)
 	if k >= len(cand) || k*8 >= len(cand) {
 		out := slices.Clone(cand)
 		slices.SortFunc(out, cmpDocs)
 		return out[:min(k, len(out))]
 	}
 	// A heap of the k best so far, worst at the root.
-	h := s.heap[:0]
+	h := (*heap)[:0]
 	worse := func(i, j int) bool { return ix.better(h[j], h[i], score) }
 	down := func(i int) {
 		for {
@@ -83,7 +110,7 @@ func (ix *SearchIndex) topK(cand []uint32, score []float64, k int, s *searchScra
 			down(0)
 		}
 	}
-	s.heap = h
+	*heap = h
 	out := slices.Clone(h)
 	slices.SortFunc(out, cmpDocs)
 	return out
@@ -297,7 +324,23 @@ func (ix *SearchIndex) closeTerms(w string, prefix bool) []int {
 	var buf []rune
 	var rows [3][66]int
 	ascii := len(wr) == len(w)
+	ix.maskOnce.Do(func() {
+		ix.masks = make([]uint32, len(ix.terms))
+		for t, term := range ix.terms {
+			ix.masks[t] = letterMask(term)
+		}
+	})
+	wm := letterMask(w)
 	for t, term := range ix.terms {
+		// Each edit adds at most one letter and removes at most one, so
+		// the letter sets tell most terms apart without the distance.
+		if prefix {
+			if bits.OnesCount32(wm&^ix.masks[t]) > k {
+				continue
+			}
+		} else if bits.OnesCount32(wm^ix.masks[t]) > 2*k {
+			continue
+		}
 		best := k + 1
 		if ascii && isASCII(term) {
 			// The common case, without converting to runes.
@@ -344,6 +387,23 @@ func (ix *SearchIndex) closeTerms(w string, prefix bool) []int {
 	}
 	slices.SortFunc(out, func(a, b int) int { return cmp.Or(cmp.Compare(ix.df[b], ix.df[a]), cmp.Compare(a, b)) })
 	return out
+}
+
+// letterMask has a bit for each letter in s (non-ASCII letters share
+// bits); one edit changes at most two bits.
+func letterMask(s string) uint32 {
+	var m uint32
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z':
+			m |= 1 << (r - 'a')
+		case r >= '0' && r <= '9':
+			m |= 1 << (26 + (r-'0')%3)
+		default:
+			m |= 1 << (29 + r%3)
+		}
+	}
+	return m
 }
 
 func isASCII(s string) bool {

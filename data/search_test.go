@@ -160,3 +160,15 @@ func BenchmarkSearchKeystroke1M(b *testing.B) {
 	b.ResetTimer()
 	reportLatencies(b, ix)
 }
+
+// BenchmarkBuildSearchIndex1M: opt in with PARLEY_BENCH_1M=1.
+func BenchmarkBuildSearchIndex1M(b *testing.B) {
+	if os.Getenv("PARLEY_BENCH_1M") == "" {
+		b.Skip("set PARLEY_BENCH_1M=1 to run the 1M-statement benchmarks")
+	}
+	d := synthDossier(b, 1_000_000)
+	b.ResetTimer()
+	for range b.N {
+		NewSearchIndex(d)
+	}
+}
