@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/parley-dev/parley/data"
 )
 
 // Each View benchmark draws one full frame at 200×60 on the embedded
@@ -64,5 +65,20 @@ func BenchmarkUpdateResize(b *testing.B) {
 	for b.Loop() {
 		m.Update(tea.WindowSizeMsg{Width: 200 - i%2, Height: 60})
 		i++
+	}
+}
+
+// From nothing to the first complete frame inside the process: load and
+// check the embedded dossier, build the explorer, lay it out at 120×40 and
+// draw it. Process start and the terminal add to this; see the report.
+func BenchmarkFirstFrame(b *testing.B) {
+	for b.Loop() {
+		d, _, err := data.LoadEmbedded()
+		if err != nil {
+			b.Fatal(err)
+		}
+		m := New(d, Options{Theme: "dark"})
+		m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+		_ = m.View()
 	}
 }

@@ -233,8 +233,9 @@ func (m *Demands) ShortHelp() []key.Binding {
 
 func (m *Demands) FullHelp() [][]key.Binding {
 	k := m.keys
+	sides := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "list/thread"))
 	return [][]key.Binding{
 		{k.MoveHelp, k.PageHelp, k.EndsHelp},
-		{k.PaneHelp, k.Open},
+		{k.PaneHelp, sides, k.Open},
 	}
 }
