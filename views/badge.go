@@ -41,10 +41,16 @@ func StatusWord(s data.Status) string {
 
 // StanceBadge is StanceWord styled for its stance.
 func (t *Theme) StanceBadge(s data.Stance) string {
+	if k, ok := t.stanceInk[s]; ok {
+		return k.paint(StanceWord(s))
+	}
 	return t.Stance(s).Render(StanceWord(s))
 }
 
 // StatusBadge is StatusWord styled for its status.
 func (t *Theme) StatusBadge(s data.Status) string {
+	if k, ok := t.statusInk[s]; ok {
+		return k.paint(StatusWord(s))
+	}
 	return t.Status(s).Render(StatusWord(s))
 }

@@ -53,7 +53,7 @@ func DateText(d data.Date) string {
 func PositionContent(d *data.Dossier, party *data.Party, topic *data.Topic, width int, t *Theme) *Content {
 	c := &Content{}
 	if topic == nil {
-		c.add(t.Empty.Render("no topics in this dossier"))
+		c.add(t.Paint(&t.Empty, "no topics in this dossier"))
 		return c
 	}
 	pos := d.Position(party.ID, topic.ID)
@@ -62,17 +62,17 @@ func PositionContent(d *data.Dossier, party *data.Party, topic *data.Topic, widt
 		c.add(stanceLine(pos, width, t)...)
 		if pos.Summary != "" {
 			for _, l := range Wrap(pos.Summary, width) {
-				c.add(t.Summary.Render(l))
+				c.add(t.Paint(&t.Summary, l))
 			}
 		}
 		if pos.Note != "" {
 			for _, l := range Indent(pos.Note, width, "note: ", "      ") {
-				c.add(t.Muted.Render(l))
+				c.add(t.Paint(&t.Muted, l))
 			}
 		}
 		evidence = d.Evidence(pos.Evidence)
 	} else {
-		c.add(t.Empty.Render(NoPosition))
+		c.add(t.Paint(&t.Empty, NoPosition))
 		for _, l := range subtopicStances(d, party, topic, width, t) {
 			c.add(l)
 		}
@@ -85,7 +85,7 @@ func PositionContent(d *data.Dossier, party *data.Party, topic *data.Topic, widt
 	}
 	if len(evidence) > 0 {
 		c.blank()
-		c.add(t.Heading.Render(Truncate(fmt.Sprintf("Evidence (%d)", len(evidence)), width)))
+		c.add(t.Paint(&t.Heading, Truncate(fmt.Sprintf("Evidence (%d)", len(evidence)), width)))
 		for _, s := range evidence {
 			c.blank()
 			statementBlock(c, d, s, width, t)
@@ -97,7 +97,7 @@ func PositionContent(d *data.Dossier, party *data.Party, topic *data.Topic, widt
 		if pos == nil {
 			heading = "Statements on this topic"
 		}
-		c.add(t.Heading.Render(Truncate(fmt.Sprintf("%s (%d)", heading, len(others)), width)))
+		c.add(t.Paint(&t.Heading, Truncate(fmt.Sprintf("%s (%d)", heading, len(others)), width)))
 		for _, s := range others {
 			c.blank()
 			statementBlock(c, d, s, width, t)
@@ -124,9 +124,9 @@ func stanceLine(pos *data.Position, width int, t *Theme) []string {
 	}
 	basis = " · " + basis
 	if ansi.StringWidth(StanceWord(pos.Stance))+ansi.StringWidth(basis) <= width {
-		return []string{badge + t.Muted.Render(basis)}
+		return []string{badge + t.Paint(&t.Muted, basis)}
 	}
-	return []string{badge, t.Muted.Render(Truncate(strings.TrimPrefix(basis, " · "), width))}
+	return []string{badge, t.Paint(&t.Muted, Truncate(strings.TrimPrefix(basis, " · "), width))}
 }
 
 // subtopicStances points a silent party at the subtopics where it did take
@@ -141,7 +141,7 @@ func subtopicStances(d *data.Dossier, party *data.Party, topic *data.Topic, widt
 		for _, ch := range d.TopicChildren(id) {
 			if p := d.Position(party.ID, ch.ID); p != nil {
 				if len(out) == 0 {
-					out = append(out, t.Muted.Render(Truncate("on its subtopics:", width)))
+					out = append(out, t.Paint(&t.Muted, Truncate("on its subtopics:", width)))
 				}
 				lines := Indent(ch.Title, width, "  ", "  ")
 				badge := StanceWord(p.Stance)
@@ -165,17 +165,17 @@ func subtopicStances(d *data.Dossier, party *data.Party, topic *data.Topic, widt
 func statementBlock(c *Content, d *data.Dossier, s *data.Statement, width int, t *Theme) {
 	start := len(c.Lines)
 	if s.Kind == data.KindQuote {
-		bar := t.QuoteBar.Render("┃") + " "
+		bar := t.Paint(&t.QuoteBar, "┃") + " "
 		for _, l := range Wrap("“"+s.Text+"”", max(width-2, 1)) {
-			c.add(bar + t.Quote.Render(l))
+			c.add(bar + t.Paint(&t.Quote, l))
 		}
 	} else {
 		for _, l := range Wrap(s.Text, width) {
-			c.add(t.Reported.Render(l))
+			c.add(t.Paint(&t.Reported, l))
 		}
 	}
 	for _, l := range Indent(Attribution(d, s), width, "— ", "  ") {
-		c.add(t.Attribution.Render(l))
+		c.add(t.Paint(&t.Attribution, l))
 	}
 	c.Blocks = append(c.Blocks, Block{Start: start, End: len(c.Lines), Statement: s})
 }
@@ -194,7 +194,7 @@ func Attribution(d *data.Dossier, s *data.Statement) string {
 // the list and its path, "◂ 4/9 ▸ European security › NATO's expansion".
 func TopicBar(d *data.Dossier, topic *data.Topic, index, count int, all bool, width int, t *Theme) string {
 	if topic == nil {
-		return Fit(t.Empty.Render("no topics"), width)
+		return Fit(t.Paint(&t.Empty, "no topics"), width)
 	}
 	pos := topicCounter(index, count)
 	if all {
@@ -205,11 +205,11 @@ func TopicBar(d *data.Dossier, topic *data.Topic, index, count int, all bool, wi
 	room := width - ansi.StringWidth(pos)
 	var line string
 	if parent != "" && ansi.StringWidth(path) <= room {
-		line = t.TopicPath.Render(parent+" › ") + t.TopicBar.Render(topic.Title)
+		line = t.Paint(&t.TopicPath, parent+" › ") + t.Paint(&t.TopicBar, topic.Title)
 	} else {
-		line = t.TopicBar.Render(Truncate(topic.Title, room))
+		line = t.Paint(&t.TopicBar, Truncate(topic.Title, room))
 	}
-	return Fit(t.Muted.Render(pos)+line, width)
+	return Fit(t.Paint(&t.Muted, pos)+line, width)
 }
 
 func topicCounter(index, count int) string { return fmt.Sprintf("◂ %d/%d ▸ ", index+1, count) }
@@ -233,7 +233,7 @@ func TopicSummary(topic *data.Topic, width int, t *Theme) string {
 	if topic == nil || topic.Summary == "" {
 		return Fit("", width)
 	}
-	return Fit(t.Muted.Render(Truncate(strings.Join(strings.Fields(topic.Summary), " "), width)), width)
+	return Fit(t.Paint(&t.Muted, Truncate(strings.Join(strings.Fields(topic.Summary), " "), width)), width)
 }
 
 // AlignedContent is the all-topics view: every topic for every party, a
@@ -284,7 +284,7 @@ func topicCell(d *data.Dossier, p *data.Party, topic *data.Topic, width, headW i
 	iw := ansi.StringWidth(indent)
 	var lines []string
 	for _, l := range Indent(topic.Title, headW, indent, indent) {
-		lines = append(lines, t.Heading.Render(l))
+		lines = append(lines, t.Paint(&t.Heading, l))
 	}
 	pos := d.Position(p.ID, topic.ID)
 	n := 0
@@ -294,14 +294,14 @@ func topicCell(d *data.Dossier, p *data.Party, topic *data.Topic, width, headW i
 		}
 	}
 	if pos == nil {
-		lines = append(lines, indent+t.Empty.Render(Truncate(NoPosition, width-iw)))
+		lines = append(lines, indent+t.Paint(&t.Empty, Truncate(NoPosition, width-iw)))
 	} else {
 		for _, l := range stanceLine(pos, width-iw, t) {
 			lines = append(lines, indent+l)
 		}
 		if pos.Summary != "" {
 			for _, l := range Indent(pos.Summary, width, indent, indent) {
-				lines = append(lines, t.Summary.Render(l))
+				lines = append(lines, t.Paint(&t.Summary, l))
 			}
 		}
 	}
@@ -310,7 +310,7 @@ func topicCell(d *data.Dossier, p *data.Party, topic *data.Topic, width, headW i
 		if n == 1 {
 			word = "statement"
 		}
-		lines = append(lines, indent+t.Muted.Render(Truncate(fmt.Sprintf("%d %s", n, word), width-iw)))
+		lines = append(lines, indent+t.Paint(&t.Muted, Truncate(fmt.Sprintf("%d %s", n, word), width-iw)))
 	}
 	return lines
 }

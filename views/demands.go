@@ -67,14 +67,14 @@ func DemandItem(d *data.Dossier, dm *data.Demand, width int, selected bool, t *T
 		topic = tp.Title
 	}
 	lines := []string{
-		t.Party(dm.From).Render(Truncate(Route(d, dm), width)),
-		t.Summary.Render(Truncate(flatten(dm.Text), width)),
-		t.Muted.Render(Truncate("on "+topic, width)),
-		t.Muted.Render(Truncate(StatusSummary(dm), width)),
+		t.PartyText(dm.From, Truncate(Route(d, dm), width)),
+		t.Paint(&t.Summary, Truncate(flatten(dm.Text), width)),
+		t.Paint(&t.Muted, Truncate("on "+topic, width)),
+		t.Paint(&t.Muted, Truncate(StatusSummary(dm), width)),
 	}
 	if selected {
 		for i, l := range lines {
-			lines[i] = t.SelectedRow.Render(Fit(ansi.Strip(l), width))
+			lines[i] = t.Paint(&t.SelectedRow, Fit(ansi.Strip(l), width))
 		}
 	}
 	return lines
@@ -95,7 +95,7 @@ func DemandList(d *data.Dossier, selected, width int, t *Theme) *Content {
 		c.add("")
 	}
 	if len(d.Demands) == 0 {
-		c.add(t.Empty.Render(Truncate("no demands in this dossier", width)))
+		c.add(t.Paint(&t.Empty, Truncate("no demands in this dossier", width)))
 	}
 	return c
 }
@@ -107,11 +107,11 @@ func DemandList(d *data.Dossier, selected, width int, t *Theme) *Content {
 func DemandThread(d *data.Dossier, dm *data.Demand, width int, t *Theme) *Content {
 	c := &Content{}
 	if dm == nil {
-		c.add(t.Empty.Render(Truncate("no demand selected", width)))
+		c.add(t.Paint(&t.Empty, Truncate("no demand selected", width)))
 		return c
 	}
 	for _, l := range Wrap(flatten(dm.Text), width) {
-		c.add(t.Heading.Render(l))
+		c.add(t.Paint(&t.Heading, l))
 	}
 	meta := []string{partyName(d, dm.From) + " asks " + joinNames(d, dm.To)}
 	if tp := d.Topic(dm.Topic); tp != nil {
@@ -121,16 +121,16 @@ func DemandThread(d *data.Dossier, dm *data.Demand, width int, t *Theme) *Conten
 		meta = append(meta, dm.Date.String())
 	}
 	for _, l := range Wrap(strings.Join(meta, " · "), width) {
-		c.add(t.Muted.Render(l))
+		c.add(t.Paint(&t.Muted, l))
 	}
 	if dm.Note != "" {
 		for _, l := range Indent(flatten(dm.Note), width, "note: ", "      ") {
-			c.add(t.Muted.Render(l))
+			c.add(t.Paint(&t.Muted, l))
 		}
 	}
 	if ev := d.Evidence(dm.Evidence); len(ev) > 0 {
 		c.blank()
-		c.add(t.Heading.Render(Truncate(fmt.Sprintf("Evidence (%d)", len(ev)), width)))
+		c.add(t.Paint(&t.Heading, Truncate(fmt.Sprintf("Evidence (%d)", len(ev)), width)))
 		for _, s := range ev {
 			c.blank()
 			statementBlock(c, d, s, width, t)
@@ -138,31 +138,31 @@ func DemandThread(d *data.Dossier, dm *data.Demand, width int, t *Theme) *Conten
 	}
 	for _, to := range dm.To {
 		c.blank()
-		c.add(t.Rule.Render(strings.Repeat("─", width)))
+		c.add(t.Paint(&t.Rule, strings.Repeat("─", width)))
 		name := partyName(d, to)
 		status := ResponseStatus(dm, to)
 		badge := StatusWord(status)
 		if ansi.StringWidth(name)+2+ansi.StringWidth(badge) <= width {
 			gap := width - ansi.StringWidth(name) - ansi.StringWidth(badge)
-			c.add(t.Party(to).Render(name) + strings.Repeat(" ", gap) + t.StatusBadge(status))
+			c.add(t.PartyText(to, name) + strings.Repeat(" ", gap) + t.StatusBadge(status))
 		} else {
-			c.add(t.Party(to).Render(Truncate(name, width)))
+			c.add(t.PartyText(to, Truncate(name, width)))
 			c.add(t.StatusBadge(status))
 		}
 		r := dm.Response(to)
 		if r == nil {
-			c.add(t.Empty.Render(Truncate("no response recorded", width)))
+			c.add(t.Paint(&t.Empty, Truncate("no response recorded", width)))
 			continue
 		}
 		if r.Text != "" {
 			for _, l := range Wrap(flatten(r.Text), width) {
-				c.add(t.Summary.Render(l))
+				c.add(t.Paint(&t.Summary, l))
 			}
 		}
-		c.add(t.Muted.Render(Truncate(DateText(r.Date), width)))
+		c.add(t.Paint(&t.Muted, Truncate(DateText(r.Date), width)))
 		if r.Note != "" {
 			for _, l := range Indent(flatten(r.Note), width, "note: ", "      ") {
-				c.add(t.Muted.Render(l))
+				c.add(t.Paint(&t.Muted, l))
 			}
 		}
 		for _, s := range d.Evidence(r.Evidence) {

@@ -64,13 +64,13 @@ func DetailContent(d *data.Dossier, s *data.Statement, width int, t *Theme) *Con
 	c := &Content{}
 	start := len(c.Lines)
 	if s.Kind == data.KindQuote {
-		bar := t.QuoteBar.Render("┃") + " "
+		bar := t.Paint(&t.QuoteBar, "┃") + " "
 		for _, l := range Wrap("“"+s.Text+"”", max(width-2, 1)) {
-			c.add(bar + t.Quote.Render(l))
+			c.add(bar + t.Paint(&t.Quote, l))
 		}
 	} else {
 		for _, l := range Wrap(s.Text, width) {
-			c.add(t.Reported.Render(l))
+			c.add(t.Paint(&t.Reported, l))
 		}
 	}
 	c.Blocks = append(c.Blocks, Block{Start: start, End: len(c.Lines), Statement: s})
@@ -78,7 +78,7 @@ func DetailContent(d *data.Dossier, s *data.Statement, width int, t *Theme) *Con
 	field := func(label, value string) {
 		pad := strings.Repeat(" ", 9-len(label))
 		for _, l := range Indent(value, width, label+pad, strings.Repeat(" ", 9)) {
-			c.add(t.Muted.Render(l[:9]) + l[9:])
+			c.add(t.Paint(&t.Muted, l[:9]) + l[9:])
 		}
 	}
 	who := d.Speaker(s)
@@ -150,16 +150,16 @@ func sourceParagraph(c *Content, d *data.Dossier, s *data.Statement, width int, 
 	loc := s.Location
 	switch {
 	case src == nil:
-		c.add(t.Empty.Render(Truncate("no source to show", width)))
+		c.add(t.Paint(&t.Empty, Truncate("no source to show", width)))
 		return
 	case !src.HasText():
 		for _, l := range Wrap("the source has no text here, so the words cannot be checked (unverified)", width) {
-			c.add(t.Empty.Render(l))
+			c.add(t.Paint(&t.Empty, l))
 		}
 		return
 	case loc == nil || loc.Paragraph < 1 || loc.Paragraph > len(src.Paragraphs):
 		for _, l := range Wrap("not located in the source text", width) {
-			c.add(t.Empty.Render(l))
+			c.add(t.Paint(&t.Empty, l))
 		}
 		return
 	}
@@ -177,17 +177,17 @@ func sourceParagraph(c *Content, d *data.Dossier, s *data.Statement, width int, 
 func highlightLine(text string, line, hl data.Span, t *Theme) string {
 	a, b := max(line.Start, hl.Start), min(line.End, hl.End)
 	if a >= b {
-		return t.Summary.Render(text[line.Start:line.End])
+		return t.Paint(&t.Summary, text[line.Start:line.End])
 	}
-	return t.Summary.Render(text[line.Start:a]) + t.Highlight.Render(text[a:b]) + t.Summary.Render(text[b:line.End])
+	return t.Paint(&t.Summary, text[line.Start:a]) + t.Paint(&t.Highlight, text[a:b]) + t.Paint(&t.Summary, text[b:line.End])
 }
 
 // rule is a horizontal line with an optional label: "── label ─────".
 func rule(label string, width int, t *Theme) string {
 	if label == "" {
-		return t.Rule.Render(strings.Repeat("─", width))
+		return t.Paint(&t.Rule, strings.Repeat("─", width))
 	}
 	label = Truncate(label, max(width-4, 1))
 	fill := max(width-4-ansi.StringWidth(label), 0)
-	return Fit(t.Rule.Render("── ")+t.Muted.Render(label)+" "+t.Rule.Render(strings.Repeat("─", fill)), width)
+	return Fit(t.Paint(&t.Rule, "── ")+t.Paint(&t.Muted, label)+" "+t.Paint(&t.Rule, strings.Repeat("─", fill)), width)
 }

@@ -22,9 +22,9 @@ func Header(d *data.Dossier, tabs []string, active, width int, t *Theme) (string
 			break
 		}
 		if i == active {
-			sb.WriteString(t.TabActive.Render(label))
+			sb.WriteString(t.Paint(&t.TabActive, label))
 		} else {
-			sb.WriteString(t.TabKey.Render(label[:2]) + t.Tab.Render(label[2:]))
+			sb.WriteString(t.Paint(&t.TabKey, label[:2]) + t.Paint(&t.Tab, label[2:]))
 		}
 		spans = append(spans, data.Span{Start: x, End: x + w})
 		x += w
@@ -38,7 +38,7 @@ func Header(d *data.Dossier, tabs []string, active, width int, t *Theme) (string
 		title = Truncate(title, room)
 		gap := width - x - ansi.StringWidth(title) - 1
 		sb.WriteString(strings.Repeat(" ", gap))
-		sb.WriteString(t.Title.Render(title))
+		sb.WriteString(t.Paint(&t.Title, title))
 		sb.WriteByte(' ')
 	}
 	return Fit(sb.String(), width), spans
@@ -120,10 +120,10 @@ type PickerRow struct {
 func Picker(rows []PickerRow, limit string, width int, t *Theme) *Content {
 	c := &Content{}
 	for _, l := range Wrap("Choose the parties to compare and their order", width) {
-		c.add(t.Heading.Render(l))
+		c.add(t.Paint(&t.Heading, l))
 	}
 	for _, l := range Wrap(limit, width) {
-		c.add(t.Muted.Render(l))
+		c.add(t.Paint(&t.Muted, l))
 	}
 	c.add("")
 	for _, r := range rows {
@@ -137,20 +137,20 @@ func Picker(rows []PickerRow, limit string, width int, t *Theme) *Content {
 		}
 		label := r.Party.Label()
 		line := cursor + box + " "
-		rest := t.Party(r.Party.ID).Render(label)
+		rest := t.PartyText(r.Party.ID, label)
 		if r.Party.Name != label {
 			rest += " " + r.Party.Name
 		}
 		line = Fit(line+rest, width)
 		if r.Cursor {
-			line = t.SelectedRow.Render(ansi.Strip(line))
+			line = t.Paint(&t.SelectedRow, ansi.Strip(line))
 		}
 		c.Blocks = append(c.Blocks, Block{Start: len(c.Lines), End: len(c.Lines) + 1})
 		c.add(line)
 	}
 	c.add("")
 	for _, l := range Wrap("space shows or hides · shift+↑/↓ (K/J) moves · enter applies · esc cancels", width) {
-		c.add(t.Muted.Render(l))
+		c.add(t.Paint(&t.Muted, l))
 	}
 	return c
 }
@@ -191,7 +191,7 @@ func HelpGrid(groups [][]HelpItem, width int, t *Theme) []string {
 			x = 0
 		}
 		for i, it := range g {
-			cell := t.HelpKey.Render(it.Key) + strings.Repeat(" ", kw-ansi.StringWidth(it.Key)+1) + t.HelpDesc.Render(it.Desc)
+			cell := t.Paint(&t.HelpKey, it.Key) + strings.Repeat(" ", kw-ansi.StringWidth(it.Key)+1) + t.Paint(&t.HelpDesc, it.Desc)
 			for len(band) <= i {
 				band = append(band, strings.Repeat(" ", bandW))
 			}

@@ -22,19 +22,20 @@ type Content struct {
 	Lines  []string
 	Blocks []Block
 
-	widths []int // display width of each line, measured once
+	widths []int // display width of each line plus one, 0 until measured
 }
 
 // width is the display width of line i. Content is built once per layout
-// and drawn every frame, so the measure is kept.
+// and drawn every frame, so a line is measured the first time it is shown
+// and the measure kept.
 func (c *Content) width(i int) int {
 	if len(c.widths) != len(c.Lines) {
 		c.widths = make([]int, len(c.Lines))
-		for j, l := range c.Lines {
-			c.widths[j] = ansi.StringWidth(l)
-		}
 	}
-	return c.widths[i]
+	if c.widths[i] == 0 {
+		c.widths[i] = ansi.StringWidth(c.Lines[i]) + 1
+	}
+	return c.widths[i] - 1
 }
 
 func (c *Content) add(lines ...string) { c.Lines = append(c.Lines, lines...) }
@@ -83,12 +84,12 @@ func (t *Theme) Render(p Pane) string {
 		return strings.TrimSuffix(strings.Repeat(strings.Repeat(" ", max(p.Width, 0))+"\n", max(p.Height, 0)), "\n")
 	}
 	b := struct{ tl, tr, bl, br, h, v string }{"╭", "╮", "╰", "╯", "─", "│"}
-	border := t.Rule
-	titleStyle := t.PaneTitle
+	border := &t.Rule
+	titleStyle := &t.PaneTitle
 	if p.Focused {
 		b = struct{ tl, tr, bl, br, h, v string }{"┏", "┓", "┗", "┛", "━", "┃"}
-		border = t.BorderFocused
-		titleStyle = t.PaneTitleFocused
+		border = &t.BorderFocused
+		titleStyle = &t.PaneTitleFocused
 	}
 	inner := p.Width - 2
 	rows := PaneRows(p.Height)
@@ -109,13 +110,13 @@ func (t *Theme) Render(p Pane) string {
 		} else {
 			badgeW = 0
 		}
-		title = titleStyle.Render(" " + Truncate(p.Title, room-1) + " ")
+		title = t.Paint(titleStyle, " " + Truncate(p.Title, room-1) + " ")
 		if badgeW > 0 {
 			title += p.Badge + " "
 		}
 	}
-	top := border.Render(b.tl+b.h) + title
-	top += border.Render(strings.Repeat(b.h, max(inner-1-ansi.StringWidth(title), 0)) + b.tr)
+	top := t.Paint(border, b.tl+b.h) + title
+	top += t.Paint(border, strings.Repeat(b.h, max(inner-1-ansi.StringWidth(title), 0)) + b.tr)
 	sb.WriteString(Fit(top, p.Width))
 	sb.WriteByte('\n')
 
@@ -124,13 +125,13 @@ func (t *Theme) Render(p Pane) string {
 	if hasMark {
 		mark = p.Content.Blocks[p.Mark]
 	}
-	side := border.Render(b.v)
+	side := t.Paint(border, b.v)
 	cw := PaneInner(p.Width)
 	for r := 0; r < rows; r++ {
 		i := offset + r
 		gutter := " "
 		if hasMark && i >= mark.Start && i < mark.End {
-			gutter = t.Selected.Render("▌")
+			gutter = t.Paint(&t.Selected, "▌")
 		}
 		sb.WriteString(side)
 		sb.WriteString(gutter)
@@ -166,7 +167,7 @@ func (t *Theme) Render(p Pane) string {
 		}
 	}
 	fill := max(inner-ansi.StringWidth(pos)-1, 0)
-	bottom := border.Render(b.bl+strings.Repeat(b.h, fill)) + t.Muted.Render(pos) + border.Render(strings.Repeat(b.h, inner-fill-ansi.StringWidth(pos))+b.br)
+	bottom := t.Paint(border, b.bl+strings.Repeat(b.h, fill)) + t.Paint(&t.Muted, pos) + t.Paint(border, strings.Repeat(b.h, inner-fill-ansi.StringWidth(pos))+b.br)
 	sb.WriteString(Fit(bottom, p.Width))
 	return sb.String()
 }

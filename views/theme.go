@@ -7,6 +7,7 @@ package views
 
 import (
 	"image/color"
+	"strings"
 
 	"charm.land/lipgloss/v2"
 	"github.com/parley-dev/parley/data"
@@ -46,6 +47,76 @@ type Theme struct {
 	stance  map[data.Stance]lipgloss.Style
 	status  map[data.Status]lipgloss.Style
 	parties map[string]lipgloss.Style
+
+	// The escape sequences each style opens and closes a line with, worked
+	// out once: Lip Gloss measures and splits every string it renders, far
+	// too slow for thousands of wrapped lines.
+	inks       map[*lipgloss.Style]ink
+	stanceInk  map[data.Stance]ink
+	statusInk  map[data.Status]ink
+	partiesInk map[string]ink
+}
+
+// ink is a style as the text before and after a plain single line.
+type ink struct{ pre, post string }
+
+func inkOf(st lipgloss.Style) ink {
+	r := st.Render("X") // no SGR sequence holds an X
+	i := strings.IndexByte(r, 'X')
+	if i < 0 {
+		return ink{}
+	}
+	return ink{r[:i], r[i+1:]}
+}
+
+func (k ink) paint(s string) string {
+	if s == "" || k.pre == "" && k.post == "" {
+		return s
+	}
+	return k.pre + s + k.post
+}
+
+// Paint styles one plain line (no newline, no escape sequences) with one
+// of the theme's styles, as st.Render would, only faster.
+func (t *Theme) Paint(st *lipgloss.Style, s string) string {
+	if k, ok := t.inks[st]; ok {
+		return k.paint(s)
+	}
+	return st.Render(s)
+}
+
+// PartyText is s in a party's style, one plain line.
+func (t *Theme) PartyText(id, s string) string {
+	if k, ok := t.partiesInk[id]; ok {
+		return k.paint(s)
+	}
+	return t.Party(id).Render(s)
+}
+
+// measure works out every ink; a theme is read-only after this, so it can
+// be shared.
+func (t *Theme) measure() {
+	t.inks = map[*lipgloss.Style]ink{}
+	for _, st := range []*lipgloss.Style{
+		&t.Title, &t.Date, &t.Tab, &t.TabActive, &t.TabKey, &t.Rule, &t.BorderFocused,
+		&t.PaneTitle, &t.PaneTitleFocused, &t.TopicBar, &t.TopicPath, &t.Heading, &t.Summary,
+		&t.Muted, &t.Empty, &t.Quote, &t.QuoteBar, &t.Reported, &t.Attribution, &t.Selected,
+		&t.SelectedRow, &t.Highlight, &t.Notice, &t.HelpKey, &t.HelpDesc, &t.HelpSep,
+	} {
+		t.inks[st] = inkOf(*st)
+	}
+	t.stanceInk = map[data.Stance]ink{}
+	for k, st := range t.stance {
+		t.stanceInk[k] = inkOf(st)
+	}
+	t.statusInk = map[data.Status]ink{}
+	for k, st := range t.status {
+		t.statusInk[k] = inkOf(st)
+	}
+	t.partiesInk = map[string]ink{}
+	for k, st := range t.parties {
+		t.partiesInk[k] = inkOf(st)
+	}
 }
 
 // Palettes for parties without a colour of their own, chosen to stay
@@ -144,13 +215,16 @@ func NewTheme(d *data.Dossier, dark, noColor bool) *Theme {
 			t.parties[p.ID] = s
 		}
 	}
+	t.measure()
 	return t
 }
 
 // PlainTheme styles nothing: what the command line prints when its output
 // is not a terminal.
 func PlainTheme() *Theme {
-	return &Theme{Plain: true, NoColor: true}
+	t := &Theme{Plain: true, NoColor: true}
+	t.measure()
+	return t
 }
 
 // Party is the style of a party's name and badge.

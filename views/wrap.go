@@ -71,6 +71,11 @@ func wrapLine(text string, start, end, width int, out []data.Span) []data.Span {
 		// one wide grapheme, since East Asian text breaks between characters.
 		j, ww := i, 0
 		for j < end && text[j] != ' ' {
+			if asciiCluster(text, j, end) {
+				j++
+				ww++
+				continue
+			}
 			cluster, w := ansi.FirstGraphemeCluster(text[j:end], ansi.GraphemeWidth)
 			if len(cluster) == 0 || w > 1 && j > i {
 				break
@@ -114,6 +119,13 @@ func wrapLine(text string, start, end, width int, out []data.Span) []data.Span {
 	}
 	emit()
 	return out
+}
+
+// asciiCluster reports whether text[i] is a grapheme cluster on its own:
+// an ASCII character not followed by a combining mark or joiner, one cell
+// wide (control characters are gone before text reaches the screen).
+func asciiCluster(text string, i, end int) bool {
+	return text[i] < 0x80 && (i+1 == end || text[i+1] < 0x80)
 }
 
 // Fit pads or cuts a styled line to exactly width cells.
