@@ -110,13 +110,13 @@ func (t *Theme) Render(p Pane) string {
 		} else {
 			badgeW = 0
 		}
-		title = t.Paint(titleStyle, " " + Truncate(p.Title, room-1) + " ")
+		title = t.Paint(titleStyle, " "+Truncate(p.Title, room-1)+" ")
 		if badgeW > 0 {
 			title += p.Badge + " "
 		}
 	}
 	top := t.Paint(border, b.tl+b.h) + title
-	top += t.Paint(border, strings.Repeat(b.h, max(inner-1-ansi.StringWidth(title), 0)) + b.tr)
+	top += t.Paint(border, strings.Repeat(b.h, max(inner-1-ansi.StringWidth(title), 0))+b.tr)
 	sb.WriteString(Fit(top, p.Width))
 	sb.WriteByte('\n')
 
