@@ -138,7 +138,9 @@ func (m *Root) tooSmall() bool {
 }
 
 // layout sizes the header, body and footer and hands the body to the
-// screens; the only place the root does layout arithmetic, idempotent.
+// active screen (the others are laid out when they are shown: a hidden
+// Timeline of 10 000 statements need not follow every resize); the only
+// place the root does layout arithmetic, idempotent.
 func (m *Root) layout() {
 	m.help.SetWidth(m.width)
 	m.footerH = 1
@@ -147,9 +149,7 @@ func (m *Root) layout() {
 	}
 	m.bodyH = max(m.height-1-m.footerH, 0)
 	_, m.tabSpans = views.Header(m.d, m.tabTitles(), m.active, m.width, m.theme)
-	for _, s := range m.screens {
-		s.SetSize(m.width, m.bodyH)
-	}
+	m.screens[m.active].SetSize(m.width, m.bodyH)
 	if m.detail != nil {
 		m.detail.SetSize(m.width, m.bodyH)
 	}
