@@ -151,7 +151,7 @@ func (g *gen) clause(t *topic) string {
 
 // text builds one statement of 50–400 characters about t.
 func (g *gen) text(t *topic) string {
-	target := 50 + g.r.IntN(250) + g.r.IntN(110)
+	target := 40 + g.r.IntN(220) + g.r.IntN(100)
 	var sb strings.Builder
 	for sb.Len() < target {
 		if sb.Len() > 0 {

@@ -1,0 +1,100 @@
+// Command open measures opening a dossier to searchable, as the explorer
+// does it (data.LoadIndexed: the search cache when valid, else load, index
+// and write the cache), and prints the time and the process's resident
+// memory:
+//
+//	go run ./bench/open [-cold] [-q QUERY] DOSSIER
+//
+// -cold removes the cache first.
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"os"
+	"runtime"
+	"runtime/pprof"
+	"strings"
+	"time"
+
+	"github.com/parley-dev/parley/data"
+)
+
+func main() {
+	cold := flag.Bool("cold", false, "remove the search cache first")
+	query := flag.String("q", "security", "a query to run once open")
+	cpu := flag.String("cpuprofile", "", "write a CPU profile of the open to this file")
+	flag.Parse()
+	if flag.NArg() != 1 {
+		fmt.Fprintln(os.Stderr, "usage: open [-cold] [-q QUERY] DOSSIER")
+		os.Exit(2)
+	}
+	path := flag.Arg(0)
+	if *cold {
+		os.Remove(data.CachePath(path))
+	}
+	if *cpu != "" {
+		f, err := os.Create(*cpu)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		pprof.StartCPUProfile(f)
+	}
+	stages := map[data.LoadStage]time.Time{}
+	start := time.Now()
+	d, probs, ix, err := data.LoadIndexed(path, func(s data.LoadStage, done, total int) {
+		if _, ok := stages[s]; !ok {
+			stages[s] = time.Now()
+		}
+	})
+	open := time.Since(start)
+	if *cpu != "" {
+		pprof.StopCPUProfile()
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	rssOpen := status("VmRSS")
+	q, _ := data.ParseQuery(*query, d)
+	t0 := time.Now()
+	r := ix.Search(q, 100)
+	first := time.Since(t0)
+	mode := "warm (cache)"
+	if _, ok := stages[data.StageLoad]; ok {
+		mode = "cold (load + index + write cache)"
+	}
+	fi, _ := os.Stat(data.CachePath(path))
+	var cacheSize int64
+	if fi != nil {
+		cacheSize = fi.Size()
+	}
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	fmt.Printf("%s: %d statements, %d problems, %d terms\n", mode, len(d.Statements), len(probs), ix.Terms())
+	for _, s := range []data.LoadStage{data.StageCache, data.StageLoad, data.StageIndex, data.StageSave} {
+		if t, ok := stages[s]; ok {
+			fmt.Printf("  %-16s started at %v\n", s, t.Sub(start).Round(time.Millisecond))
+		}
+	}
+	fmt.Printf("open to searchable: %v\n", open.Round(time.Millisecond))
+	fmt.Printf("RSS after open: %s   peak RSS: %s   Go heap in use: %d MB   cache file: %d MB\n", rssOpen, status("VmHWM"), ms.HeapInuse>>20, cacheSize>>20)
+	fmt.Printf("first search %q: %d results in %v\n", *query, r.Total, first.Round(time.Microsecond))
+}
+
+func status(key string) string {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return "?"
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if v, ok := strings.CutPrefix(sc.Text(), key+":"); ok {
+			return strings.TrimSpace(v)
+		}
+	}
+	return "?"
+}

@@ -1,0 +1,604 @@
+package data
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"unsafe"
+)
+
+// The search cache makes a large dossier quick to open the second time. It
+// sits beside the dossier (".NAME.parley-cache") and holds the statements
+// read from its statement files, the problems the loader found and the
+// search index, laid out so that opening is a few reads and no parsing.
+//
+// It is trusted only while it describes the same files: the dossier's bytes
+// (by hash) and the size and modification time of every file the load read.
+// Every region carries a CRC-32C, so a damaged or truncated cache is
+// rebuilt, never believed; so is one from another build of the format.
+
+const (
+	cacheMagic   = "PARLEYX\x01"
+	cacheVersion = 3
+)
+
+// LoadStage names a step of LoadIndexed for progress reports.
+type LoadStage string
+
+const (
+	StageCache LoadStage = "reading cache"
+	StageLoad  LoadStage = "reading dossier"
+	StageIndex LoadStage = "indexing"
+	StageSave  LoadStage = "writing cache"
+)
+
+// LoadProgress is called by LoadIndexed as it goes; total is 0 when unknown.
+type LoadProgress func(stage LoadStage, done, total int)
+
+// LoadIndexed is Load plus the search index, served from the cache beside
+// the dossier when it is still valid, and otherwise built and cached for
+// next time. A cache that cannot be written is not an error.
+func LoadIndexed(path string, progress LoadProgress) (*Dossier, Problems, *SearchIndex, error) {
+	if progress == nil {
+		progress = func(LoadStage, int, int) {}
+	}
+	cpath := CachePath(path)
+	if d, probs, ix, err := loadCache(path, cpath, progress); err == nil {
+		return d, probs, ix, nil
+	}
+	progress(StageLoad, 0, 0)
+	var read []string
+	d, probs, err := loadRecording(path, &read)
+	if err != nil {
+		return d, probs, nil, err
+	}
+	ix := BuildSearchIndex(d, func(done, total int) { progress(StageIndex, done, total) })
+	progress(StageSave, 0, 0)
+	_ = writeCache(path, cpath, d, probs, ix, read) // best effort
+	return d, probs, ix, nil
+}
+
+// CachePath is where the search cache of a dossier lives.
+func CachePath(dossier string) string {
+	return filepath.Join(filepath.Dir(dossier), "."+filepath.Base(dossier)+".parley-cache")
+}
+
+// loadRecording is Load, noting every file it read besides the dossier.
+func loadRecording(file string, read *[]string) (*Dossier, Problems, error) {
+	src, err := os.ReadFile(file)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", file, unwrapPathError(err))
+	}
+	dir := filepath.Dir(file)
+	d, probs, err := parse(file, src, func(name string) ([]byte, error) {
+		if !filepath.IsAbs(name) {
+			name = filepath.Join(dir, filepath.FromSlash(name))
+		}
+		*read = append(*read, name)
+		return os.ReadFile(name)
+	})
+	if d != nil {
+		d.Path = file
+	}
+	return d, probs, err
+}
+
+type cacheFile struct {
+	Name  string
+	Size  int64
+	Mtime int64
+}
+
+type cacheRegion struct {
+	Off, Len int64
+	CRC      uint32
+}
+
+// cacheMeta is the cache's table of contents, stored as JSON at its start.
+type cacheMeta struct {
+	Version        int
+	DossierSHA     string
+	Files          []cacheFile
+	StatementFiles []string
+	First          int // statements before this one come from the dossier file
+	Count          int
+	Strings        []string // kinds, actors, parties, sources, file names
+	Dates          []string
+	TopicSets      [][]string
+	Anchors        []Anchor
+	Problems       int // in the "problems" region
+	Regions        map[string]cacheRegion
+
+	Terms, Split int
+}
+
+// cacheStmt is a statement's fixed-size record; strings are offsets into
+// the text region or indexes into Strings.
+type cacheStmt struct {
+	IDOff, IDLen, TextOff, TextLen, NoteOff, NoteLen uint32
+	Kind, Actor, Party, Source, PosFile              uint32
+	PosLine, PosCol                                  uint32
+	Topics, Date, Anchor                             uint32 // index+1; 0 for none
+	LocSource                                        uint32 // index+1 in Strings; 0: no location
+	LocStart, LocEnd, LocPara                        uint32
+}
+
+// cacheProblem is a problem's record; texts are in the text region.
+type cacheProblem struct {
+	File, Line, Col, Severity      uint32
+	MsgOff, MsgLen, ExcOff, ExcLen uint32
+}
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+func fileStamp(name string) (cacheFile, error) {
+	fi, err := os.Stat(name)
+	if err != nil {
+		return cacheFile{}, err
+	}
+	return cacheFile{Name: name, Size: fi.Size(), Mtime: fi.ModTime().UnixNano()}, nil
+}
+
+func dossierHash(path string) (string, []byte, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return "", nil, err
+	}
+	h := sha256.Sum256(src)
+	return hex.EncodeToString(h[:]), src, nil
+}
+
+// writeCache writes the cache next to the dossier, atomically.
+func writeCache(path, cpath string, d *Dossier, probs Problems, ix *SearchIndex, read []string) error {
+	sha, _, err := dossierHash(path)
+	if err != nil {
+		return err
+	}
+	meta := cacheMeta{Version: cacheVersion, DossierSHA: sha, StatementFiles: d.StatementFiles, Problems: len(probs),
+		Regions: map[string]cacheRegion{}, Terms: len(ix.terms), Split: int(ix.split)}
+	for _, name := range read {
+		st, err := fileStamp(name)
+		if err != nil {
+			return err
+		}
+		meta.Files = append(meta.Files, st)
+	}
+	// The statements from statement files are the cached ones; those in the
+	// dossier file come back when it is parsed again.
+	first := len(d.Statements)
+	for i, s := range d.Statements {
+		if s.Pos.File != "" && s.Pos.File != path && s.Pos.File != d.Path {
+			first = i
+			break
+		}
+	}
+	meta.First, meta.Count = first, len(d.Statements)-first
+	stmts := d.Statements[first:]
+
+	intern := map[string]uint32{}
+	str := func(s string) uint32 {
+		if i, ok := intern[s]; ok {
+			return i
+		}
+		i := uint32(len(meta.Strings))
+		meta.Strings = append(meta.Strings, s)
+		intern[s] = i
+		return i
+	}
+	dates := map[string]uint32{}
+	topics := map[string]uint32{}
+	var text bytes.Buffer
+	put := func(s string) (uint32, uint32) {
+		off := text.Len()
+		text.WriteString(s)
+		return uint32(off), uint32(len(s))
+	}
+	recs := make([]cacheStmt, len(stmts))
+	for i, s := range stmts {
+		r := &recs[i]
+		r.IDOff, r.IDLen = put(s.ID)
+		r.TextOff, r.TextLen = put(s.Text)
+		r.NoteOff, r.NoteLen = put(s.Note)
+		r.Kind, r.Actor, r.Party, r.Source, r.PosFile = str(string(s.Kind)), str(s.Actor), str(s.Party), str(s.Source), str(s.Pos.File)
+		r.PosLine, r.PosCol = uint32(s.Pos.Line), uint32(s.Pos.Col)
+		if len(s.Topics) > 0 {
+			key := fmt.Sprint(s.Topics)
+			t, ok := topics[key]
+			if !ok {
+				meta.TopicSets = append(meta.TopicSets, s.Topics)
+				t = uint32(len(meta.TopicSets))
+				topics[key] = t
+			}
+			r.Topics = t
+		}
+		if !s.Date.IsZero() {
+			dt, ok := dates[s.Date.raw]
+			if !ok {
+				meta.Dates = append(meta.Dates, s.Date.raw)
+				dt = uint32(len(meta.Dates))
+				dates[s.Date.raw] = dt
+			}
+			r.Date = dt
+		}
+		if s.Anchor != nil {
+			meta.Anchors = append(meta.Anchors, *s.Anchor)
+			r.Anchor = uint32(len(meta.Anchors))
+		}
+		if l := s.Location; l != nil {
+			r.LocSource = str(l.Source) + 1
+			r.LocStart, r.LocEnd, r.LocPara = uint32(l.Start), uint32(l.End), uint32(l.Paragraph)
+		}
+	}
+	precs := make([]cacheProblem, len(probs))
+	for i, p := range probs {
+		r := &precs[i]
+		r.File, r.Line, r.Col, r.Severity = str(p.Pos.File), uint32(p.Pos.Line), uint32(p.Pos.Col), uint32(p.Severity)
+		r.MsgOff, r.MsgLen = put(p.Message)
+		r.ExcOff, r.ExcLen = put(p.Excerpt)
+	}
+	if text.Len() > 1<<32-1 || len(ix.post) > 1<<32-1 {
+		return errors.New("too large to cache")
+	}
+	var termBlob bytes.Buffer
+	termOff := make([]uint32, len(ix.terms)+1)
+	for i, t := range ix.terms {
+		termOff[i] = uint32(termBlob.Len())
+		termBlob.WriteString(t)
+	}
+	termOff[len(ix.terms)] = uint32(termBlob.Len())
+
+	regions := []struct {
+		name string
+		b    []byte
+	}{
+		{"text", text.Bytes()},
+		{"stmts", sliceBytes(recs)},
+		{"problems", sliceBytes(precs)},
+		{"termBlob", termBlob.Bytes()},
+		{"termOff", sliceBytes(termOff)},
+		{"post", ix.post},
+		{"off", sliceBytes(ix.off)},
+		{"df", sliceBytes(ix.df)},
+		{"mid", sliceBytes(ix.mid)},
+		{"midDoc", sliceBytes(ix.midDoc)},
+		{"norm", sliceBytes(ix.norm)},
+		{"inv1", sliceBytes(ix.inv1)},
+		{"dstart", sliceBytes(ix.dstart)},
+		{"dend", sliceBytes(ix.dend)},
+		{"kind", ix.kind},
+		{"party", sliceBytes(ix.party)},
+		{"actor", sliceBytes(ix.actor)},
+		{"topicOff", sliceBytes(ix.topicOff)},
+		{"topicIx", sliceBytes(ix.topicIx)},
+	}
+	// Regions follow the header, each at a multiple of 8 bytes.
+	off := int64(0)
+	for _, r := range regions {
+		meta.Regions[r.name] = cacheRegion{Off: off, Len: int64(len(r.b)), CRC: crc32.Checksum(r.b, castagnoli)}
+		off += (int64(len(r.b)) + 7) &^ 7
+	}
+	mj, err := json.Marshal(&meta)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(cpath), filepath.Base(cpath)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	head := make([]byte, 0, 32+len(mj))
+	head = append(head, cacheMagic...)
+	head = binary.LittleEndian.AppendUint32(head, 0x01020304)
+	head = binary.LittleEndian.AppendUint32(head, crc32.Checksum(mj, castagnoli))
+	head = binary.LittleEndian.AppendUint64(head, uint64(len(mj)))
+	head = append(head, mj...)
+	for len(head)%8 != 0 {
+		head = append(head, 0)
+	}
+	w := io.Writer(tmp)
+	if _, err := w.Write(head); err != nil {
+		tmp.Close()
+		return err
+	}
+	var pad [8]byte
+	for _, r := range regions {
+		if _, err := w.Write(r.b); err != nil {
+			tmp.Close()
+			return err
+		}
+		if n := (8 - len(r.b)%8) % 8; n > 0 {
+			if _, err := w.Write(pad[:n]); err != nil {
+				tmp.Close()
+				return err
+			}
+		}
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), cpath)
+}
+
+// sliceBytes views a slice of fixed-size values as its bytes (the cache is
+// little-endian; loadCache refuses it on other machines).
+func sliceBytes[T any](s []T) []byte {
+	if len(s) == 0 {
+		return nil
+	}
+	var z T
+	return unsafe.Slice((*byte)(unsafe.Pointer(&s[0])), len(s)*int(unsafe.Sizeof(z)))
+}
+
+func bytesAs[T any](b []byte) []T {
+	var z T
+	size := int(unsafe.Sizeof(z))
+	if len(b) == 0 {
+		return nil
+	}
+	return unsafe.Slice((*T)(unsafe.Pointer(&b[0])), len(b)/size)
+}
+
+var errStaleCache = errors.New("stale cache")
+
+// loadCache opens the dossier from its cache, or fails if the cache is
+// missing, stale or damaged.
+func loadCache(path, cpath string, progress LoadProgress) (*Dossier, Problems, *SearchIndex, error) {
+	f, err := os.Open(cpath)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	defer f.Close()
+	var fixed [24]byte
+	if _, err := io.ReadFull(f, fixed[:]); err != nil {
+		return nil, nil, nil, err
+	}
+	if string(fixed[:8]) != cacheMagic || *(*uint32)(unsafe.Pointer(&fixed[8])) != 0x01020304 {
+		return nil, nil, nil, errStaleCache
+	}
+	mcrc := binary.LittleEndian.Uint32(fixed[12:])
+	mlen := binary.LittleEndian.Uint64(fixed[16:])
+	if mlen > 1<<30 {
+		return nil, nil, nil, errStaleCache
+	}
+	mj := make([]byte, mlen)
+	if _, err := io.ReadFull(f, mj); err != nil || crc32.Checksum(mj, castagnoli) != mcrc {
+		return nil, nil, nil, errStaleCache
+	}
+	var meta cacheMeta
+	if err := json.Unmarshal(mj, &meta); err != nil || meta.Version != cacheVersion {
+		return nil, nil, nil, errStaleCache
+	}
+	base := (24 + int64(mlen) + 7) &^ 7
+	sha, src, err := dossierHash(path)
+	if err != nil || sha != meta.DossierSHA {
+		return nil, nil, nil, errStaleCache
+	}
+	for _, st := range meta.Files {
+		now, err := fileStamp(st.Name)
+		if err != nil || now != st {
+			return nil, nil, nil, errStaleCache
+		}
+	}
+	progress(StageCache, 0, meta.Count)
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	region := func(name string) ([]byte, error) {
+		r, ok := meta.Regions[name]
+		if !ok || r.Off < 0 || r.Len < 0 || base+r.Off+r.Len > fi.Size() {
+			return nil, errStaleCache
+		}
+		// Allocate as uint64s so every region is 8-byte aligned.
+		b := bytesAs[byte](sliceBytes(make([]uint64, (r.Len+7)/8)))[:r.Len]
+		if _, err := f.ReadAt(b, base+r.Off); err != nil {
+			return nil, err
+		}
+		if crc32.Checksum(b, castagnoli) != r.CRC {
+			return nil, errStaleCache
+		}
+		return b, nil
+	}
+
+	// The dossier file itself is small: parse it again, with the statement
+	// files left out (their statements are in the cache).
+	statementFiles := map[string]bool{}
+	dir := filepath.Dir(path)
+	for _, sf := range meta.StatementFiles {
+		name := sf
+		if !filepath.IsAbs(name) {
+			name = filepath.Join(dir, filepath.FromSlash(name))
+		}
+		statementFiles[name] = true
+	}
+	d, _, err := parse(path, src, func(name string) ([]byte, error) {
+		if !filepath.IsAbs(name) {
+			name = filepath.Join(dir, filepath.FromSlash(name))
+		}
+		if statementFiles[name] {
+			return []byte("// cached\n"), nil
+		}
+		return os.ReadFile(name)
+	})
+	if err != nil || d == nil || len(d.Statements) != meta.First {
+		// Something in the dossier file needs the cached statements to be
+		// valid (evidence naming them, say): load it the long way.
+		return nil, nil, nil, errStaleCache
+	}
+	d.Path = path
+
+	text, err := region("text")
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	recBytes, err := region("stmts")
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	recs := bytesAs[cacheStmt](recBytes)
+	if len(recs) != meta.Count {
+		return nil, nil, nil, errStaleCache
+	}
+	strOf := func(off, n uint32) (string, bool) {
+		if uint64(off)+uint64(n) > uint64(len(text)) {
+			return "", false
+		}
+		if n == 0 {
+			return "", true
+		}
+		return unsafe.String(&text[off], n), true
+	}
+	idx := func(i uint32, n int) bool { return int(i) < n }
+	dates := make([]Date, len(meta.Dates))
+	for i, raw := range meta.Dates {
+		if dates[i], err = ParseDate(raw); err != nil {
+			return nil, nil, nil, errStaleCache
+		}
+	}
+	slab := make([]Statement, len(recs))
+	ptrs := make([]*Statement, 0, meta.First+len(recs))
+	ptrs = append(ptrs, d.Statements...)
+	ns := len(meta.Strings)
+	for i := range recs {
+		r := &recs[i]
+		s := &slab[i]
+		var ok1, ok2, ok3 bool
+		s.ID, ok1 = strOf(r.IDOff, r.IDLen)
+		s.Text, ok2 = strOf(r.TextOff, r.TextLen)
+		s.Note, ok3 = strOf(r.NoteOff, r.NoteLen)
+		if !ok1 || !ok2 || !ok3 || !idx(r.Kind, ns) || !idx(r.Actor, ns) || !idx(r.Party, ns) || !idx(r.Source, ns) || !idx(r.PosFile, ns) ||
+			!idx(r.Topics, len(meta.TopicSets)+1) || !idx(r.Date, len(dates)+1) || !idx(r.Anchor, len(meta.Anchors)+1) || !idx(r.LocSource, ns+1) {
+			return nil, nil, nil, errStaleCache
+		}
+		s.Kind = StatementKind(meta.Strings[r.Kind])
+		s.Actor, s.Party, s.Source = meta.Strings[r.Actor], meta.Strings[r.Party], meta.Strings[r.Source]
+		s.Pos = Pos{File: meta.Strings[r.PosFile], Line: int(r.PosLine), Col: int(r.PosCol)}
+		if r.Topics > 0 {
+			s.Topics = meta.TopicSets[r.Topics-1]
+		}
+		if r.Date > 0 {
+			s.Date = dates[r.Date-1]
+		}
+		if r.Anchor > 0 {
+			s.Anchor = &meta.Anchors[r.Anchor-1]
+		}
+		if r.LocSource > 0 {
+			s.Location = &Location{Span: Span{int(r.LocStart), int(r.LocEnd)}, Paragraph: int(r.LocPara), Source: meta.Strings[r.LocSource-1]}
+		}
+		ptrs = append(ptrs, s)
+		if i%65536 == 0 {
+			progress(StageCache, i, len(recs))
+		}
+	}
+	d.Statements = ptrs
+	d.buildIndex()
+
+	pb, err := region("problems")
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	precs := bytesAs[cacheProblem](pb)
+	if len(precs) != meta.Problems {
+		return nil, nil, nil, errStaleCache
+	}
+	probs := make(Problems, len(precs))
+	for i, r := range precs {
+		msg, ok1 := strOf(r.MsgOff, r.MsgLen)
+		exc, ok2 := strOf(r.ExcOff, r.ExcLen)
+		if !ok1 || !ok2 || !idx(r.File, ns) || r.Severity > uint32(SeverityWarning) {
+			return nil, nil, nil, errStaleCache
+		}
+		probs[i] = Problem{Pos: Pos{File: meta.Strings[r.File], Line: int(r.Line), Col: int(r.Col)}, Severity: Severity(r.Severity), Message: msg, Excerpt: exc}
+	}
+
+	ix := newIndexShell(d)
+	ix.partyDocs = make([][]uint32, len(ix.parties))
+	ix.actorDocs = make([][]uint32, len(ix.actors))
+	n := len(d.Statements)
+	get := func(name string, dst *[]byte) {
+		if err == nil {
+			*dst, err = region(name)
+		}
+	}
+	var tb, to, off, df, mid, midDoc, norm, inv1, dstart, dend, kind, party, actor, topicOff, topicIx []byte
+	get("termBlob", &tb)
+	get("termOff", &to)
+	get("post", &ix.post)
+	get("off", &off)
+	get("df", &df)
+	get("mid", &mid)
+	get("midDoc", &midDoc)
+	get("norm", &norm)
+	get("inv1", &inv1)
+	get("dstart", &dstart)
+	get("dend", &dend)
+	get("kind", &kind)
+	get("party", &party)
+	get("actor", &actor)
+	get("topicOff", &topicOff)
+	get("topicIx", &topicIx)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	ix.off, ix.df, ix.mid, ix.midDoc = bytesAs[uint32](off), bytesAs[uint32](df), bytesAs[uint32](mid), bytesAs[uint32](midDoc)
+	ix.norm, ix.inv1 = bytesAs[float32](norm), bytesAs[float32](inv1)
+	ix.dstart, ix.dend = bytesAs[int32](dstart), bytesAs[int32](dend)
+	ix.kind, ix.party, ix.actor = kind, bytesAs[uint16](party), bytesAs[uint32](actor)
+	ix.topicOff, ix.topicIx = bytesAs[uint32](topicOff), bytesAs[uint32](topicIx)
+	ix.split = uint32(meta.Split)
+	termOff := bytesAs[uint32](to)
+	nt := meta.Terms
+	if len(termOff) != nt+1 || len(ix.off) != nt+1 || len(ix.df) != nt || len(ix.mid) != nt || len(ix.midDoc) != nt ||
+		len(ix.norm) != n || len(ix.inv1) != n || len(ix.dstart) != n || len(ix.dend) != n || len(ix.kind) != n ||
+		len(ix.party) != n || len(ix.actor) != n || len(ix.topicOff) != n+1 || ix.split > uint32(n) {
+		return nil, nil, nil, errStaleCache
+	}
+	ix.terms = make([]string, nt)
+	for i := range nt {
+		a, b := termOff[i], termOff[i+1]
+		if a > b || int(b) > len(tb) || ix.off[i] > ix.off[i+1] || int(ix.off[i+1]) > len(ix.post) || ix.mid[i] > ix.off[i+1]-ix.off[i] {
+			return nil, nil, nil, errStaleCache
+		}
+		if a < b {
+			ix.terms[i] = unsafe.String(&tb[a], b-a)
+		}
+	}
+	if !slices.IsSorted(ix.terms) || int(ix.topicOff[n]) > len(ix.topicIx) {
+		return nil, nil, nil, errStaleCache
+	}
+	// The per-party and per-actor lists come from the per-statement ones.
+	for doc := range n {
+		if int(ix.topicOff[doc]) > int(ix.topicOff[doc+1]) {
+			return nil, nil, nil, errStaleCache
+		}
+		if p := ix.party[doc]; p != 0 {
+			if int(p) > len(ix.parties) {
+				return nil, nil, nil, errStaleCache
+			}
+			ix.partyDocs[p-1] = append(ix.partyDocs[p-1], uint32(doc))
+		}
+		if a := ix.actor[doc]; a != 0 {
+			if int(a) > len(ix.actors) {
+				return nil, nil, nil, errStaleCache
+			}
+			ix.actorDocs[a-1] = append(ix.actorDocs[a-1], uint32(doc))
+		}
+	}
+	for _, t := range ix.topicIx {
+		if int(t) >= len(ix.topics) {
+			return nil, nil, nil, errStaleCache
+		}
+	}
+	progress(StageCache, len(slab), len(slab))
+	return d, probs, ix, nil
+}
+

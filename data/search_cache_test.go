@@ -1,0 +1,121 @@
+package data
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/parley-dev/parley/data/synth"
+)
+
+func TestSearchCache(t *testing.T) {
+	dir := t.TempDir()
+	path, err := synth.Write(dir, synth.Options{N: 3000, Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	open := func() (*Dossier, Problems, *SearchIndex, bool) {
+		t.Helper()
+		cold := false
+		d, probs, ix, err := LoadIndexed(path, func(stage LoadStage, done, total int) {
+			cold = cold || stage == StageLoad
+		})
+		warm := !cold
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d, probs, ix, warm
+	}
+	d1, p1, ix1, warm := open()
+	if warm {
+		t.Fatal("first open used a cache")
+	}
+	if _, err := os.Stat(CachePath(path)); err != nil {
+		t.Fatalf("no cache written: %v", err)
+	}
+	d2, p2, ix2, warm := open()
+	if !warm {
+		t.Fatal("second open did not use the cache")
+	}
+	if len(d1.Statements) != len(d2.Statements) || len(p1) != len(p2) {
+		t.Fatalf("cached dossier differs: %d/%d statements, %d/%d problems", len(d1.Statements), len(d2.Statements), len(p1), len(p2))
+	}
+	for i := range d1.Statements {
+		a, b := d1.Statements[i], d2.Statements[i]
+		if a.ID != b.ID || a.Text != b.Text || a.Party != b.Party || a.Actor != b.Actor || a.Date != b.Date || !slices.Equal(a.Topics, b.Topics) || a.Pos != b.Pos || a.Kind != b.Kind {
+			t.Fatalf("statement %d differs:\n%+v\n%+v", i, a, b)
+		}
+	}
+	if d2.Statement(d1.Statements[10].ID) == nil {
+		t.Fatal("cached statements are not in the dossier's index")
+	}
+	same := func(ixA, ixB *SearchIndex) {
+		t.Helper()
+		for _, qs := range []string{"security", "nato en", `"written response"`, "party:russia sanctions", "secuirty", "speaker:lavrov", "date:2022-01 troops"} {
+			qa, _ := ParseQuery(qs, ixA.Dossier())
+			qb, _ := ParseQuery(qs, ixB.Dossier())
+			ra, rb := ixA.Search(qa, 20), ixB.Search(qb, 20)
+			if ra.Total != rb.Total || len(ra.Hits) != len(rb.Hits) {
+				t.Fatalf("%q: %d/%d results from the cache, want %d/%d", qs, rb.Total, len(rb.Hits), ra.Total, len(ra.Hits))
+			}
+			for i := range ra.Hits {
+				if ra.Hits[i].Statement.ID != rb.Hits[i].Statement.ID || ra.Hits[i].Score != rb.Hits[i].Score || !slices.Equal(ra.Hits[i].Spans, rb.Hits[i].Spans) {
+					t.Fatalf("%q: hit %d differs", qs, i)
+				}
+			}
+		}
+	}
+	same(ix1, ix2)
+
+	// A damaged cache is ignored and rebuilt.
+	cache := CachePath(path)
+	b, _ := os.ReadFile(cache)
+	for di, damage := range []func([]byte) []byte{
+		func(b []byte) []byte { c := slices.Clone(b); c[len(c)/2] ^= 0x55; return c },
+		func(b []byte) []byte { return b[:len(b)/3] },
+		func(b []byte) []byte { return b[:10] },
+		func(b []byte) []byte { c := slices.Clone(b); c[30] ^= 1; return c },
+	} {
+		if err := os.WriteFile(cache, damage(b), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, _, ix3, warm := open()
+		if warm {
+			t.Fatalf("damaged cache %d was used", di)
+		}
+		same(ix1, ix3)
+		if _, _, _, warm := open(); !warm {
+			t.Fatal("the damaged cache was not rebuilt")
+		}
+	}
+
+	// A changed statement file makes the cache stale.
+	jsonl := filepath.Join(dir, synth.StatementsFile)
+	f, err := os.OpenFile(jsonl, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString(`{"id":"added","kind":"reported","actor":"lavrov","text":"A brand new zanzibar statement.","source":"wire"}` + "\n")
+	f.Close()
+	d4, _, ix4, warm := open()
+	if warm {
+		t.Fatal("a stale cache was used after the statements changed")
+	}
+	if d4.Statement("added") == nil {
+		t.Fatal("the new statement is missing")
+	}
+	q, _ := ParseQuery("zanzibar", d4)
+	if r := ix4.Search(q, 5); r.Total != 1 {
+		t.Fatalf("new statement not found: %d", r.Total)
+	}
+	if _, _, _, warm := open(); !warm {
+		t.Fatal("cache not rebuilt after the change")
+	}
+	// So does a changed dossier file.
+	src, _ := os.ReadFile(path)
+	os.WriteFile(path, append(src, []byte("# a comment\n")...), 0o644)
+	if _, _, _, warm := open(); warm {
+		t.Fatal("a stale cache was used after the dossier changed")
+	}
+}
