@@ -601,4 +601,3 @@ func loadCache(path, cpath string, progress LoadProgress) (*Dossier, Problems, *
 	progress(StageCache, len(slab), len(slab))
 	return d, probs, ix, nil
 }
-
