@@ -50,6 +50,8 @@ type Root struct {
 	help  help.Model
 	flash string
 
+	export exportFlow // the `e` prompt (export.go)
+
 	// Derived by layout.
 	bodyH, footerH int
 	tabSpans       []data.Span
@@ -62,6 +64,7 @@ func New(d *data.Dossier, opts Options) *Root {
 	m.theme = views.NewTheme(d, m.dark, opts.NoColor)
 	m.help = help.New()
 	m.styleHelp()
+	m.export.keys = newAnalysisKeys()
 	m.screens = []Screen{
 		NewCompare(d, m.keys, m.theme, opts.Parties),
 		NewDemands(d, m.keys, m.theme),
@@ -164,6 +167,9 @@ func (m *Root) tabTitles() []string {
 }
 
 func (m *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if cmd, ok := m.exportUpdate(msg); ok {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -274,17 +280,20 @@ func (m *Root) render() string {
 	if m.flash != "" {
 		footer = m.theme.Notice.Render(m.flash)
 	}
+	if v := m.exportView(); v != "" {
+		footer = v
+	}
 	return header + "\n" + views.Rows(m.child().View(), m.width, m.bodyH) + "\n" + views.Box(footer, m.width, m.footerH)
 }
 
 // ShortHelp is the footer: the focused child's keys, then the global ones.
 func (m *Root) ShortHelp() []key.Binding {
-	return append(m.child().ShortHelp(), m.keys.Screens, m.keys.Help, m.keys.Quit)
+	return append(m.child().ShortHelp(), m.export.keys.Export, m.keys.Screens, m.keys.Help, m.keys.Quit)
 }
 
 // FullHelp is every key that works here, in columns.
 func (m *Root) FullHelp() [][]key.Binding {
-	return append(m.child().FullHelp(), []key.Binding{m.keys.Screens, m.keys.Help, m.keys.Quit})
+	return append(m.child().FullHelp(), []key.Binding{m.export.keys.Export, m.keys.Screens, m.keys.Help, m.keys.Quit})
 }
 
 // fullHelp lays FullHelp out in as many bands of columns as the width

@@ -73,11 +73,16 @@ func MatrixLayout(parties []*data.Party, width, height int) MatrixGeometry {
 	avail := width - g.ClassW
 	g.Cols = max(min((avail-minTopicW)/(g.CellW+1), n), min(n, 1))
 	if g.Cols == n && n > 0 {
-		nameW := 0
+		nameW, labelW := 0, 0
 		for _, p := range parties {
 			nameW = max(nameW, ansi.StringWidth(p.Name))
+			labelW = max(labelW, ansi.StringWidth(p.Label()))
 		}
-		if w := min(max(nameW, minCellW), maxCellW); avail-n*(w+1) >= comfyTopicW {
+		w := max(labelW, minCellW)
+		if nameW <= maxCellW {
+			w = max(nameW, minCellW)
+		}
+		if w = min(w, maxCellW); avail-n*(w+1) >= comfyTopicW {
 			g.CellW = w
 			g.FullNames = nameW <= w
 		}

@@ -85,7 +85,7 @@ func LayoutSource(d *data.Dossier, src *data.Source, width int) *SourceText {
 	if len(paras) == 0 && src.Text != "" {
 		paras = []data.Span{{Start: 0, End: len(src.Text)}}
 	}
-	next := 0         // the next anchored statement not yet started
+	next := 0        // the next anchored statement not yet started
 	var active []int // anchored statements overlapping the current line
 	for pi, p := range paras {
 		if pi > 0 {
