@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 	"unsafe"
 )
 
@@ -440,12 +441,11 @@ func loadCache(path, cpath string, progress LoadProgress) (*Dossier, Problems, *
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	recBytes, err := region("stmts")
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	recs := bytesAs[cacheStmt](recBytes)
-	if len(recs) != meta.Count {
+	// The statement records are read a chunk at a time: they are only a
+	// step on the way to the statements.
+	rr, ok := meta.Regions["stmts"]
+	recSize := int64(unsafe.Sizeof(cacheStmt{}))
+	if !ok || rr.Off < 0 || rr.Len != int64(meta.Count)*recSize || base+rr.Off+rr.Len > fi.Size() {
 		return nil, nil, nil, errStaleCache
 	}
 	strOf := func(off, n uint32) (string, bool) {
@@ -464,44 +464,76 @@ func loadCache(path, cpath string, progress LoadProgress) (*Dossier, Problems, *
 			return nil, nil, nil, errStaleCache
 		}
 	}
-	slab := make([]Statement, len(recs))
-	ptrs := make([]*Statement, 0, meta.First+len(recs))
+	slab := make([]Statement, meta.Count)
+	ptrs := make([]*Statement, 0, meta.First+meta.Count)
 	ptrs = append(ptrs, d.Statements...)
 	ns := len(meta.Strings)
-	for i := range recs {
-		r := &recs[i]
-		s := &slab[i]
-		var ok1, ok2, ok3 bool
-		s.ID, ok1 = strOf(r.IDOff, r.IDLen)
-		s.Text, ok2 = strOf(r.TextOff, r.TextLen)
-		s.Note, ok3 = strOf(r.NoteOff, r.NoteLen)
-		if !ok1 || !ok2 || !ok3 || !idx(r.Kind, ns) || !idx(r.Actor, ns) || !idx(r.Party, ns) || !idx(r.Source, ns) || !idx(r.PosFile, ns) ||
-			!idx(r.Topics, len(meta.TopicSets)+1) || !idx(r.Date, len(dates)+1) || !idx(r.Anchor, len(meta.Anchors)+1) || !idx(r.LocSource, ns+1) {
-			return nil, nil, nil, errStaleCache
+	const chunk = 1 << 15
+	chunkBuf := make([]cacheStmt, min(chunk, meta.Count))
+	crc := uint32(0)
+	for at := 0; at < meta.Count; at += chunk {
+		recs := chunkBuf[:min(chunk, meta.Count-at)]
+		rb := sliceBytes(recs)
+		if _, err := f.ReadAt(rb, base+rr.Off+int64(at)*recSize); err != nil {
+			return nil, nil, nil, err
 		}
-		s.Kind = StatementKind(meta.Strings[r.Kind])
-		s.Actor, s.Party, s.Source = meta.Strings[r.Actor], meta.Strings[r.Party], meta.Strings[r.Source]
-		s.Pos = Pos{File: meta.Strings[r.PosFile], Line: int(r.PosLine), Col: int(r.PosCol)}
-		if r.Topics > 0 {
-			s.Topics = meta.TopicSets[r.Topics-1]
+		crc = crc32.Update(crc, castagnoli, rb)
+		for k := range recs {
+			r := &recs[k]
+			s := &slab[at+k]
+			var ok1, ok2, ok3 bool
+			s.ID, ok1 = strOf(r.IDOff, r.IDLen)
+			s.Text, ok2 = strOf(r.TextOff, r.TextLen)
+			s.Note, ok3 = strOf(r.NoteOff, r.NoteLen)
+			if !ok1 || !ok2 || !ok3 || !idx(r.Kind, ns) || !idx(r.Actor, ns) || !idx(r.Party, ns) || !idx(r.Source, ns) || !idx(r.PosFile, ns) ||
+				!idx(r.Topics, len(meta.TopicSets)+1) || !idx(r.Date, len(dates)+1) || !idx(r.Anchor, len(meta.Anchors)+1) || !idx(r.LocSource, ns+1) {
+				return nil, nil, nil, errStaleCache
+			}
+			s.Kind = StatementKind(meta.Strings[r.Kind])
+			s.Actor, s.Party, s.Source = meta.Strings[r.Actor], meta.Strings[r.Party], meta.Strings[r.Source]
+			s.Pos = Pos{File: meta.Strings[r.PosFile], Line: int(r.PosLine), Col: int(r.PosCol)}
+			if r.Topics > 0 {
+				s.Topics = meta.TopicSets[r.Topics-1]
+			}
+			if r.Date > 0 {
+				s.Date = dates[r.Date-1]
+			}
+			if r.Anchor > 0 {
+				s.Anchor = &meta.Anchors[r.Anchor-1]
+			}
+			if r.LocSource > 0 {
+				s.Location = &Location{Span: Span{int(r.LocStart), int(r.LocEnd)}, Paragraph: int(r.LocPara), Source: meta.Strings[r.LocSource-1]}
+			}
+			ptrs = append(ptrs, s)
 		}
-		if r.Date > 0 {
-			s.Date = dates[r.Date-1]
-		}
-		if r.Anchor > 0 {
-			s.Anchor = &meta.Anchors[r.Anchor-1]
-		}
-		if r.LocSource > 0 {
-			s.Location = &Location{Span: Span{int(r.LocStart), int(r.LocEnd)}, Paragraph: int(r.LocPara), Source: meta.Strings[r.LocSource-1]}
-		}
-		ptrs = append(ptrs, s)
-		if i%65536 == 0 {
-			progress(StageCache, i, len(recs))
-		}
+		progress(StageCache, at, meta.Count)
+	}
+	if crc != rr.CRC {
+		return nil, nil, nil, errStaleCache
 	}
 	d.Statements = ptrs
-	d.buildIndex()
+	// The dossier's own lookups are built on the other core while the
+	// search index is read.
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		d.buildIndex()
+	}()
+	_, probs, ix, err := loadCacheIndex(d, f, &meta, base, fi.Size(), region, strOf, idx)
+	wg.Wait()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	progress(StageCache, meta.Count, meta.Count)
+	return d, probs, ix, nil
+}
 
+// loadCacheIndex reads the problems and the search index from the cache.
+func loadCacheIndex(d *Dossier, f *os.File, meta *cacheMeta, base, size int64, region func(string) ([]byte, error),
+	strOf func(off, n uint32) (string, bool), idx func(uint32, int) bool) (*Dossier, Problems, *SearchIndex, error) {
+	ns := len(meta.Strings)
+	var err error
 	pb, err := region("problems")
 	if err != nil {
 		return nil, nil, nil, err
@@ -598,6 +630,5 @@ func loadCache(path, cpath string, progress LoadProgress) (*Dossier, Problems, *
 			return nil, nil, nil, errStaleCache
 		}
 	}
-	progress(StageCache, len(slab), len(slab))
 	return d, probs, ix, nil
 }

@@ -1,0 +1,56 @@
+package data
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+)
+
+// SearchHitJSON is one line of `parley search --json`: the statement with
+// its attribution, and the byte spans of Text that matched.
+type SearchHitJSON struct {
+	Rank     int           `json:"rank"`
+	ID       string        `json:"id"`
+	Kind     StatementKind `json:"kind"`
+	Speaker  string        `json:"speaker"`
+	Actor    string        `json:"actor,omitempty"`
+	Party    string        `json:"party,omitempty"`
+	Date     string        `json:"date,omitempty"`
+	Topics   []string      `json:"topics,omitempty"`
+	Source   string        `json:"source,omitempty"`
+	Score    float64       `json:"score"`
+	Text     string        `json:"text"`
+	Spans    []Span        `json:"spans"`
+	Fuzzy    bool          `json:"fuzzy,omitempty"`
+	BySpeakr bool          `json:"speaker_match,omitempty"`
+}
+
+// WriteSearchJSON writes one JSON object per hit, best first, one per line.
+func WriteSearchJSON(w io.Writer, d *Dossier, r *SearchResults) error {
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	for i, h := range r.Hits {
+		s := h.Statement
+		spans := h.Spans
+		if spans == nil {
+			spans = []Span{}
+		}
+		if err := enc.Encode(SearchHitJSON{
+			Rank: i + 1, ID: s.ID, Kind: s.Kind, Speaker: d.Speaker(s), Actor: s.Actor, Party: s.Party,
+			Date: s.Date.String(), Topics: s.Topics, Source: s.Source, Score: roundScore(h.Score),
+			Text: s.Text, Spans: spans, Fuzzy: r.Fuzzy, BySpeakr: h.SpeakerMatch,
+		}); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
+}
+
+func roundScore(f float64) float64 {
+	const k = 1e4
+	if f < 0 {
+		return -float64(int64(-f*k+0.5)) / k
+	}
+	return float64(int64(f*k+0.5)) / k
+}
