@@ -1,0 +1,164 @@
+package model
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/parley-dev/parley/data"
+	"github.com/parley-dev/parley/views"
+)
+
+func newTestSearch(tb testing.TB) *Search {
+	d := geneva(tb)
+	s := NewSearch(d, data.NewSearchIndex(d), newKeyMap(), views.NewTheme(d, true, false))
+	s.SetSize(100, 30)
+	return s
+}
+
+func typeInto(s *Search, text string) []tea.Cmd {
+	var cmds []tea.Cmd
+	for _, r := range text {
+		cmds = append(cmds, s.Update(tea.KeyPressMsg{Code: r, Text: string(r)}))
+	}
+	return cmds
+}
+
+// runSearch runs a command and, if it is a search, hands its answer back.
+func runSearch(s *Search, cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	switch msg := cmd().(type) {
+	case tea.BatchMsg:
+		for _, c := range msg {
+			runSearch(s, c)
+		}
+	case searchResultMsg:
+		s.Update(msg)
+	}
+}
+
+func TestSearchDropsStaleAnswers(t *testing.T) {
+	s := newTestSearch(t)
+	cmds := typeInto(s, "inva")
+	// The answer to "inv" arrives after the one to "inva": it is dropped.
+	runSearch(s, cmds[3])
+	if got := s.Results(); got == nil || got.Query.Raw != "inva" {
+		t.Fatalf("results for %v, want inva", got)
+	}
+	runSearch(s, cmds[2])
+	if got := s.Results().Query.Raw; got != "inva" {
+		t.Fatalf("a stale answer replaced the results: %q", got)
+	}
+	if !strings.Contains(ansi.Strip(s.View()), "invasion") {
+		t.Fatalf("no hit shown:\n%s", ansi.Strip(s.View()))
+	}
+}
+
+func TestSearchExplainsBadQueriesInline(t *testing.T) {
+	s := newTestSearch(t)
+	for _, c := range typeInto(s, "party:mars nato") {
+		runSearch(s, c)
+	}
+	view := ansi.Strip(s.View())
+	if !strings.Contains(view, `no party "mars"`) {
+		t.Fatalf("no explanation:\n%s", view)
+	}
+}
+
+func TestSearchViewFitsAnySize(t *testing.T) {
+	s := newTestSearch(t)
+	for _, c := range typeInto(s, "russia nato") {
+		runSearch(s, c)
+	}
+	for _, size := range [][2]int{{40, 8}, {80, 24}, {133, 41}, {200, 60}} {
+		s.SetSize(size[0], size[1])
+		lines := strings.Split(s.View(), "\n")
+		if len(lines) != size[1] {
+			t.Errorf("%v: %d lines", size, len(lines))
+		}
+		for i, l := range lines {
+			if w := ansi.StringWidth(l); w > size[0] {
+				t.Errorf("%v: line %d is %d wide", size, i, w)
+			}
+		}
+	}
+}
+
+// searchHarness runs the Quotes screen alone, the way the root would.
+type searchHarness struct {
+	s      *Search
+	opened string
+}
+
+func (h *searchHarness) Init() tea.Cmd { return nil }
+
+func (h *searchHarness) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		h.s.SetSize(msg.Width, msg.Height)
+		return h, nil
+	case OpenStatementMsg:
+		h.opened = msg.ID
+		return h, tea.Quit
+	case CloseSearchMsg:
+		return h, tea.Quit
+	case probeMsg:
+		msg.view <- ansi.Strip(h.s.View())
+		return h, nil
+	}
+	return h, h.s.Update(msg)
+}
+
+func (h *searchHarness) View() tea.View { return tea.NewView(h.s.View()) }
+
+// TestSearchFlowTypeResultsEnterOpens runs the screen in a real Bubble Tea
+// program (what teatest does, without the dependency): keys arrive one by
+// one, searches run as commands, results update, enter opens the statement.
+func TestSearchFlowTypeResultsEnterOpens(t *testing.T) {
+	h := &searchHarness{s: newTestSearch(t)}
+	var out bytes.Buffer
+	p := tea.NewProgram(h, tea.WithInput(nil), tea.WithOutput(&out), tea.WithWindowSize(100, 30))
+	done := make(chan tea.Model, 1)
+	go func() {
+		m, err := p.Run()
+		if err != nil {
+			t.Error(err)
+		}
+		done <- m
+	}()
+	for _, r := range "invasion" {
+		p.Send(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	// Wait until the results for the whole word are on screen.
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		got := make(chan string, 1)
+		p.Send(probeMsg{got})
+		if v := <-got; strings.Contains(v, "2 statements match") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the results never showed")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	p.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		p.Kill()
+		t.Fatal("enter did not open a statement")
+	}
+	want := h.s.Results().Hits[0].Statement
+	if h.opened != want.ID || !strings.Contains(strings.ToLower(want.Text), "invasion") {
+		t.Fatalf("enter opened %q, want %q", h.opened, want.ID)
+	}
+}
+
+// probeMsg asks the harness, inside the program's loop, for the screen.
+type probeMsg struct{ view chan string }
