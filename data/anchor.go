@@ -102,16 +102,18 @@ func findPassage(src *normalized, passage, prefix, suffix string) anchorResult {
 	return res
 }
 
+// matchesContext checks the words around a match. Spaces and quote marks
+// between them and the passage are skipped, so a prefix need not end with
+// the opening quote mark of a quotation.
 func matchesContext(text string, start, end int, prefix, suffix string) bool {
-	if prefix != "" {
-		before := strings.TrimRight(text[:start], " ")
-		if !strings.HasSuffix(before, prefix) {
+	const skip = ` "'`
+	if prefix = strings.TrimRight(prefix, skip); prefix != "" {
+		if !strings.HasSuffix(strings.TrimRight(text[:start], skip), prefix) {
 			return false
 		}
 	}
-	if suffix != "" {
-		after := strings.TrimLeft(text[end:], " ")
-		if !strings.HasPrefix(after, suffix) {
+	if suffix = strings.TrimLeft(suffix, skip); suffix != "" {
+		if !strings.HasPrefix(strings.TrimLeft(text[end:], skip), suffix) {
 			return false
 		}
 	}

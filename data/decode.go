@@ -75,11 +75,11 @@ func (r *record) str(key string) string {
 		return ""
 	}
 	if v.kind != nodeScalar {
-		r.dc.errorf(v, "%s: %s must be text, found %s", r.what, key, v.describe())
+		r.dc.errorf(v, "%s: %s must be a string, found %s", r.what, key, v.describe())
 		return ""
 	}
-	s, changed := Sanitize(v.str)
-	if changed {
+	s, removed := Sanitize(v.str)
+	if removed {
 		r.dc.warnf(v, "%s: %s held control characters or escape sequences; they were removed", r.what, key)
 	}
 	return s
@@ -123,8 +123,8 @@ func (r *record) ids(key string) []string {
 			r.dc.errorf(it, "%s: %s must hold ids, found %s", r.what, key, it.describe())
 			continue
 		}
-		s, changed := Sanitize(it.str)
-		if changed {
+		s, removed := Sanitize(it.str)
+		if removed {
 			r.dc.warnf(it, "%s: %s held control characters; they were removed", r.what, key)
 		}
 		out = append(out, s)
@@ -199,7 +199,7 @@ func (r *record) done(known []string) {
 		if r.used[i] || slices.Contains(known, k.str) {
 			continue
 		}
-		msg := fmt.Sprintf("%s: unknown field %q (kept, but parley does not read it)", r.what, k.str)
+		msg := fmt.Sprintf("%s: unknown field %q (ignored: parley does not read it)", r.what, k.str)
 		if near := nearest(k.str, known); near != "" {
 			msg = fmt.Sprintf("%s: unknown field %q; did you mean %q?", r.what, k.str, near)
 		}
@@ -280,7 +280,7 @@ func (dc *decoder) dossier(root *node) *Dossier {
 		dc.errorf(root, "missing \"parley: %d\" (the format version) at the top of the dossier", FormatVersion)
 	}
 	d.Title = r.str("title")
-	if d.Title == "" {
+	if missing(root, "title") {
 		dc.errorf(root, "dossier: title is missing")
 	}
 	d.Date = r.date("date")
@@ -353,7 +353,7 @@ func (dc *decoder) source(n *node) *Source {
 	// The text is sanitized once it is complete (a file's text is read later).
 	if v := r.field("text"); v != nil {
 		if v.kind != nodeScalar {
-			dc.errorf(v, "source: text must be text, found %s", v.describe())
+			dc.errorf(v, "%s: text must be a string, found %s", r.what, v.describe())
 		} else {
 			s.Text = v.str
 		}

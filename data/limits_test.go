@@ -79,7 +79,7 @@ func TestStatementFileWithOneBrokenLineNamesFileAndLine(t *testing.T) {
 		got = append(got, p.String())
 	}
 	want := []string{
-		`more.jsonl:2:61: error: expected ',' or '}', found end of file`,
+		`more.jsonl:2:61: error: expected ',' or '}', found end of line`,
 		`more.jsonl:3:43: error: statement "s3": unknown party "zz"`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

@@ -115,14 +115,16 @@ func checkText(src []byte) *posError {
 	if len(bytes.TrimSpace(src)) == 0 {
 		return &posError{0, 0, "the file is empty"}
 	}
+	if nul := bytes.IndexByte(src, 0); nul >= 0 {
+		line := 1 + bytes.Count(src[:nul], []byte("\n"))
+		lineStart := bytes.LastIndexByte(src[:nul], '\n') + 1
+		return &posError{line, utf8.RuneCount(src[lineStart:nul]) + 1, "a NUL byte: this is a binary file, not a dossier"}
+	}
 	line, lineStart := 1, 0
 	for i := 0; i < len(src); {
 		c := src[i]
 		if c < utf8.RuneSelf {
-			switch c {
-			case 0:
-				return &posError{line, utf8.RuneCount(src[lineStart:i]) + 1, "a NUL byte: this is a binary file, not a dossier"}
-			case '\n':
+			if c == '\n' {
 				line, lineStart = line+1, i+1
 			}
 			i++
@@ -161,7 +163,7 @@ func (v *validator) readStatementFile(ref *node, file string) {
 		if len(trimmed) == 0 || bytes.HasPrefix(trimmed, []byte("//")) {
 			continue
 		}
-		p := jsonParser{src: text, line: line}
+		p := jsonParser{src: text, line: line, oneLine: true}
 		p.space()
 		n, err := p.value(0)
 		if err == nil {

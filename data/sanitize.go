@@ -16,12 +16,14 @@ const TabWidth = 4
 // behind a carriage return stays visible). Bidirectional overrides and
 // isolates (U+202A–U+202E, U+2066–U+2069) are removed too: they can make a
 // quote display in a different order than it reads, and right-to-left
-// scripts display correctly without them. It reports whether it changed s.
-func Sanitize(s string) (string, bool) {
+// scripts display correctly without them. It reports whether it removed
+// anything unsafe; expanding tabs and CR LF line ends do not count.
+func Sanitize(s string) (clean string, removed bool) {
 	if isPlain(s) {
 		return s, false
 	}
 	t := ansi.Strip(s)
+	removed = len(t) != len(s)
 	var b strings.Builder
 	b.Grow(len(t))
 	col := 0
@@ -42,18 +44,21 @@ func Sanitize(s string) (string, bool) {
 			}
 			b.WriteByte(' ')
 			col++
+			removed = true
 		case r == utf8.RuneError && size == 1:
 			b.WriteRune(utf8.RuneError)
 			col++
+			removed = true
 		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+			removed = true
 		case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+			removed = true
 		default:
 			b.WriteRune(r)
 			col++
 		}
 	}
-	out := b.String()
-	return out, out != s
+	return b.String(), removed
 }
 
 // isPlain reports whether s is printable ASCII and newlines only, the

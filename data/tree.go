@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -80,13 +81,17 @@ func parseYAML(src []byte) (*node, error) {
 	}
 	f, err := parser.ParseBytes(src, 0)
 	if err != nil {
-		return nil, yamlError(err)
+		return nil, yamlError(err, src)
 	}
 	if len(f.Docs) == 0 || f.Docs[0] == nil || f.Docs[0].Body == nil {
 		return nil, &posError{1, 1, "the file is empty; a dossier starts with \"parley: 1\""}
 	}
 	if len(f.Docs) > 1 {
-		if tk := f.Docs[1].GetToken(); tk != nil {
+		tk := f.Docs[1].Start // the "---" that starts it
+		if tk == nil {
+			tk = f.Docs[1].GetToken()
+		}
+		if tk != nil && tk.Position != nil {
 			return nil, &posError{tk.Position.Line, tk.Position.Column, "a second YAML document; a dossier file holds one"}
 		}
 	}
@@ -98,15 +103,27 @@ func parseYAML(src []byte) (*node, error) {
 	return n, nil
 }
 
-func yamlError(err error) error {
+var yamlDuplicateKey = regexp.MustCompile(`^mapping key "(.*)" already defined at \[(\d+):\d+\]$`)
+
+// yamlError turns a YAML parser error into a problem at a place, in the
+// words parley uses for the same problem in JSON.
+func yamlError(err error, src []byte) error {
 	var ye yaml.Error
-	if errors.As(err, &ye) {
-		if tk := ye.GetToken(); tk != nil && tk.Position != nil {
-			return &posError{tk.Position.Line, tk.Position.Column, strings.TrimSpace(ye.GetMessage())}
-		}
-		return &posError{1, 1, strings.TrimSpace(ye.GetMessage())}
+	if !errors.As(err, &ye) {
+		return &posError{1, 1, err.Error()}
 	}
-	return &posError{1, 1, err.Error()}
+	msg := strings.TrimSpace(ye.GetMessage())
+	line, col := 1, 1
+	if tk := ye.GetToken(); tk != nil && tk.Position != nil {
+		line, col = tk.Position.Line, tk.Position.Column
+		if off := tk.Position.Offset; strings.Contains(msg, "cannot start any token") && off > 0 && off <= len(src) && src[off-1] == '\t' {
+			msg = "a tab in the indentation; YAML indents with spaces"
+		}
+	}
+	if m := yamlDuplicateKey.FindStringSubmatch(msg); m != nil {
+		msg = fmt.Sprintf("duplicate key %q (first at line %s)", m[1], m[2])
+	}
+	return &posError{line, col, msg}
 }
 
 func checkYAMLSize(src []byte) error {
@@ -222,11 +239,17 @@ func (c *yamlConverter) convert(n ast.Node, depth int) (*node, error) {
 				return nil, err
 			}
 		}
+		// A block mapping starts at its first key (the parser's token is
+		// the colon after it); a flow mapping at its brace.
+		if !v.IsFlowStyle && len(out.keys) > 0 {
+			out.line, out.col = out.keys[0].line, out.keys[0].col
+		}
 	case *ast.MappingValueNode:
 		out.kind = nodeMap
 		if err := c.addPair(out, v, depth); err != nil {
 			return nil, err
 		}
+		out.line, out.col = out.keys[0].line, out.keys[0].col
 	case *ast.SequenceNode:
 		out.kind = nodeSeq
 		for _, item := range v.Values {
@@ -310,6 +333,16 @@ type jsonParser struct {
 	// The column is counted on from the last one asked for, so a long
 	// minified line costs linear time, not quadratic.
 	colLine, colOff, colRunes int
+
+	// oneLine is set for a JSON Lines record, whose end is a line's end.
+	oneLine bool
+}
+
+func (p *jsonParser) end() string {
+	if p.oneLine {
+		return "end of line"
+	}
+	return "end of file"
 }
 
 func (p *jsonParser) col() int {
@@ -328,7 +361,7 @@ func (p *jsonParser) errf(format string, args ...any) error {
 
 func (p *jsonParser) what() string {
 	if p.i >= len(p.src) {
-		return "end of file"
+		return p.end()
 	}
 	r, _ := utf8.DecodeRune(p.src[p.i:])
 	return strconv.QuoteRune(r)
@@ -354,7 +387,7 @@ func (p *jsonParser) value(depth int) (*node, error) {
 	}
 	n := &node{line: p.line, col: p.col()}
 	if p.i >= len(p.src) {
-		return nil, p.errf("unexpected end of file, expected a value")
+		return nil, p.errf("unexpected %s, expected a value", p.end())
 	}
 	switch c := p.src[p.i]; {
 	case c == '{':

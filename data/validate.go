@@ -37,6 +37,21 @@ func field(rec *node, key string) *node {
 	return rec
 }
 
+// missing reports a field that is absent, null or blank. A field of the
+// wrong type is not missing: the decoder has reported it already.
+func missing(rec *node, key string) bool {
+	if rec == nil || rec.kind != nodeMap {
+		return false
+	}
+	for i, k := range rec.keys {
+		if k.str == key {
+			v := rec.vals[i]
+			return v.kind == nodeNull || (v.kind == nodeScalar && strings.TrimSpace(v.str) == "")
+		}
+	}
+	return true
+}
+
 // item is the n-th entry of a list field, or the field itself.
 func item(rec *node, key string, n int) *node {
 	f := field(rec, key)
@@ -60,10 +75,10 @@ func (v *validator) run() {
 	}
 	for _, a := range d.Actors {
 		n := v.dc.at[a]
-		if a.Name == "" {
+		if missing(n, "name") {
 			v.dc.errorf(n, "actor %q: name is missing", a.ID)
 		}
-		v.ref(v.dc, field(n, "party"), "actor", "party", a.Party, v.parties)
+		v.ref(v.dc, field(n, "party"), "actor "+quoteID(a.ID), "party", a.Party, v.parties)
 	}
 	v.checkTopics()
 	for _, s := range d.Sources {
@@ -104,7 +119,7 @@ func uniqueIDs[T any](v *validator, kind string, recs []T, id func(T) string) ma
 		n := v.dc.at[any(r)]
 		key := id(r)
 		if key == "" {
-			if kind != "event" {
+			if kind != "event" && missing(n, "id") {
 				v.dc.errorf(n, "%s: id is missing", kind)
 			}
 			continue
@@ -144,7 +159,7 @@ var hexColor = regexp.MustCompile(`^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
 
 func (v *validator) checkParty(p *Party) {
 	n := v.dc.at[p]
-	if p.Name == "" {
+	if missing(n, "name") {
 		v.dc.errorf(n, "party %q: name is missing", p.ID)
 	}
 	if p.Color != "" && !hexColor.MatchString(p.Color) {
@@ -155,7 +170,7 @@ func (v *validator) checkParty(p *Party) {
 func (v *validator) checkTopics() {
 	for _, t := range v.d.Topics {
 		n := v.dc.at[t]
-		if t.Title == "" {
+		if missing(n, "title") {
 			v.dc.errorf(n, "topic %q: title is missing", t.ID)
 		}
 		v.ref(v.dc, field(n, "parent"), "topic "+quoteID(t.ID), "parent topic", t.Parent, v.topics)
@@ -202,19 +217,28 @@ func (v *validator) loadSource(s *Source) {
 			break
 		}
 		if perr := checkText(b); perr != nil && perr.line > 0 {
-			v.dc.errorf(field(n, "file"), "source %q: %s: %d:%d: %s", s.ID, s.File, perr.line, perr.col, perr.msg)
+			// The problem is in the source file: point there.
+			*v.dc.probs = append(*v.dc.probs, Problem{
+				Pos:      Pos{File: v.relName(s.File), Line: perr.line, Col: perr.col},
+				Severity: SeverityError,
+				Message:  fmt.Sprintf("source %q: %s", s.ID, perr.msg),
+			})
 			break
 		}
 		s.Text = string(b)
-	case s.URL == "" && s.Text == "":
+	case missing(n, "url") && missing(n, "text") && missing(n, "file"):
 		v.dc.warnf(n, "source %q has no file, text or url; its quotes cannot be verified", s.ID)
 	}
 	if s.Text == "" {
 		return
 	}
-	text, changed := Sanitize(s.Text)
-	if changed {
-		v.dc.warnf(n, "source %q: its text held control characters or escape sequences; they were removed", s.ID)
+	text, removed := Sanitize(s.Text)
+	if removed {
+		at := field(n, "text")
+		if s.File != "" {
+			at = field(n, "file")
+		}
+		v.dc.warnf(at, "source %q: its text held control characters or escape sequences; they were removed", s.ID)
 	}
 	s.Text = text
 	s.Paragraphs = paragraphs(text)
@@ -226,17 +250,23 @@ func (v *validator) loadSource(s *Source) {
 // actor, and anchors it in its source.
 func (v *validator) checkStatement(dc *decoder, s *Statement, n *node) {
 	if s.ID == "" {
-		dc.errorf(n, "statement: id is missing")
+		if missing(n, "id") {
+			dc.errorf(n, "statement: id is missing")
+		}
 	} else if first, dup := v.statementIDs[s.ID]; dup {
-		dc.errorf(field(n, "id"), "duplicate statement id %q (first defined at %s)", s.ID, first)
+		where := first.String()
+		if first.File == dc.file {
+			where = fmt.Sprintf("line %d", first.Line)
+		}
+		dc.errorf(field(n, "id"), "duplicate statement id %q (first defined at %s)", s.ID, where)
 	} else {
 		v.statementIDs[s.ID] = dc.pos(field(n, "id"))
 	}
 	what := "statement " + quoteID(s.ID)
-	if s.Kind == "" {
+	if missing(n, "kind") {
 		dc.errorf(n, "%s: kind is missing (quote or reported)", what)
 	}
-	if strings.TrimSpace(s.Text) == "" {
+	if missing(n, "text") {
 		dc.errorf(n, "%s: text is missing", what)
 	}
 	if v.ref(dc, field(n, "actor"), what, "actor", s.Actor, v.actors) && s.Actor != "" {
@@ -257,8 +287,8 @@ func (v *validator) checkStatement(dc *decoder, s *Statement, n *node) {
 	for i, t := range s.Topics {
 		v.ref(dc, item(n, "topics", i), what, "topic", t, v.topics)
 	}
-	if !v.ref(dc, field(n, "source"), what, "source", s.Source, v.sources) {
-		return
+	if !v.ref(dc, field(n, "source"), what, "source", s.Source, v.sources) || strings.TrimSpace(s.Text) == "" {
+		return // nothing to anchor: the reason is reported already
 	}
 	v.anchor(dc, s, n, what)
 }
@@ -317,7 +347,7 @@ func (v *validator) anchor(dc *decoder, s *Statement, n *node, what string) {
 		if s.Kind == KindQuote {
 			sev = SeverityError
 		}
-		dc.report(sev, field(n, "anchor"), "", "%s: found %d time(s) in source %q, but never with this anchor's prefix/suffix", what, res.found, s.Source)
+		dc.report(sev, field(n, "anchor"), "", "%s: found %s in source %q, but never with this anchor's prefix/suffix", what, times(res.found), s.Source)
 	case res.kept > 1:
 		sev := SeverityWarning
 		if s.Kind == KindQuote {
@@ -328,6 +358,13 @@ func (v *validator) anchor(dc *decoder, s *Statement, n *node, what string) {
 		src := v.d.sourceByID(s.Source)
 		s.Location = &Location{Span: res.span, Paragraph: paragraphOf(src.Paragraphs, res.span.Start), Source: s.Source}
 	}
+}
+
+func times(n int) string {
+	if n == 1 {
+		return "once"
+	}
+	return fmt.Sprintf("%d times", n)
 }
 
 func (d *Dossier) sourceByID(id string) *Source {
@@ -374,13 +411,16 @@ func nearestKey(id string, m map[string]Pos) string {
 func (v *validator) checkPosition(p *Position) {
 	n := v.dc.at[p]
 	what := fmt.Sprintf("position of %q on %q", p.Party, p.Topic)
-	if p.Party == "" {
+	if p.Party == "" || p.Topic == "" {
+		what = "position"
+	}
+	if missing(n, "party") {
 		v.dc.errorf(n, "position: party is missing")
 	}
-	if p.Topic == "" {
+	if missing(n, "topic") {
 		v.dc.errorf(n, "position: topic is missing")
 	}
-	if p.Stance == "" {
+	if missing(n, "stance") {
 		v.dc.errorf(n, "%s: stance is missing (%s)", what, strings.Join(enumWords(Stances), ", "))
 	}
 	if p.Basis == "" {
@@ -410,13 +450,13 @@ func (v *validator) checkDuplicatePositions() {
 func (v *validator) checkDemand(dm *Demand) {
 	n := v.dc.at[dm]
 	what := "demand " + quoteID(dm.ID)
-	if dm.From == "" {
+	if missing(n, "from") {
 		v.dc.errorf(n, "%s: from is missing (the party making the demand)", what)
 	}
-	if len(dm.To) == 0 {
+	if missing(n, "to") || (len(dm.To) == 0 && field(n, "to").kind == nodeSeq) {
 		v.dc.errorf(n, "%s: to is missing (the parties it is addressed to)", what)
 	}
-	if strings.TrimSpace(dm.Text) == "" {
+	if missing(n, "text") {
 		v.dc.errorf(n, "%s: text is missing", what)
 	}
 	v.ref(v.dc, field(n, "from"), what, "party", dm.From, v.parties)
@@ -429,16 +469,16 @@ func (v *validator) checkDemand(dm *Demand) {
 	for _, r := range dm.Responses {
 		rn := v.dc.at[r]
 		rwhat := fmt.Sprintf("%s: response of %q", what, r.Party)
-		if r.Party == "" {
+		if missing(rn, "party") {
 			v.dc.errorf(rn, "%s: response: party is missing", what)
 		} else if v.ref(v.dc, field(rn, "party"), what+": response", "party", r.Party, v.parties) && !slices.Contains(dm.To, r.Party) {
-			v.dc.warnf(field(rn, "party"), "%s: %q is not among the demand's addressees (to)", rwhat, r.Party)
+			v.dc.warnf(field(rn, "party"), "%s: the party is not among the demand's addressees (to)", rwhat)
 		}
 		if answered[r.Party] && r.Party != "" {
 			v.dc.errorf(rn, "%s: a second response from the same party; merge them", rwhat)
 		}
 		answered[r.Party] = true
-		if r.Status == "" {
+		if missing(rn, "status") {
 			v.dc.errorf(rn, "%s: status is missing (%s)", rwhat, strings.Join(enumWords(Statuses), ", "))
 		}
 		v.evidence(v.dc, rn, rwhat, r.Evidence)
@@ -450,10 +490,10 @@ func (v *validator) checkEvent(e *Event) {
 	what := "event"
 	if e.Title != "" {
 		what = fmt.Sprintf("event %q", excerpt(e.Title))
-	} else {
+	} else if missing(n, "title") {
 		v.dc.errorf(n, "event: title is missing")
 	}
-	if e.Date.IsZero() && field(n, "date") == n {
+	if missing(n, "date") {
 		v.dc.errorf(n, "%s: date is missing", what)
 	}
 	if e.Status == "" {
