@@ -156,7 +156,7 @@ validate --help" for checking one).`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &exitError{code: exitUsage, err: err}
 	})
-	root.AddCommand(a.validateCmd(), a.exportCmd(), a.commonGroundCmd())
+	root.AddCommand(a.validateCmd(), a.exportCmd(), a.compareCmd(), a.demandsCmd(), a.searchCmd(), a.commonGroundCmd(), a.newCmd())
 	return root
 }
 
@@ -167,26 +167,40 @@ func dossierFiles(*cobra.Command, []string, string) ([]cobra.Completion, cobra.S
 // load reads the dossier named by --dossier, or the embedded one. An invalid
 // dossier prints its problems and ends with exit status 1.
 func (a *app) load() (*data.Dossier, error) {
+	d, _, err := a.loadWith(false)
+	return d, err
+}
+
+// loadWith loads the dossier, and its search index when asked: for a file
+// through the index cache beside it, so a large dossier opens fast.
+func (a *app) loadWith(indexed bool) (*data.Dossier, *data.SearchIndex, error) {
 	var (
 		d     *data.Dossier
+		ix    *data.SearchIndex
 		probs data.Problems
 		err   error
 	)
-	if a.dossier == "" {
+	switch {
+	case a.dossier == "":
 		d, probs, err = data.LoadEmbedded()
-	} else {
+	case indexed:
+		d, probs, ix, err = data.LoadIndexed(a.dossier, nil)
+	default:
 		d, probs, err = data.Load(a.dossier)
+	}
+	if indexed && ix == nil && err == nil {
+		ix = data.NewSearchIndex(d)
 	}
 	var inv *data.InvalidError
 	if errors.As(err, &inv) {
 		writeProblems(a.stderr, probs, true)
 		fmt.Fprintf(a.stderr, "%s: invalid: %s\n", a.name(), countProblems(probs))
-		return nil, &exitError{code: exitInvalid, err: err, silent: true}
+		return nil, nil, &exitError{code: exitInvalid, err: err, silent: true}
 	}
 	if err != nil {
-		return nil, &exitError{code: exitInvalid, err: err}
+		return nil, nil, &exitError{code: exitInvalid, err: err}
 	}
-	return d, nil
+	return d, ix, nil
 }
 
 func (a *app) name() string {
@@ -598,4 +612,260 @@ func writeJSON(w io.Writer, v any) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
+}
+
+// outputWidth is --width, or the terminal's width, or 80 for a pipe.
+func (a *app) outputWidth(flag int) int {
+	if flag > 0 {
+		return flag
+	}
+	if f, ok := a.stdout.(interface{ Fd() uintptr }); ok && term.IsTerminal(f.Fd()) {
+		if w, _, err := term.GetSize(f.Fd()); err == nil && w > 0 {
+			return w
+		}
+	}
+	return 80
+}
+
+func (a *app) compareCmd() *cobra.Command {
+	var (
+		topic  string
+		width  int
+		asJSON bool
+	)
+	cmd := &cobra.Command{
+		Use:   "compare PARTY PARTY...",
+		Short: "Print the parties' positions side by side",
+		Long: `compare prints the positions of two or more parties (by id, short name or
+name) side by side, one column per party, as plain text. With --topic it
+shows one topic in full — position, evidence and other statements — and
+otherwise every topic, lined up in rows.`,
+		Example: "  parley compare us russia nato\n  parley compare us russia --topic diplomatic-process --width 120\n  parley compare US RU --json",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) < 2 {
+				return usageErrorf("compare needs at least two parties (see parley compare --help)")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			d, err := a.load()
+			if err != nil {
+				return err
+			}
+			ids, err := partyArgs(d, args)
+			if err != nil {
+				return err
+			}
+			if topic != "" && d.Topic(topic) == nil {
+				return usageErrorf("unknown topic %q", topic)
+			}
+			if asJSON {
+				return writeJSON(a.stdout, compareJSON(d, ids, topic))
+			}
+			_, err = io.WriteString(a.stdout, views.CompareText(d, ids, topic, a.outputWidth(width)))
+			return err
+		},
+	}
+	cmd.Flags().StringVarP(&topic, "topic", "t", "", "show one topic (by id) in full")
+	cmd.Flags().IntVarP(&width, "width", "w", 0, "width in columns (default: the terminal's, or 80)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+type statementJSON struct {
+	ID      string             `json:"id"`
+	Kind    data.StatementKind `json:"kind"`
+	Speaker string             `json:"speaker"`
+	Party   string             `json:"party,omitempty"`
+	Date    string             `json:"date,omitempty"`
+	Text    string             `json:"text"`
+}
+
+func statementsJSON(d *data.Dossier, ids []string) []statementJSON {
+	out := []statementJSON{}
+	for _, s := range d.Evidence(ids) {
+		out = append(out, statementJSON{ID: s.ID, Kind: s.Kind, Speaker: d.Speaker(s), Party: s.Party, Date: s.Date.String(), Text: s.Text})
+	}
+	return out
+}
+
+func compareJSON(d *data.Dossier, ids []string, topic string) any {
+	type partyPosition struct {
+		Party    string          `json:"party"`
+		Stance   data.Stance     `json:"stance,omitempty"`
+		Basis    data.Basis      `json:"basis,omitempty"`
+		Summary  string          `json:"summary,omitempty"`
+		Evidence []statementJSON `json:"evidence"`
+	}
+	type topicRow struct {
+		Topic     string          `json:"topic"`
+		Title     string          `json:"title"`
+		Positions []partyPosition `json:"positions"`
+	}
+	rows := []topicRow{}
+	for _, t := range d.TopicsInOrder() {
+		if topic != "" && t.ID != topic {
+			continue
+		}
+		row := topicRow{Topic: t.ID, Title: t.Title, Positions: []partyPosition{}}
+		for _, id := range ids {
+			pp := partyPosition{Party: id, Evidence: []statementJSON{}}
+			if p := d.Position(id, t.ID); p != nil {
+				pp.Stance, pp.Basis, pp.Summary, pp.Evidence = p.Stance, p.Basis, p.Summary, statementsJSON(d, p.Evidence)
+			}
+			row.Positions = append(row.Positions, pp)
+		}
+		rows = append(rows, row)
+	}
+	return map[string]any{"parties": ids, "topics": rows}
+}
+
+func (a *app) demandsCmd() *cobra.Command {
+	var (
+		width  int
+		asJSON bool
+	)
+	cmd := &cobra.Command{
+		Use:   "demands",
+		Short: "Print every demand and each addressee's answer",
+		Long: `demands prints who asked whom for what, and each addressee's response:
+accepted, rejected, deferred, countered, or unanswered when the dossier
+records none.`,
+		Example: "  parley demands\n  parley -d talks.yaml demands --json",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			d, err := a.load()
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(a.stdout, demandsJSON(d))
+			}
+			_, err = io.WriteString(a.stdout, views.DemandsText(d, a.outputWidth(width)))
+			return err
+		},
+	}
+	cmd.Flags().IntVarP(&width, "width", "w", 0, "width in columns (default: the terminal's, or 80)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+func demandsJSON(d *data.Dossier) any {
+	type responseJSON struct {
+		Party    string          `json:"party"`
+		Status   data.Status     `json:"status"`
+		Text     string          `json:"text,omitempty"`
+		Date     string          `json:"date,omitempty"`
+		Evidence []statementJSON `json:"evidence"`
+	}
+	type demandJSON struct {
+		ID        string          `json:"id"`
+		From      string          `json:"from"`
+		To        []string        `json:"to"`
+		Topic     string          `json:"topic,omitempty"`
+		Text      string          `json:"text"`
+		Date      string          `json:"date,omitempty"`
+		Evidence  []statementJSON `json:"evidence"`
+		Responses []responseJSON  `json:"responses"`
+	}
+	out := []demandJSON{}
+	for _, dm := range d.Demands {
+		dj := demandJSON{ID: dm.ID, From: dm.From, To: dm.To, Topic: dm.Topic, Text: dm.Text, Date: dm.Date.String(), Evidence: statementsJSON(d, dm.Evidence), Responses: []responseJSON{}}
+		// One answer per addressee, in the demand's order: an addressee
+		// with no recorded response is unanswered, said explicitly.
+		for _, to := range dm.To {
+			rj := responseJSON{Party: to, Status: data.StatusUnanswered, Evidence: []statementJSON{}}
+			if r := dm.Response(to); r != nil {
+				rj = responseJSON{Party: to, Status: r.Status, Text: r.Text, Date: r.Date.String(), Evidence: statementsJSON(d, r.Evidence)}
+			}
+			dj.Responses = append(dj.Responses, rj)
+		}
+		out = append(out, dj)
+	}
+	return out
+}
+
+func (a *app) searchCmd() *cobra.Command {
+	var (
+		limit  int
+		width  int
+		asJSON bool
+	)
+	cmd := &cobra.Command{
+		Use:   "search QUERY...",
+		Short: "Find statements: words, \"phrases\", -exclusions and filters",
+		Long: `search finds statements and ranks them by relevance. A query holds:
+
+  words            all must match (case, accents and width ignored);
+                   the last one also matches as a prefix
+  "exact phrase"   the words in this order
+  -word            statements without it
+  party:ID         by party (id or name prefix); speaker:NAME by speaker
+  topic:ID         by topic (id or title prefix), its subtopics included
+  kind:quote       verbatim quotes only (or kind:reported)
+  date:2022-01     a day, month or year, or a range date:2022-01-01..2022-02-15
+
+When nothing matches exactly, close matches (typos) are shown, and said so.
+Piped, it prints plain text; --json prints one JSON object per hit, with the
+byte spans of the text that matched.`,
+		Example: "  parley search invasion\n  parley search party:russia nato\n  parley search '\"written response\"' --json",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usageErrorf("search needs a query (see parley search --help)")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if limit < 1 {
+				return usageErrorf("--limit must be at least 1")
+			}
+			d, ix, err := a.loadWith(true)
+			if err != nil {
+				return err
+			}
+			q, err := data.ParseQuery(strings.Join(args, " "), d)
+			if err != nil {
+				return usageErrorf("%v", err)
+			}
+			res := ix.Search(q, limit)
+			if asJSON {
+				return data.WriteSearchJSON(a.stdout, d, res)
+			}
+			_, err = io.WriteString(a.stdout, views.SearchText(d, res, a.outputWidth(width)))
+			return err
+		},
+	}
+	cmd.Flags().IntVarP(&limit, "limit", "n", 20, "show at most `N` results")
+	cmd.Flags().IntVarP(&width, "width", "w", 0, "width in columns (default: the terminal's, or 80)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object per result")
+	return cmd
+}
+
+func (a *app) newCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "new [FILE]",
+		Short: "Write a commented starter dossier to FILE (default dossier.yaml)",
+		Long: `new writes a small, commented dossier — two parties, a topic, a source, a
+quote found in it, a reported statement, positions, a demand with a response
+and an event — that validates as written. Edit it, then check it with
+"parley validate FILE" and open it with "parley FILE". It never replaces an
+existing file; "-" writes to standard output.`,
+		Example: "  parley new talks.yaml && parley validate talks.yaml && parley talks.yaml",
+		Args:    cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			file := "dossier.yaml"
+			if len(args) == 1 {
+				file = args[0]
+			}
+			if file == "-" {
+				_, err := a.stdout.Write(data.Starter())
+				return err
+			}
+			if err := data.WriteFileAtomic(file, data.Starter(), false); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "wrote %s\nnext: parley validate %s, then parley %s\n", file, file, file)
+			return nil
+		},
+	}
 }

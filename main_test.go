@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -51,6 +52,18 @@ func TestExitCodes(t *testing.T) {
 		{"export with an unknown format", []string{"export", "--format", "pdf"}, exitUsage},
 		{"export takes no arguments", []string{"export", "extra"}, exitUsage},
 		{"summary when piped", []string{valid}, exitOK},
+		{"compare two parties", []string{"compare", "us", "russia"}, exitOK},
+		{"compare by short name, one topic", []string{"compare", "US", "RU", "--topic", "diplomatic-process"}, exitOK},
+		{"compare needs two parties", []string{"compare", "us"}, exitUsage},
+		{"compare an unknown party", []string{"compare", "us", "usa"}, exitUsage},
+		{"compare an unknown topic", []string{"compare", "us", "russia", "--topic", "nope"}, exitUsage},
+		{"demands", []string{"demands"}, exitOK},
+		{"search", []string{"search", "invasion"}, exitOK},
+		{"search needs a query", []string{"search"}, exitUsage},
+		{"search a query it cannot understand", []string{"search", "party:usa"}, exitUsage},
+		{"search with a bad limit", []string{"search", "x", "--limit", "0"}, exitUsage},
+		{"common ground", []string{"common-ground", "us", "russia"}, exitOK},
+		{"common ground with an unknown party", []string{"common-ground", "usa"}, exitUsage},
 		{"version", []string{"--version"}, exitOK},
 		{"help", []string{"--help"}, exitOK},
 	}
@@ -170,5 +183,99 @@ func TestInvalidDossierPrintsErrorsNotAStackTrace(t *testing.T) {
 	}
 	if !strings.Contains(stderr, "bad.json:1:41: error:") || strings.Contains(stderr, "goroutine") {
 		t.Fatalf("stderr:\n%s", stderr)
+	}
+}
+
+func TestNewWritesAStarterThatValidatesAndNeverOverwrites(t *testing.T) {
+	t.Chdir(t.TempDir())
+	stdout, stderr, code := parley(t, "new", "talks.yaml")
+	if code != exitOK {
+		t.Fatalf("new: exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "parley validate talks.yaml") {
+		t.Errorf("new does not say what to do next: %q", stdout)
+	}
+	out, _, code := parley(t, "validate", "talks.yaml")
+	if code != exitOK || strings.Contains(out, "warning") {
+		t.Fatalf("the starter does not validate cleanly:\n%s", out)
+	}
+	if err := os.WriteFile("talks.yaml", []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, code := parley(t, "new", "talks.yaml"); code != exitInvalid {
+		t.Fatalf("new over an existing file: exit %d, want %d", code, exitInvalid)
+	}
+	if b, _ := os.ReadFile("talks.yaml"); string(b) != "mine" {
+		t.Fatal("new replaced an existing file")
+	}
+	if _, _, code := parley(t, "new"); code != exitOK {
+		t.Fatal("new with no file")
+	}
+	if _, err := os.Stat("dossier.yaml"); err != nil {
+		t.Fatalf("new with no file wrote nothing at dossier.yaml: %v", err)
+	}
+}
+
+func TestJSONOutputsParse(t *testing.T) {
+	for _, args := range [][]string{
+		{"compare", "us", "russia", "nato", "--json"},
+		{"demands", "--json"},
+		{"common-ground", "--json"},
+		{"validate", "--json"},
+	} {
+		stdout, stderr, code := parley(t, args...)
+		if code != exitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+		var v any
+		if err := json.Unmarshal([]byte(stdout), &v); err != nil {
+			t.Errorf("%v: not JSON: %v\n%s", args, err, stdout)
+		}
+	}
+	stdout, _, _ := parley(t, "search", "written", "response", "--json")
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	for _, line := range lines {
+		var hit struct {
+			ID    string `json:"id"`
+			Text  string `json:"text"`
+			Spans []struct{ Start, End int }
+		}
+		if err := json.Unmarshal([]byte(line), &hit); err != nil {
+			t.Fatalf("search --json line is not JSON: %v\n%s", err, line)
+		}
+		for _, sp := range hit.Spans {
+			if sp.Start < 0 || sp.End > len(hit.Text) || sp.Start >= sp.End {
+				t.Errorf("%s: span %v outside its text", hit.ID, sp)
+			}
+		}
+	}
+	if len(lines) == 0 || lines[0] == "" {
+		t.Fatal("search --json found nothing for 'written response'")
+	}
+}
+
+func TestDemandsJSONSaysUnansweredExplicitly(t *testing.T) {
+	stdout, _, _ := parley(t, "demands", "--json")
+	var demands []struct {
+		ID        string
+		To        []string
+		Responses []struct{ Party, Status string }
+	}
+	if err := json.Unmarshal([]byte(stdout), &demands); err != nil {
+		t.Fatal(err)
+	}
+	unanswered := 0
+	for _, d := range demands {
+		if len(d.Responses) != len(d.To) {
+			t.Errorf("%s: %d responses for %d addressees", d.ID, len(d.Responses), len(d.To))
+		}
+		for _, r := range d.Responses {
+			if r.Status == "unanswered" {
+				unanswered++
+			}
+		}
+	}
+	if unanswered == 0 {
+		t.Error("the Geneva demands have addressees with no response; none is said to be unanswered")
 	}
 }
