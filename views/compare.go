@@ -11,6 +11,9 @@ import (
 // NoPosition is what a pane says for a party silent on a topic.
 const NoPosition = "no stated position"
 
+// MaxPaneStatements is how many statements one pane lists on one topic.
+const MaxPaneStatements = 60
+
 // PartyTitle is a pane's title: "US · United States", or the name alone
 // when the party has no short name.
 func PartyTitle(p *data.Party) string {
@@ -83,13 +86,25 @@ func PositionContent(d *data.Dossier, party *data.Party, topic *data.Topic, widt
 			others = append(others, s)
 		}
 	}
+	// A pane lists at most MaxPaneStatements: a reader scrolls through a
+	// few dozen, not thousands, and stepping topics stays instant.
+	shown := 0
+	list := func(ss []*data.Statement) {
+		for i, s := range ss {
+			if shown == MaxPaneStatements {
+				c.blank()
+				c.add(t.Paint(&t.Muted, Truncate(fmt.Sprintf("… %d more not listed here", len(ss)-i), width)))
+				return
+			}
+			c.blank()
+			statementBlock(c, d, s, width, t)
+			shown++
+		}
+	}
 	if len(evidence) > 0 {
 		c.blank()
 		c.add(t.Paint(&t.Heading, Truncate(fmt.Sprintf("Evidence (%d)", len(evidence)), width)))
-		for _, s := range evidence {
-			c.blank()
-			statementBlock(c, d, s, width, t)
-		}
+		list(evidence)
 	}
 	if len(others) > 0 {
 		c.blank()
@@ -98,10 +113,7 @@ func PositionContent(d *data.Dossier, party *data.Party, topic *data.Topic, widt
 			heading = "Statements on this topic"
 		}
 		c.add(t.Paint(&t.Heading, Truncate(fmt.Sprintf("%s (%d)", heading, len(others)), width)))
-		for _, s := range others {
-			c.blank()
-			statementBlock(c, d, s, width, t)
-		}
+		list(others)
 	}
 	return c
 }
