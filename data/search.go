@@ -229,10 +229,7 @@ func newIndexShell(d *Dossier) *SearchIndex {
 		if _, ok := ix.partyIx[p.ID]; !ok {
 			ix.partyIx[p.ID] = i
 		}
-		w := FoldWords(p.ID)
-		w = append(w, FoldWords(p.Name)...)
-		w = append(w, FoldWords(p.Short)...)
-		ix.partyWords = append(ix.partyWords, w)
+		ix.partyWords = append(ix.partyWords, partyWords(p))
 	}
 	ix.actorIx = make(map[string]int, len(d.Actors))
 	for i, a := range d.Actors {
@@ -248,6 +245,19 @@ func newIndexShell(d *Dossier) *SearchIndex {
 		}
 	}
 	return ix
+}
+
+// partyWords are the words that name a party in a query: its id, its short
+// name, and its name when that is one word. A longer name is left out:
+// "security" should not find every statement of the Organization for
+// Security and Co-operation in Europe.
+func partyWords(p *Party) []string {
+	w := FoldWords(p.ID)
+	w = append(w, FoldWords(p.Short)...)
+	if n := FoldWords(p.Name); len(n) == 1 {
+		w = append(w, n...)
+	}
+	return w
 }
 
 // buildDocAttrs fills the per-statement arrays the filters read.
@@ -795,6 +805,13 @@ func (ix *SearchIndex) SearchContext(ctx context.Context, q Query, limit int) (*
 // goroutines would not help).
 var parallelCost = 100_000
 
+// A word with more than blockTerms terms is accumulated blockDocs
+// statements at a time.
+const (
+	blockTerms = 8
+	blockDocs  = 1 << 14
+)
+
 // halfRange is the range of statements of half h.
 func (ix *SearchIndex) halfRange(h int) (uint32, uint32) {
 	if h == 0 {
@@ -933,31 +950,63 @@ func (ix *SearchIndex) accumulate(w *qword, j uint8, f *filter, s *searchScratch
 	next := j + 1
 	cand := s.half[h]
 	mark, score, inv1, norm := s.mark, s.score, ix.inv1, ix.norm
-	for _, t := range w.terms {
-		it := ix.halfPostings(t.term, h)
-		wt := t.weight * (bm25K1 + 1)
-		for {
-			doc, tf, ok := it.next()
-			if !ok {
-				break
-			}
-			m := mark[doc]
-			if m == j {
-				if j == 0 {
-					if !f.pass(ix, doc) {
-						continue
-					}
-					cand = append(cand, doc)
+	add := func(doc, tf uint32, wt float64) {
+		m := mark[doc]
+		if m == j {
+			if j == 0 {
+				if !f.pass(ix, doc) {
+					return
 				}
-				mark[doc] = next
-			} else if m != next {
-				continue
+				cand = append(cand, doc)
 			}
-			if tf == 1 {
-				score[doc] += wt * float64(inv1[doc])
-			} else {
-				ftf := float64(tf)
-				score[doc] += wt * (ftf / (ftf + float64(norm[doc])))
+			mark[doc] = next
+		} else if m != next {
+			return
+		}
+		if tf == 1 {
+			score[doc] += wt * float64(inv1[doc])
+		} else {
+			ftf := float64(tf)
+			score[doc] += wt * (ftf / (ftf + float64(norm[doc])))
+		}
+	}
+	if len(w.terms) <= blockTerms {
+		for _, t := range w.terms {
+			it := ix.halfPostings(t.term, h)
+			wt := t.weight * (bm25K1 + 1)
+			for {
+				doc, tf, ok := it.next()
+				if !ok {
+					break
+				}
+				add(doc, tf, wt)
+			}
+		}
+	} else {
+		// A prefix with many words: walk them all a block of statements
+		// at a time, so the scores being added stay in the cache.
+		type cursor struct {
+			it      postingIter
+			doc, tf uint32
+			ok      bool
+			wt      float64
+		}
+		cs := make([]cursor, len(w.terms))
+		for i, t := range w.terms {
+			c := &cs[i]
+			c.it = ix.halfPostings(t.term, h)
+			c.wt = t.weight * (bm25K1 + 1)
+			c.doc, c.tf, c.ok = c.it.next()
+		}
+		lo, hi := ix.halfRange(h)
+		for start := lo; start < hi; start += blockDocs {
+			end := min(start+blockDocs, hi)
+			for i := range cs {
+				c := &cs[i]
+				for c.ok && c.doc < end {
+					add(c.doc, c.tf, c.wt)
+					c.doc, c.tf, c.ok = c.it.next()
+				}
 			}
 		}
 	}

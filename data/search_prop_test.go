@@ -75,7 +75,7 @@ func propQuery(r *rand.Rand) string {
 	if r.IntN(5) == 0 {
 		parts = append(parts, "-"+pick())
 	}
-	filters := []string{"party:russia", "party:us", "-party:nato", "speaker:lavrov", "speaker:sergei", "topic:security", "topic:energy", "-topic:energy",
+	filters := []string{"party:russia", "party:us", "-party:nato", "speaker:lavrov", "speaker:sergei", "russia", "atlantic", "topic:security", "topic:energy", "-topic:energy",
 		"kind:quote", "kind:reported", "-kind:quote", "date:2022-01", "date:2022-01-01..2022-01-25", "date:2022-02..", "lavrov", "russia", "sergei", "atlantic"}
 	for i := 0; i < r.IntN(3); i++ {
 		parts = append(parts, filters[r.IntN(len(filters))])
@@ -171,8 +171,10 @@ func refSearch(d *Dossier, q Query) []refHit {
 		}
 		if p := d.Party(party); p != nil {
 			w = append(w, FoldWords(p.ID)...)
-			w = append(w, FoldWords(p.Name)...)
 			w = append(w, FoldWords(p.Short)...)
+			if n := FoldWords(p.Name); len(n) == 1 {
+				w = append(w, n...)
+			}
 		}
 		return w
 	}

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Whole process, side by side: `parley search WORD` on a generated dossier
+# of N statements against `fzf --filter "'WORD"` on the same texts as plain
+# lines (one statement per line).
+#
+#   bench/search-vs-fzf.sh            # N=1000000, WORD=security, 3 runs each
+#   N=100000 WORD=sanctions RUNS=5 bench/search-vs-fzf.sh
+#
+# PARLEY can name a parley binary whose `search` subcommand takes
+# `--file DOSSIER QUERY`; by default the script builds bench/search, the
+# same code path (open with the search cache, search, print top hits).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${N:-1000000}
+WORD=${WORD:-security}
+RUNS=${RUNS:-3}
+LIMIT=${LIMIT:-100}
+DIR=${DIR:-${TMPDIR:-/tmp}/parley-bench-$N}
+
+if ! command -v fzf >/dev/null; then
+  echo "fzf is missing: installing it with apt-get" >&2
+  (apt-get update -qq && apt-get install -y -qq fzf) >&2
+fi
+mkdir -p "$DIR/bin"
+go build -o "$DIR/bin/gen" ./data/synth/cmd/gen
+go build -o "$DIR/bin/search" ./bench/search
+if [ ! -s "$DIR/texts.txt" ] || [ ! -s "$DIR/statements.jsonl" ]; then
+  echo "generating $N statements in $DIR" >&2
+  "$DIR/bin/gen" -n "$N" -o "$DIR" -lines >/dev/null
+fi
+if [ -n "${PARLEY:-}" ]; then
+  run_parley() { "$PARLEY" search --limit "$LIMIT" --file "$DIR/dossier.yaml" "$WORD"; }
+else
+  run_parley() { "$DIR/bin/search" -limit "$LIMIT" "$DIR/dossier.yaml" "$WORD"; }
+fi
+run_fzf() { fzf --filter "'$WORD" < "$DIR/texts.txt"; }
+
+echo "corpus: $N statements, $(du -m "$DIR/statements.jsonl" | cut -f1) MB JSON Lines, $(du -m "$DIR/texts.txt" | cut -f1) MB of text" >&2
+# The first open builds the search cache beside the dossier (cold); the
+# timed runs use it (warm), as every later open does.
+if [ ! -e "$DIR/.dossier.yaml.parley-cache" ]; then
+  echo "cold open (load, index, write the cache):" >&2
+  /usr/bin/time -f "  %e s wall, %U s user, %S s sys, %M KB max RSS" bash -c "$(declare -f run_parley); DIR='$DIR' LIMIT='$LIMIT' WORD='$WORD' PARLEY='${PARLEY:-}'; run_parley" >/dev/null
+fi
+printf "%-8s %-5s %10s %10s %12s %10s\n" tool run "wall s" "cpu s" "max RSS MB" results
+for i in $(seq 1 "$RUNS"); do
+  for tool in parley fzf; do
+    out=$(mktemp)
+    tf=$(mktemp)
+    if [ "$tool" = parley ]; then
+      /usr/bin/time -f "%e %U %S %M" -o "$tf" bash -c "$(declare -f run_parley); DIR='$DIR' LIMIT='$LIMIT' WORD='$WORD' PARLEY='${PARLEY:-}'; run_parley" >"$out" || true
+      results=$(head -1 "$out" | grep -o '^[0-9,]*' | tr -d , || true)
+    else
+      /usr/bin/time -f "%e %U %S %M" -o "$tf" bash -c "$(declare -f run_fzf); DIR='$DIR' WORD='$WORD'; run_fzf" >"$out" || true
+      results=$(wc -l <"$out")
+    fi
+    read -r wall user sys rss <"$tf"
+    printf "%-8s %-5s %10s %10.2f %12d %10s\n" "$tool" "$i" "$wall" "$(echo "$user + $sys" | bc)" "$((rss / 1024))" "$results"
+    rm -f "$out" "$tf"
+  done
+done
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores" >&2
