@@ -221,6 +221,10 @@ func (c *Compare) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		c.picker = newPicker(c.d, c.parties)
 	case key.Matches(msg, k.Open):
 		return c.open()
+	case key.Matches(msg, k.Copy):
+		if content != nil && !c.all && scr.sel >= 0 {
+			return copyStatement(c.d, content.Blocks[scr.sel].Statement)
+		}
 	case c.all && key.Matches(msg, k.Back):
 		c.all = false
 		c.layout()
@@ -398,7 +402,7 @@ func (c *Compare) FullHelp() [][]key.Binding {
 		{k.TopicHelp, k.AllTopics},
 		{k.PaneHelp, k.PickParties},
 		{k.MoveHelp, k.PageHelp, k.EndsHelp},
-		{k.Open},
+		{k.Open, k.Copy},
 	}
 }
 

@@ -149,6 +149,10 @@ func (m *Demands) Update(msg tea.Msg) tea.Cmd {
 				m.thread.bottom(c, rows)
 			case key.Matches(msg, k.Open):
 				return m.open()
+			case key.Matches(msg, k.Copy):
+				if m.thread.sel >= 0 && m.thread.sel < len(c.Blocks) {
+					return copyStatement(m.d, c.Blocks[m.thread.sel].Statement)
+				}
 			}
 		}
 	case tea.MouseClickMsg:
@@ -236,6 +240,6 @@ func (m *Demands) FullHelp() [][]key.Binding {
 	sides := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "list/thread"))
 	return [][]key.Binding{
 		{k.MoveHelp, k.PageHelp, k.EndsHelp},
-		{k.PaneHelp, sides, k.Open},
+		{k.PaneHelp, sides, k.Open, k.Copy},
 	}
 }

@@ -55,7 +55,7 @@ func (m *Detail) Update(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, k.Copy):
-			return tea.Batch(tea.SetClipboard(views.CopyText(m.d, m.s)), flash("copied the statement with its attribution"))
+			return copyStatement(m.d, m.s)
 		case key.Matches(msg, k.Down):
 			m.scroll(1)
 		case key.Matches(msg, k.Up):
@@ -99,4 +99,13 @@ func (m *Detail) ShortHelp() []key.Binding {
 func (m *Detail) FullHelp() [][]key.Binding {
 	k := m.keys
 	return [][]key.Binding{{k.Back, k.Copy}, {k.MoveHelp, k.PageHelp, k.EndsHelp}}
+}
+
+// copyStatement puts a statement and its attribution on the clipboard
+// (OSC 52) and says so in the footer.
+func copyStatement(d *data.Dossier, s *data.Statement) tea.Cmd {
+	if s == nil {
+		return nil
+	}
+	return tea.Batch(tea.SetClipboard(views.CopyText(d, s)), flash("copied the statement with its attribution"))
 }

@@ -157,6 +157,11 @@ func TestCompareNavigation(t *testing.T) {
 				t.Error("detail opened")
 			}
 		}},
+		{"y copies the selected statement without opening it", []string{"tab", "y"}, func(t *testing.T, m *Root) {
+			if m.detail != nil || !strings.Contains(screen(m), "copied the statement") {
+				t.Error("no copy notice, or the detail opened")
+			}
+		}},
 		{"2 opens Demands, 1 comes back", []string{"2", "1"}, func(t *testing.T, m *Root) {
 			if m.active != 0 {
 				t.Errorf("active = %d", m.active)
