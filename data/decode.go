@@ -155,7 +155,7 @@ func (r *record) integer(key string) (int, bool) {
 		return 0, false
 	}
 	n, err := strconv.Atoi(v.str)
-	if v.kind != nodeScalar || err != nil {
+	if v.kind != nodeScalar || v.tag != "number" || err != nil {
 		r.dc.errorf(v, "%s: %s must be a whole number, found %s", r.what, key, v.describe())
 		return 0, false
 	}
@@ -198,6 +198,9 @@ func (r *record) done(known []string) {
 	for i, k := range r.n.keys {
 		if r.used[i] || slices.Contains(known, k.str) {
 			continue
+		}
+		if k.str == "$schema" && r.n == r.dc.root {
+			continue // an editor's pointer to the JSON Schema
 		}
 		msg := fmt.Sprintf("%s: unknown field %q (ignored: parley does not read it)", r.what, k.str)
 		if near := nearest(k.str, known); near != "" {
@@ -329,8 +332,12 @@ func (dc *decoder) dossier(root *node) *Dossier {
 	d.StatementFiles = r.ids("statement_files")
 	d.Compare = r.ids("compare")
 	r.done(dossierFields)
-	if len(d.Parties) == 0 && r.field("parties") == nil {
-		dc.errorf(root, "dossier: no parties; a dossier needs at least one party")
+	if pv := r.field("parties"); len(d.Parties) == 0 && (pv == nil || (pv.kind == nodeSeq && len(pv.items) == 0)) {
+		at := root
+		if pv != nil {
+			at = pv
+		}
+		dc.errorf(at, "dossier: no parties; a dossier needs at least one party")
 	}
 	return d
 }

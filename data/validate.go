@@ -103,6 +103,9 @@ func (v *validator) run() {
 	for i, id := range d.Compare {
 		v.ref(v.dc, item(v.rootNode(), "compare", i), "compare", "party", id, v.parties)
 	}
+	if len(d.Compare) == 1 {
+		v.dc.warnf(field(v.rootNode(), "compare"), "compare names 1 party; the explorer compares 2 to 4 side by side")
+	}
 	if len(d.Compare) > 4 {
 		v.dc.warnf(field(v.rootNode(), "compare"), "compare names %d parties; the explorer shows at most 4 side by side", len(d.Compare))
 	}
@@ -214,6 +217,10 @@ func (v *validator) loadSource(s *Source) {
 		b, err := v.read(s.File)
 		if err != nil {
 			v.dc.errorf(field(n, "file"), "source %q: cannot read %q: %v", s.ID, s.File, unwrapPathError(err))
+			break
+		}
+		if len(strings.TrimSpace(string(b))) == 0 {
+			v.dc.warnf(field(n, "file"), "source %q: %q is empty; its quotes cannot be verified", s.ID, s.File)
 			break
 		}
 		if perr := checkText(b); perr != nil && perr.line > 0 {

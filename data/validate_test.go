@@ -181,6 +181,19 @@ var ruleCases = []ruleCase{
 		`testdata/invalid/bad-color.yaml:6:12: warning: party "alpha": color "dark blue" is not #rgb or #rrggbb; the theme picks one`,
 		`testdata/invalid/bad-color.yaml:9:12: warning: party "beta": color "#12345" is not #rgb or #rrggbb; the theme picks one`,
 	}},
+	{file: "no-parties-empty-list.yaml", want: []string{
+		`testdata/invalid/no-parties-empty-list.yaml:3:10: error: dossier: no parties; a dossier needs at least one party`,
+	}},
+	{file: "version-quoted.yaml", want: []string{
+		`testdata/invalid/version-quoted.yaml:1:9: error: dossier: parley must be a whole number, found a string`,
+	}},
+	{file: "source-empty-file.yaml", valid: true, want: []string{
+		`testdata/invalid/source-empty-file.yaml:5:11: warning: source "minutes": "sources/empty.txt" is empty; its quotes cannot be verified`,
+		`testdata/invalid/source-empty-file.yaml:9:10: warning: compare names 1 party; the explorer compares 2 to 4 side by side`,
+	}},
+	{file: "json-schema-key.json", valid: true, want: []string{
+		`testdata/invalid/json-schema-key.json:6:3: warning: dossier: unknown field "$extra" (ignored: parley does not read it)`,
+	}},
 	{file: "wrong-version.yaml", want: []string{
 		`testdata/invalid/wrong-version.yaml:1:9: error: format version 2 is not supported; this parley reads version 1`,
 	}},
