@@ -306,7 +306,9 @@ func topicCell(d *data.Dossier, p *data.Party, topic *data.Topic, width, headW i
 		}
 	}
 	if pos == nil {
-		lines = append(lines, indent+t.Paint(&t.Empty, Truncate(NoPosition, width-iw)))
+		for _, l := range Wrap(NoPosition, width-iw) {
+			lines = append(lines, indent+t.Paint(&t.Empty, l))
+		}
 	} else {
 		for _, l := range stanceLine(pos, width-iw, t) {
 			lines = append(lines, indent+l)
