@@ -316,6 +316,16 @@ func TestMouse(t *testing.T) {
 		t.Fatalf("click on the Compare tab: active = %d", m.active)
 	}
 	c := compareOf(m)
+	// The arrows of the topic bar step topics: "◂ 2/10 ▸".
+	before := c.topic
+	send(m, tea.MouseClickMsg{X: 7, Y: 1, Button: tea.MouseLeft})
+	if c.topic != before+1 {
+		t.Errorf("click on ▸: topic %d, want %d", c.topic, before+1)
+	}
+	send(m, tea.MouseClickMsg{X: 0, Y: 1, Button: tea.MouseLeft})
+	if c.topic != before {
+		t.Errorf("click on ◂: topic %d, want %d", c.topic, before)
+	}
 	// A click in the third pane, below its text, focuses it.
 	send(m, tea.MouseClickMsg{X: 70, Y: 20, Button: tea.MouseLeft})
 	if c.focus != 2 {
