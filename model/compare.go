@@ -31,8 +31,9 @@ type Compare struct {
 	all     bool // the all-topics view
 	focus   int  // index into parties
 
-	scr    []scroller // per pane, on the current topic
-	allScr scroller   // shared by every pane in the all-topics view; sel is the topic
+	scr      []scroller // per pane, on scrTopic
+	scrTopic int        // the topic scr belongs to
+	allScr   scroller   // shared by every pane in the all-topics view; sel is the topic
 
 	picker *picker // open while choosing parties
 
@@ -114,11 +115,14 @@ func (c *Compare) layout() {
 		c.paneX[i] = x
 		x += w
 	}
-	if len(c.scr) != len(c.parties) {
+	if len(c.scr) != len(c.parties) || c.scrTopic != c.topic {
+		// Another topic (stepped to, or chosen in the all-topics view)
+		// starts every pane at its top.
 		c.scr = make([]scroller, len(c.parties))
 		for i := range c.scr {
 			c.scr[i].sel = -1
 		}
+		c.scrTopic = c.topic
 	}
 	widths := make([]int, len(c.parties))
 	for i, w := range c.paneW {
@@ -165,14 +169,10 @@ func (c *Compare) setTopic(i int) {
 		}
 		return
 	}
-	if i == c.topic {
-		return
+	if i != c.topic {
+		c.topic = i
+		c.layout()
 	}
-	c.topic = i
-	for j := range c.scr {
-		c.scr[j] = scroller{sel: -1}
-	}
-	c.layout()
 }
 
 func (c *Compare) Update(msg tea.Msg) tea.Cmd {
@@ -283,8 +283,8 @@ func (c *Compare) open() tea.Cmd {
 	}
 	if c.all {
 		c.all = false
-		c.topic = -1 // force setTopic to reset the panes
-		c.setTopic(scr.sel)
+		c.topic = scr.sel
+		c.layout()
 		return nil
 	}
 	if s := content.Blocks[scr.sel].Statement; s != nil {

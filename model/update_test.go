@@ -152,6 +152,12 @@ func TestCompareNavigation(t *testing.T) {
 				t.Errorf("focus %d, selection %d", c.focus, c.scr[1].sel)
 			}
 		}},
+		{"a topic chosen in the all-topics view opens at its top", []string{"tab", "j", "j", "a", "j", "j", "a"}, func(t *testing.T, m *Root) {
+			c := compareOf(m)
+			if topicID(c) != "nato-expansion" || c.scr[1].offset != 0 || c.scr[1].sel != 0 {
+				t.Errorf("topic %q offset %d sel %d", topicID(c), c.scr[1].offset, c.scr[1].sel)
+			}
+		}},
 		{"enter on a pane with no statements does nothing", []string{"enter"}, func(t *testing.T, m *Root) {
 			if m.detail != nil {
 				t.Error("detail opened")
