@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"image/color"
 	"slices"
 	"strings"
 	"testing"
@@ -396,4 +397,33 @@ func TestResize(t *testing.T) {
 		m := start(t, geneva(t), 1, 1, Options{})
 		checkFits(t, m.View().Content, 1, 1)
 	})
+}
+
+func TestBackgroundColourPicksTheTheme(t *testing.T) {
+	tests := []struct {
+		name     string
+		theme    string
+		bg       color.Color
+		wantDark bool
+	}{
+		{"auto on a light terminal turns light", "auto", color.White, false},
+		{"auto on a dark terminal stays dark", "", color.Black, true},
+		{"an explicit dark theme ignores the terminal", "dark", color.White, true},
+		{"an explicit light theme ignores the terminal", "light", color.Black, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := start(t, geneva(t), 80, 24, Options{Theme: tt.theme})
+			if tt.theme == "" || tt.theme == "auto" {
+				if m.Init() == nil {
+					t.Error("auto does not ask the terminal for its background")
+				}
+			}
+			m.Update(tea.BackgroundColorMsg{Color: tt.bg})
+			if m.theme.Dark != tt.wantDark || compareOf(m).theme != m.theme {
+				t.Errorf("dark = %v, want %v (screens share it: %v)", m.theme.Dark, tt.wantDark, compareOf(m).theme == m.theme)
+			}
+			checkFits(t, m.View().Content, 80, 24)
+		})
+	}
 }
