@@ -729,7 +729,7 @@ func (f *filter) pass(ix *SearchIndex, doc uint32) bool {
 
 type searchScratch struct {
 	mark  []uint8
-	score []float64
+	score []float32
 	half  [2][]uint32 // candidates in each half of the statements
 	cand  []uint32    // both halves, in order
 	heaps [2][]uint32
@@ -740,7 +740,7 @@ func (ix *SearchIndex) getScratch() *searchScratch {
 		return s
 	}
 	n := len(ix.docs)
-	return &searchScratch{mark: make([]uint8, n), score: make([]float64, n)}
+	return &searchScratch{mark: make([]uint8, n), score: make([]float32, n)}
 }
 
 func (ix *SearchIndex) putScratch(s *searchScratch) {
@@ -950,7 +950,7 @@ func (ix *SearchIndex) accumulate(w *qword, j uint8, f *filter, s *searchScratch
 	next := j + 1
 	cand := s.half[h]
 	mark, score, inv1, norm := s.mark, s.score, ix.inv1, ix.norm
-	add := func(doc, tf uint32, wt float64) {
+	add := func(doc, tf uint32, wt float32) {
 		m := mark[doc]
 		if m == j {
 			if j == 0 {
@@ -964,16 +964,16 @@ func (ix *SearchIndex) accumulate(w *qword, j uint8, f *filter, s *searchScratch
 			return
 		}
 		if tf == 1 {
-			score[doc] += wt * float64(inv1[doc])
+			score[doc] += wt * inv1[doc]
 		} else {
-			ftf := float64(tf)
-			score[doc] += wt * (ftf / (ftf + float64(norm[doc])))
+			ftf := float32(tf)
+			score[doc] += wt * (ftf / (ftf + norm[doc]))
 		}
 	}
 	if len(w.terms) <= blockTerms {
 		for _, t := range w.terms {
 			it := ix.halfPostings(t.term, h)
-			wt := t.weight * (bm25K1 + 1)
+			wt := float32(t.weight * (bm25K1 + 1))
 			for {
 				doc, tf, ok := it.next()
 				if !ok {
@@ -989,13 +989,13 @@ func (ix *SearchIndex) accumulate(w *qword, j uint8, f *filter, s *searchScratch
 			it      postingIter
 			doc, tf uint32
 			ok      bool
-			wt      float64
+			wt      float32
 		}
 		cs := make([]cursor, len(w.terms))
 		for i, t := range w.terms {
 			c := &cs[i]
 			c.it = ix.halfPostings(t.term, h)
-			c.wt = t.weight * (bm25K1 + 1)
+			c.wt = float32(t.weight * (bm25K1 + 1))
 			c.doc, c.tf, c.ok = c.it.next()
 		}
 		lo, hi := ix.halfRange(h)
@@ -1024,7 +1024,7 @@ func (ix *SearchIndex) accumulate(w *qword, j uint8, f *filter, s *searchScratch
 			} else if m != next {
 				return
 			}
-			score[doc] += w.speakerW
+			score[doc] += float32(w.speakerW)
 		}
 		for a, ok := range w.actors {
 			if ok {

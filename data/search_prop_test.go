@@ -384,12 +384,12 @@ func TestSearchMatchesBruteForce(t *testing.T) {
 			}
 			for i, h := range got.Hits {
 				w := want[i]
-				if math.Abs(h.Score-w.score) > 1e-9*math.Max(1, math.Abs(w.score)) {
+				if math.Abs(h.Score-w.score) > 1e-5*math.Max(1, math.Abs(w.score)) {
 					t.Fatalf("%q: hit %d score %v (%s), want %v (%s)", qs, i, h.Score, h.Statement.ID, w.score, w.s.ID)
 				}
 				if h.Statement != w.s {
 					// Only a near tie may swap places.
-					if j := slices.IndexFunc(want, func(x refHit) bool { return x.s == h.Statement }); j < 0 || math.Abs(want[j].score-w.score) > 1e-9*math.Max(1, math.Abs(w.score)) {
+					if j := slices.IndexFunc(want, func(x refHit) bool { return x.s == h.Statement }); j < 0 || math.Abs(want[j].score-w.score) > 1e-5*math.Max(1, math.Abs(w.score)) {
 						t.Fatalf("%q: hit %d is %s %q, want %s %q", qs, i, h.Statement.ID, h.Statement.Text, w.s.ID, w.s.Text)
 					}
 					w = want[slices.IndexFunc(want, func(x refHit) bool { return x.s == h.Statement })]

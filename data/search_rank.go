@@ -11,7 +11,7 @@ import (
 
 // better orders statements: higher score, then earlier date (no date last),
 // then id.
-func (ix *SearchIndex) better(a, b uint32, score []float64) bool {
+func (ix *SearchIndex) better(a, b uint32, score []float32) bool {
 	if sa, sb := score[a], score[b]; sa != sb {
 		return sa > sb
 	}
@@ -32,7 +32,7 @@ func (ix *SearchIndex) tieLess(a, b uint32) bool {
 }
 
 // topK returns the best k candidates, best first.
-func (ix *SearchIndex) topK(cand []uint32, score []float64, k int, s *searchScratch) []uint32 {
+func (ix *SearchIndex) topK(cand []uint32, score []float32, k int, s *searchScratch) []uint32 {
 	if len(cand) >= parallelCost && k*8 < len(cand) {
 		// Each half picks its best k on its own core; then the two lists
 		// are merged.
@@ -52,7 +52,7 @@ func (ix *SearchIndex) topK(cand []uint32, score []float64, k int, s *searchScra
 	return ix.topKHeap(cand, score, k, &s.heaps[0])
 }
 
-func (ix *SearchIndex) cmpDocs(score []float64) func(a, b uint32) int {
+func (ix *SearchIndex) cmpDocs(score []float32) func(a, b uint32) int {
 	return func(a, b uint32) int {
 		if ix.better(a, b, score) {
 			return -1
@@ -65,7 +65,7 @@ func (ix *SearchIndex) cmpDocs(score []float64) func(a, b uint32) int {
 }
 
 // topKHeap returns the best k of cand, best first.
-func (ix *SearchIndex) topKHeap(cand []uint32, score []float64, k int, heap *[]uint32) []uint32 {
+func (ix *SearchIndex) topKHeap(cand []uint32, score []float32, k int, heap *[]uint32) []uint32 {
 	cmpDocs := ix.cmpDocs(score)
 	if k >= len(cand) || k*8 >= len(cand) {
 		out := slices.Clone(cand)
@@ -137,7 +137,7 @@ func (ix *SearchIndex) rank(q *Query, p *plan, s *searchScratch, limit int) []Se
 	for i, doc := range top {
 		h := &hits[i]
 		h.Statement = ix.docs[doc]
-		h.Score = s.score[doc]
+		h.Score = float64(s.score[doc])
 		var pairs int
 		if i < limit || multi {
 			h.Spans, pairs = ix.spans(&tk, q, p, h.Statement.Text, multi)
