@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Renders the README's pictures from the real program: builds parley, runs
+# it in a tmux pane of a fixed size, drives it with keys, captures the pane
+# with its colours and turns each capture into a PNG with freeze.
+#
+#   docs/screenshots.sh          # writes docs/compare.svg, demands.svg, search.svg
+#
+# Needs tmux (apt-get install tmux) and freeze
+# (go install github.com/charmbracelet/freeze@v0.2.2).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+command -v tmux >/dev/null || { echo "screenshots: needs tmux" >&2; exit 1; }
+freeze=$(command -v freeze || echo "$(go env GOPATH)/bin/freeze")
+[ -x "$freeze" ] || go install github.com/charmbracelet/freeze@v0.2.2
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+go build -o "$work/parley" .
+
+cols=120 rows=34
+shot() { # name, then the keys to press after start
+	local name=$1; shift
+	local sock="parley-shots-$name-$$"
+	tmux -L "$sock" new-session -d -x "$cols" -y "$rows" \
+		"env TERM=xterm-256color COLORTERM=truecolor $work/parley --theme dark"
+	sleep 1
+	for k in "$@"; do
+		tmux -L "$sock" send-keys "$k"
+		sleep 0.4
+	done
+	tmux -L "$sock" capture-pane -e -p > "$work/$name.ansi"
+	tmux -L "$sock" kill-server
+	"$freeze" "$work/$name.ansi" --language ansi --window=false --padding 20 \
+		--background '#171717' --font.size 14 --output "docs/$name.svg" >/dev/null
+	echo "docs/$name.svg"
+}
+
+shot compare Right Right
+shot demands 2
+shot search / i n v a s i o n
