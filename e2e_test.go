@@ -60,28 +60,42 @@ func (s *tmuxSession) waitFor(what string, texts ...string) string {
 	}
 }
 
-func TestEndToEndInTmux(t *testing.T) {
+// buildParley builds the real binary once per test.
+func buildParley(t *testing.T) string {
+	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed")
 	}
 	if testing.Short() {
 		t.Skip("builds the binary and drives it in tmux")
 	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "parley")
+	bin := filepath.Join(t.TempDir(), "parley")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	status := filepath.Join(dir, "status")
-	s := &tmuxSession{t: t, socket: fmt.Sprintf("parley-e2e-%d", os.Getpid()), name: "e2e"}
-	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	return bin
+}
 
-	// The shell records parley's exit status, then lingers so the pane can
-	// still be read.
+// startTmux runs parley at 120×40 in a tmux server of its own; the shell
+// records parley's exit status in the returned file, then lingers so the
+// pane can still be read.
+func startTmux(t *testing.T, bin string, env ...string) (*tmuxSession, string) {
+	t.Helper()
+	status := filepath.Join(t.TempDir(), "status")
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("parley-e2e-%d-%s", os.Getpid(), t.Name()), name: "e2e"}
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
 	script := fmt.Sprintf("%q; echo $? > %q; sleep 60", bin, status)
-	began := time.Now()
-	s.tmux("-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", "-s", s.name, "env", "TERM=xterm-256color", "sh", "-c", script)
+	args := []string{"-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", "-s", s.name, "env", "TERM=xterm-256color"}
+	args = append(append(args, env...), "sh", "-c", script)
+	s.tmux(args...)
 	s.tmux("set-option", "-t", s.name, "window-size", "manual")
+	return s, status
+}
+
+func TestEndToEndInTmux(t *testing.T) {
+	bin := buildParley(t)
+	began := time.Now()
+	s, status := startTmux(t, bin)
 
 	s.waitFor("start: three Geneva panes side by side", "US · United States", "RU · Russia", "NATO", "Compare")
 	t.Logf("first complete frame %v after starting the session (tmux polled every 5 ms)", time.Since(began).Round(time.Millisecond))
@@ -134,4 +148,39 @@ func TestEndToEndInTmux(t *testing.T) {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
+}
+
+// NO_COLOR with any value: not one colour on screen, yet the active tab,
+// the focused pane and the stances are still marked.
+func TestEndToEndNoColor(t *testing.T) {
+	bin := buildParley(t)
+	s, _ := startTmux(t, bin, "NO_COLOR=yes")
+	s.waitFor("start without colour", "US · United States", "RU · Russia", "NATO")
+	styled := s.tmux("capture-pane", "-e", "-p", "-t", s.name)
+	var reverse, bold, underline bool
+	for _, part := range strings.Split(styled, "\x1b[")[1:] {
+		end := strings.IndexByte(part, 'm')
+		if end < 0 || strings.Trim(part[:end], "0123456789;:") != "" {
+			continue
+		}
+		for _, p := range strings.FieldsFunc(part[:end], func(r rune) bool { return r == ';' || r == ':' }) {
+			switch {
+			case p == "7":
+				reverse = true
+			case p == "1":
+				bold = true
+			case p == "4":
+				underline = true
+			case p == "39" || p == "49":
+				// the default colours: no colour at all
+			case len(p) == 2 && strings.ContainsRune("349", rune(p[0])) && p[1] <= '8',
+				len(p) == 3 && strings.HasPrefix(p, "10"):
+				t.Fatalf("colour SGR %q on screen with NO_COLOR set", part[:end])
+			}
+		}
+	}
+	if !reverse || !bold || !underline {
+		t.Errorf("without colour, focus and the active tab must still show: reverse %v, bold %v, underline %v", reverse, bold, underline)
+	}
+	s.keys("q")
 }
