@@ -279,3 +279,55 @@ func TestDemandsJSONSaysUnansweredExplicitly(t *testing.T) {
 		t.Error("the Geneva demands have addressees with no response; none is said to be unanswered")
 	}
 }
+
+// No command prints a control character, an escape sequence or a bidi
+// override from a hostile dossier, whatever the format.
+func TestPipedOutputCarriesNoControlCharacters(t *testing.T) {
+	hostile := filepath.Join("testdata", "hostile", "terminal.yaml")
+	out := t.TempDir()
+	runs := [][]string{
+		{hostile},
+		{"validate", hostile},
+		{"validate", "--json", hostile},
+		{"-d", hostile, "export", "--format", "json"},
+		{"-d", hostile, "export", "--format", "yaml"},
+		{"-d", hostile, "export", "--format", "md"},
+		{"-d", hostile, "export", "--format", "csv"},
+		{"-d", hostile, "compare", "alpha", "beta"},
+		{"-d", hostile, "compare", "alpha", "beta", "--json"},
+		{"-d", hostile, "demands"},
+		{"-d", hostile, "search", "talk"},
+		{"-d", hostile, "search", "talk", "--json"},
+		{"-d", hostile, "common-ground"},
+		{"-d", hostile, "export", "--format", "md", "-o", filepath.Join(out, "brief.md")},
+	}
+	for _, args := range runs {
+		stdout, stderr, code := parley(t, args...)
+		if code != exitOK {
+			t.Errorf("%v: exit %d: %s", args, code, stderr)
+		}
+		for name, text := range map[string]string{"stdout": stdout, "stderr": stderr} {
+			if r, bad := controlRune(text); bad {
+				t.Errorf("%v: %s holds %U", args, name, r)
+			}
+		}
+	}
+	b, err := os.ReadFile(filepath.Join(out, "brief.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, bad := controlRune(string(b)); bad {
+		t.Errorf("the written brief holds %U", r)
+	}
+}
+
+func controlRune(s string) (rune, bool) {
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\t':
+		case r < 0x20, r == 0x7f, r >= 0x80 && r < 0xa0, r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+			return r, true
+		}
+	}
+	return 0, false
+}
