@@ -883,7 +883,10 @@ func (ix *SearchIndex) matchHalf(ctx context.Context, q *Query, p *plan, f *filt
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			ix.accumulate(&p.words[j], uint8(j), f, s, h)
+			ix.accumulate(ctx, &p.words[j], uint8(j), f, s, h)
+		}
+		if err := ctx.Err(); err != nil {
+			return err
 		}
 	}
 	// Keep only the statements every word reached; drop the excluded.
@@ -946,7 +949,7 @@ func (ix *SearchIndex) halfOf(docs []uint32, h int) []uint32 {
 // accumulate adds word j's matches in half h: the first word brings the
 // candidates (those passing the filters); each later one keeps those it
 // also matches.
-func (ix *SearchIndex) accumulate(w *qword, j uint8, f *filter, s *searchScratch, h int) {
+func (ix *SearchIndex) accumulate(ctx context.Context, w *qword, j uint8, f *filter, s *searchScratch, h int) {
 	next := j + 1
 	cand := s.half[h]
 	mark, score, inv1, norm := s.mark, s.score, ix.inv1, ix.norm
@@ -974,12 +977,15 @@ func (ix *SearchIndex) accumulate(w *qword, j uint8, f *filter, s *searchScratch
 		for _, t := range w.terms {
 			it := ix.halfPostings(t.term, h)
 			wt := float32(t.weight * (bm25K1 + 1))
-			for {
+			for n := 1; ; n++ {
 				doc, tf, ok := it.next()
 				if !ok {
 					break
 				}
 				add(doc, tf, wt)
+				if n&0xffff == 0 && ctx.Err() != nil {
+					break // stale: the caller sees ctx.Err() and gives up
+				}
 			}
 		}
 	} else {
@@ -1000,6 +1006,9 @@ func (ix *SearchIndex) accumulate(w *qword, j uint8, f *filter, s *searchScratch
 		}
 		lo, hi := ix.halfRange(h)
 		for start := lo; start < hi; start += blockDocs {
+			if ctx.Err() != nil {
+				break // stale: the caller sees ctx.Err() and gives up
+			}
 			end := min(start+blockDocs, hi)
 			for i := range cs {
 				c := &cs[i]

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -430,5 +431,37 @@ func TestSpansOnMultiByteText(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("%q: spans %q, want %q", qs, got, want)
 		}
+	}
+}
+
+func TestCancelledSearchLeavesNoTrace(t *testing.T) {
+	d := synthDossier(t, 5000)
+	ix := NewSearchIndex(d)
+	q, _ := ParseQuery("security guarantees", d)
+	want := ix.Search(q, 10)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := ix.SearchContext(ctx, q, 10); err == nil {
+		t.Fatal("a cancelled search answered")
+	}
+	got := ix.Search(q, 10)
+	if got.Total != want.Total || len(got.Hits) != len(want.Hits) || got.Hits[0].Score != want.Hits[0].Score {
+		t.Fatalf("after a cancelled search: %d results, want %d", got.Total, want.Total)
+	}
+}
+
+func TestTypoFallbackSaysSo(t *testing.T) {
+	d := synthDossier(t, 5000)
+	ix := NewSearchIndex(d)
+	for qs, want := range map[string]string{"secuirty": "security", "sanctoins ": "sanctions", "guarantess": "guarantees", "stoltenbreg": "stoltenberg"} {
+		q, _ := ParseQuery(qs, d)
+		r := ix.Search(q, 5)
+		if !r.Fuzzy || len(r.Corrections) != 1 || !slices.Contains(r.Corrections[0].Terms, want) || r.Total == 0 {
+			t.Errorf("%q: fuzzy=%v corrections=%v total=%d, want a close match %q", qs, r.Fuzzy, r.Corrections, r.Total, want)
+		}
+	}
+	q, _ := ParseQuery("security", d)
+	if r := ix.Search(q, 5); r.Fuzzy {
+		t.Error("an exact match was called fuzzy")
 	}
 }

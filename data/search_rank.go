@@ -278,15 +278,18 @@ func (ix *SearchIndex) typoPlan(q *Query, p plan) (plan, []Correction) {
 	}
 	for i := range np.words {
 		w := &np.words[i]
-		if !isTyped[i] || len(w.terms) > 0 {
+		if !isTyped[i] || len(w.terms) > 0 || w.spDocs > 0 {
 			continue
 		}
 		terms := ix.closeTerms(w.text, w.prefix)
-		if len(terms) == 0 {
+		nw := qword{text: w.text, prefix: w.prefix, typo: true}
+		c := Correction{Word: w.text}
+		// A misspelt speaker: "stoltenbreg".
+		names := ix.closeSpeakers(&nw)
+		if len(terms) == 0 && len(names) == 0 {
 			continue
 		}
-		nw := qword{text: w.text, prefix: w.prefix, typo: true, actors: w.actors, parties: w.parties, speakerW: w.speakerW, spDocs: w.spDocs}
-		c := Correction{Word: w.text}
+		c.Terms = append(c.Terms, names...)
 		for _, t := range terms {
 			nw.terms = append(nw.terms, qterm{t, weightTypo * ix.idf(int(ix.df[t]))})
 			if len(c.Terms) < 5 {
@@ -298,6 +301,60 @@ func (ix *SearchIndex) typoPlan(q *Query, p plan) (plan, []Correction) {
 		corr = append(corr, c)
 	}
 	return np, corr
+}
+
+// closeSpeakers points the word at the speakers and parties with a name
+// word within a few edits of it, and returns those words.
+func (ix *SearchIndex) closeSpeakers(w *qword) []string {
+	wr := []rune(w.text)
+	k := maxTypos(len(wr))
+	if k == 0 || len(wr) > 32 {
+		return nil
+	}
+	var names []string
+	close := func(words []string) bool {
+		for _, x := range words {
+			xr := []rune(x)
+			if w.prefix && len(xr) > len(wr) {
+				xr = xr[:len(wr)]
+			}
+			if osaDistance(wr, xr, k) <= k {
+				if !slices.Contains(names, x) {
+					names = append(names, x)
+				}
+				return true
+			}
+		}
+		return false
+	}
+	n := 0
+	for a, words := range ix.actorWords {
+		if close(words) {
+			if w.actors == nil {
+				w.actors = make([]bool, len(ix.actors))
+			}
+			w.actors[a] = true
+			n += len(ix.actorDocs[a])
+		}
+	}
+	for p, words := range ix.partyWords {
+		if close(words) {
+			if w.parties == nil {
+				w.parties = make([]bool, len(ix.parties))
+			}
+			w.parties[p] = true
+			for _, doc := range ix.partyDocs[p] {
+				if a := ix.actor[doc]; a == 0 || w.actors == nil || !w.actors[a-1] {
+					n++
+				}
+			}
+		}
+	}
+	w.spDocs = n
+	if n > 0 {
+		w.speakerW = speakerBoost * ix.idf(n)
+	}
+	return names
 }
 
 // maxTypos is how many edits a word of n letters may have.

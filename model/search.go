@@ -90,6 +90,12 @@ func NewSearch(d *data.Dossier, ix *data.SearchIndex, keys *keyMap, theme *views
 	return m
 }
 
+// NewSearchScreen is NewSearch with the explorer's default keys, for
+// programs outside the package (bench/searchui).
+func NewSearchScreen(d *data.Dossier, ix *data.SearchIndex, theme *views.Theme) *Search {
+	return NewSearch(d, ix, newKeyMap(), theme)
+}
+
 func (m *Search) Title() string { return "Quotes" }
 
 func (m *Search) MinSize() (int, int) { return 40, 8 }
@@ -332,7 +338,11 @@ func (m *Search) View() string {
 	case m.res != nil:
 		s := views.SearchSummary(m.res)
 		if !m.res.Query.Empty() {
-			s += fmt.Sprintf(" · %.1f ms", float64(m.elapsed.Microseconds())/1000)
+			if ms := float64(m.elapsed.Microseconds()) / 1000; ms >= 0.1 {
+				s += fmt.Sprintf(" · %.1f ms", ms)
+			} else {
+				s += " · <0.1 ms"
+			}
 		}
 		if m.res.Query.Raw != m.input.Value() {
 			s += " · searching…"

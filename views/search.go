@@ -110,22 +110,23 @@ func searchAttribution(d *data.Dossier, s *data.Statement) string {
 // more than colour.
 func SearchHitLines(d *data.Dossier, h data.SearchHit, width int, selected bool, t *Theme) []string {
 	s := h.Statement
-	gutter := "  "
-	if selected {
-		gutter = t.Paint(&t.Selected, "▌") + " "
-	}
-	inner := max(width-2, 10)
+	gutter := " " // the pane marks the selected hit in the column before
+	inner := max(width-1, 10)
 	// Attribution: speaker, party badge, date, topic.
 	who := d.Speaker(s)
 	var head []string
 	head = append(head, t.Paint(&t.Heading, Truncate(who, inner/2)))
 	if p := d.Party(s.Party); p != nil {
-		chip := t.PartyChip(p.ID)
 		label := t.PartyText(p.ID, "["+p.Label()+"]")
-		if chip != "" {
-			label = chip + " " + label
+		if p.Name == who || p.Label() == who {
+			label = "" // the speaker is the party itself
 		}
-		head = append(head, label)
+		if chip := t.PartyChip(p.ID); chip != "" {
+			label = strings.TrimSpace(chip + " " + label)
+		}
+		if label != "" {
+			head = append(head, label)
+		}
 	}
 	meta := []string{}
 	if !s.Date.IsZero() {
@@ -155,7 +156,7 @@ func SearchHitLines(d *data.Dossier, h data.SearchHit, width int, selected bool,
 		bar = "  "
 	}
 	for _, ln := range wrapSpans(text, max(inner-2, 8)) {
-		out = append(out, "  "+bar+paintSpans(text, ln, spans, style, t))
+		out = append(out, " "+bar+paintSpans(text, ln, spans, style, t))
 	}
 	return out
 }
