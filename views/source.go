@@ -285,7 +285,9 @@ func StatementPanel(d *data.Dossier, s *data.Statement, width int, t *Theme) *Co
 			c.add(t.Muted.Render(l))
 		}
 	}
-	c.add(t.Muted.Render(Truncate("  "+string(s.Kind)+" · "+where, width)))
+	for _, l := range Indent("kind: "+string(s.Kind)+" · "+where, width, "  ", "  ") {
+		c.add(t.Muted.Render(l))
+	}
 	section := func(title string, items []string) {
 		if len(items) == 0 {
 			return
