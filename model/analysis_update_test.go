@@ -289,7 +289,7 @@ func TestSourceUpdate(t *testing.T) {
 			t.Errorf("the unanchored statement is not listed:\n%s", out)
 		}
 		press(m, "tab")
-		if !strings.Contains(screen(m), "not located in") {
+		if !strings.Contains(screen(m), "kind: reported · not") {
 			t.Errorf("the panel does not say the statement is not located:\n%s", screen(m))
 		}
 	})
