@@ -169,8 +169,9 @@ func (t *Theme) RenderMatrix(d *data.Dossier, m Matrix, width, height int) strin
 		lines = append(lines, Fit(t.Empty.Render(Truncate("no topics in this dossier", width)), width))
 	}
 	offset := ClampOffset(m.Offset, len(m.Rows), g.Rows)
+	mc := t.newMatrixCells(g)
 	for r := offset; r < len(m.Rows) && r < offset+g.Rows; r++ {
-		lines = append(lines, t.matrixRow(m, r, left, len(shown), g, width))
+		lines = append(lines, t.matrixRow(m, mc, r, left, len(shown), g, width))
 	}
 	for len(lines) < height-g.InfoH {
 		lines = append(lines, strings.Repeat(" ", max(width, 0)))
@@ -210,9 +211,48 @@ func matrixSummary(m Matrix) string {
 	return strings.Join(parts, " · ")
 }
 
+// pad cuts plain text to w cells and fills it out with spaces, so it can
+// be styled as a whole and its width is known without measuring again.
+func pad(text string, w int) string {
+	text = Truncate(text, w)
+	if n := w - ansi.StringWidth(text); n > 0 {
+		text += strings.Repeat(" ", n)
+	}
+	return text
+}
+
+// matrixCells are the styled cells and classes of one frame, rendered once
+// each rather than once a row: a frame of 12 parties and 56 rows would
+// otherwise style 700 cells.
+type matrixCells struct {
+	stance  map[data.Stance]string
+	silence string
+	class   map[string]string
+}
+
+func (t *Theme) newMatrixCells(g MatrixGeometry) matrixCells {
+	mc := matrixCells{stance: map[data.Stance]string{}, class: map[string]string{}}
+	for _, st := range data.Stances {
+		mc.stance[st] = t.Stance(st).Render(pad(StanceWord(st), g.CellW))
+	}
+	mc.silence = t.Muted.Render(pad("·", g.CellW))
+	return mc
+}
+
+func (mc matrixCells) cell(t *Theme, pos *data.Position, w int) string {
+	if pos == nil {
+		return mc.silence
+	}
+	if c, ok := mc.stance[pos.Stance]; ok {
+		return c
+	}
+	return t.Stance(pos.Stance).Render(pad(StanceWord(pos.Stance), w))
+}
+
 // matrixRow is one topic: the cursor gutter, the title indented by depth
-// with ▾/▸ on a parent, the class, then one cell per shown party.
-func (t *Theme) matrixRow(m Matrix, r, left, ncols int, g MatrixGeometry, width int) string {
+// with ▾/▸ on a parent, the class, then one cell per shown party; exactly
+// width cells.
+func (t *Theme) matrixRow(m Matrix, mc matrixCells, r, left, ncols int, g MatrixGeometry, width int) string {
 	row := m.Rows[r]
 	cur := r == m.Row
 	var sb strings.Builder
@@ -221,7 +261,7 @@ func (t *Theme) matrixRow(m Matrix, r, left, ncols int, g MatrixGeometry, width 
 		gutter = t.Selected.Render("▌")
 	}
 	indent := strings.Repeat("  ", min(row.Depth, 6))
-	if ansi.StringWidth(indent)*3 > g.TopicW {
+	if len(indent)*3 > g.TopicW {
 		indent = ""
 	}
 	fold := "  "
@@ -241,39 +281,53 @@ func (t *Theme) matrixRow(m Matrix, r, left, ncols int, g MatrixGeometry, width 
 			}
 		}
 	}
-	room := g.TopicW - 1 - ansi.StringWidth(indent+fold) - 1
+	// gutter, indent and fold, the title and its suffix, a space.
+	room := max(g.TopicW-1-len(indent)-2-1, 0)
+	sw := ansi.StringWidth(suffix)
+	if sw > room-8 {
+		suffix, sw = "", 0
+	}
+	title = Truncate(title, room-sw)
 	titleStyle := t.Summary
 	if cur {
 		titleStyle = t.Heading
 	}
-	text := titleStyle.Render(Truncate(title, max(room-ansi.StringWidth(suffix), min(room, 8))))
-	if ansi.StringWidth(title+suffix) <= room || ansi.StringWidth(suffix) < room-8 {
-		text += t.Muted.Render(suffix)
-	}
-	sb.WriteString(Fit(gutter+indent+t.Muted.Render(fold)+text, g.TopicW))
+	sb.WriteString(gutter + indent + t.Muted.Render(fold) + titleStyle.Render(title) + t.Muted.Render(suffix))
+	topicUsed := 3 + len(indent) + ansi.StringWidth(title) + sw
+	sb.WriteString(strings.Repeat(" ", max(g.TopicW-topicUsed, 0)))
 	word := AgreementWord(row.Agreement)
 	if g.ClassW == narrowClassW {
 		word, _, _ = strings.Cut(word, " ")
 	}
-	sb.WriteString(Fit(t.agreement(row.Agreement).Render(Truncate(word, g.ClassW-1)), g.ClassW))
-	for c := left; c < left+ncols; c++ {
-		sb.WriteByte(' ')
-		cell := "·"
-		style := t.Muted
-		var pos *data.Position
-		if row.Agreement != nil && c < len(row.Agreement.Positions) {
-			pos = row.Agreement.Positions[c]
-		}
-		if pos != nil {
-			cell, style = StanceWord(pos.Stance), t.Stance(pos.Stance)
-		}
-		if cur && c == m.Col {
-			sb.WriteString(t.SelectedRow.Render(Fit(Truncate(cell, g.CellW), g.CellW)))
-			continue
-		}
-		sb.WriteString(Fit(style.Render(Truncate(cell, g.CellW)), g.CellW))
+	c, ok := mc.class[word]
+	if !ok {
+		c = t.agreement(row.Agreement).Render(pad(word, g.ClassW))
+		mc.class[word] = c
 	}
-	return Fit(sb.String(), width)
+	sb.WriteString(c)
+	used := max(g.TopicW, topicUsed) + g.ClassW
+	for col := left; col < left+ncols; col++ {
+		sb.WriteByte(' ')
+		var pos *data.Position
+		if row.Agreement != nil && col < len(row.Agreement.Positions) {
+			pos = row.Agreement.Positions[col]
+		}
+		if cur && col == m.Col {
+			cell := "·"
+			if pos != nil {
+				cell = StanceWord(pos.Stance)
+			}
+			sb.WriteString(t.SelectedRow.Render(pad(cell, g.CellW)))
+		} else {
+			sb.WriteString(mc.cell(t, pos, g.CellW))
+		}
+		used += 1 + g.CellW
+	}
+	if used > width {
+		return Fit(sb.String(), width)
+	}
+	sb.WriteString(strings.Repeat(" ", width-used))
+	return sb.String()
 }
 
 // matrixInfo is the strip under the matrix: the cell under the cursor in
