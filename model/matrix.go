@@ -333,26 +333,15 @@ func (m *Matrix) updateEvidence(msg tea.Msg) tea.Cmd {
 		switch {
 		case key.Matches(msg, k.Back):
 			m.evidence = nil
-		case key.Matches(msg, k.Down):
-			ev.scr.down(ev.content, rows)
-		case key.Matches(msg, k.Up):
-			ev.scr.up(ev.content, rows)
-		case key.Matches(msg, k.PageDown):
-			ev.scr.scroll(ev.content, max(rows-1, 1), rows)
-		case key.Matches(msg, k.PageUp):
-			ev.scr.scroll(ev.content, -max(rows-1, 1), rows)
 		case key.Matches(msg, k.Open):
 			if ev.scr.sel >= 0 {
 				return openStatement(ev.content.Blocks[ev.scr.sel].Statement.ID)
 			}
+		default:
+			ev.scr.navigate(k, msg, ev.content, rows)
 		}
 	case tea.MouseWheelMsg:
-		switch msg.Button {
-		case tea.MouseWheelUp:
-			ev.scr.scroll(ev.content, -3, rows)
-		case tea.MouseWheelDown:
-			ev.scr.scroll(ev.content, 3, rows)
-		}
+		ev.scr.wheel(msg, ev.content, rows)
 	}
 	return nil
 }

@@ -69,29 +69,12 @@ func (m *Timeline) Update(msg tea.Msg) tea.Cmd {
 	rows := views.PaneRows(m.height)
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
-		switch {
-		case key.Matches(msg, k.Down):
-			m.scr.down(c, rows)
-		case key.Matches(msg, k.Up):
-			m.scr.up(c, rows)
-		case key.Matches(msg, k.PageDown):
-			m.scr.scroll(c, max(rows-1, 1), rows)
-		case key.Matches(msg, k.PageUp):
-			m.scr.scroll(c, -max(rows-1, 1), rows)
-		case key.Matches(msg, k.Top):
-			m.scr.top(c, rows)
-		case key.Matches(msg, k.Bottom):
-			m.scr.bottom(c, rows)
-		case key.Matches(msg, k.Open):
+		if key.Matches(msg, k.Open) {
 			return m.open()
 		}
+		m.scr.navigate(k, msg, c, rows)
 	case tea.MouseWheelMsg:
-		switch msg.Button {
-		case tea.MouseWheelUp:
-			m.scr.scroll(c, -3, rows)
-		case tea.MouseWheelDown:
-			m.scr.scroll(c, 3, rows)
-		}
+		m.scr.wheel(msg, c, rows)
 	case tea.MouseClickMsg:
 		b := c.BlockAt(msg.Y - 1 + m.scr.offset)
 		switch {
@@ -120,4 +103,36 @@ func (m *Timeline) ShortHelp() []key.Binding {
 func (m *Timeline) FullHelp() [][]key.Binding {
 	k := m.keys
 	return [][]key.Binding{{k.MoveHelp, k.PageHelp, k.EndsHelp}, {k.Open}}
+}
+
+// navigate moves the reading position by the movement keys; it reports
+// whether the key was one of them.
+func (s *scroller) navigate(k *keyMap, msg tea.KeyPressMsg, c *views.Content, rows int) bool {
+	switch {
+	case key.Matches(msg, k.Down):
+		s.down(c, rows)
+	case key.Matches(msg, k.Up):
+		s.up(c, rows)
+	case key.Matches(msg, k.PageDown):
+		s.scroll(c, max(rows-1, 1), rows)
+	case key.Matches(msg, k.PageUp):
+		s.scroll(c, -max(rows-1, 1), rows)
+	case key.Matches(msg, k.Top):
+		s.top(c, rows)
+	case key.Matches(msg, k.Bottom):
+		s.bottom(c, rows)
+	default:
+		return false
+	}
+	return true
+}
+
+// wheel scrolls three lines a notch.
+func (s *scroller) wheel(msg tea.MouseWheelMsg, c *views.Content, rows int) {
+	switch msg.Button {
+	case tea.MouseWheelUp:
+		s.scroll(c, -3, rows)
+	case tea.MouseWheelDown:
+		s.scroll(c, 3, rows)
+	}
 }
