@@ -11,6 +11,7 @@ type analysisKeys struct {
 	Fold        key.Binding
 	FoldAll     key.Binding
 	ColumnHelp  key.Binding
+	Evidence    key.Binding // enter on a cell
 
 	// Source. The root leaves tab alone, so it steps through statements
 	// here as it steps through panes in Compare.
@@ -30,6 +31,7 @@ func newAnalysisKeys() *analysisKeys {
 		Fold:          key.NewBinding(key.WithKeys("space", "c"), key.WithHelp("space/c", "fold topic")),
 		FoldAll:       key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "fold/unfold all")),
 		ColumnHelp:    key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→ h/l", "party column")),
+		Evidence:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open evidence")),
 		NextStatement: key.NewBinding(key.WithKeys("tab", "n"), key.WithHelp("tab/n", "next statement")),
 		PrevStatement: key.NewBinding(key.WithKeys("shift+tab", "N"), key.WithHelp("shift+tab/N", "previous statement")),
 		NextSource:    key.NewBinding(key.WithKeys("]", "right"), key.WithHelp("]/→", "next source")),

@@ -284,7 +284,7 @@ func (m *Matrix) Update(msg tea.Msg) tea.Cmd {
 		case key.Matches(msg, ak.Right):
 			m.col++
 			m.clamp()
-		case key.Matches(msg, k.Open):
+		case key.Matches(msg, ak.Evidence):
 			return m.open()
 		}
 	case tea.MouseWheelMsg:
@@ -368,7 +368,7 @@ func (m *Matrix) ShortHelp() []key.Binding {
 	if m.evidence != nil {
 		return []key.Binding{k.Up, k.Down, k.Open, k.Back}
 	}
-	return []key.Binding{k.Up, k.Down, ak.Left, ak.Right, k.Open, ak.Fold, ak.FoldAll}
+	return []key.Binding{k.MoveHelp, ak.ColumnHelp, ak.Evidence, ak.Fold, ak.FoldAll}
 }
 
 func (m *Matrix) FullHelp() [][]key.Binding {
@@ -378,6 +378,6 @@ func (m *Matrix) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{k.MoveHelp, ak.ColumnHelp, k.PageHelp, k.EndsHelp},
-		{k.Open, ak.Fold, ak.FoldAll},
+		{ak.Evidence, ak.Fold, ak.FoldAll},
 	}
 }

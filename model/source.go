@@ -53,7 +53,6 @@ func (m *Source) SetSize(w, h int) {
 
 func (m *Source) SetTheme(t *views.Theme) {
 	m.theme = t
-	m.textSrc = -1 // the laid-out text holds no styles, but be safe on a new theme
 	m.layout()
 }
 
@@ -302,9 +301,9 @@ func (m *Source) View() string {
 
 func (m *Source) ShortHelp() []key.Binding {
 	k, ak := m.keys, m.ak
-	b := []key.Binding{ak.NextStatement, ak.PrevStatement, k.Down, k.Up, k.Open}
+	b := []key.Binding{ak.StatementHelp, k.MoveHelp, k.Open}
 	if len(m.d.Sources) > 1 {
-		b = append(b, ak.NextSource)
+		b = append(b, ak.SourceHelp)
 	}
 	return b
 }
