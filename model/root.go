@@ -5,6 +5,7 @@ package model
 
 import (
 	"os"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -50,6 +51,8 @@ type Root struct {
 	help  help.Model
 	flash string
 
+	askTrueColor bool // ask the terminal whether it has true colour
+
 	export exportFlow // the `e` prompt (export.go)
 
 	// Derived by layout.
@@ -82,18 +85,32 @@ func Run(d *data.Dossier, opts Options) error {
 		opts.NoColor = true
 	}
 	popts := opts.ProgramOptions
-	if opts.NoColor {
+	m := New(d, opts)
+	switch {
+	case opts.NoColor:
 		popts = append([]tea.ProgramOption{tea.WithColorProfile(colorprofile.ASCII)}, popts...)
+	case os.Getenv("TMUX") != "":
+		// Inside tmux, colour detection runs `tmux info`, which holds the
+		// first frame back by 10–20 ms. Start from what the environment
+		// says and ask the terminal for true colour instead (tea upgrades
+		// the profile when it answers).
+		env := slices.DeleteFunc(os.Environ(), func(kv string) bool { return strings.HasPrefix(kv, "TMUX=") })
+		popts = append([]tea.ProgramOption{tea.WithColorProfile(colorprofile.Detect(os.Stdout, env))}, popts...)
+		m.askTrueColor = true
 	}
-	_, err := tea.NewProgram(New(d, opts), popts...).Run()
+	_, err := tea.NewProgram(m, popts...).Run()
 	return err
 }
 
 func (m *Root) Init() tea.Cmd {
+	var cmds []tea.Cmd
 	if m.opts.Theme == "" || m.opts.Theme == "auto" {
-		return tea.RequestBackgroundColor
+		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
-	return nil
+	if m.askTrueColor {
+		cmds = append(cmds, tea.RequestCapability("RGB"), tea.RequestCapability("Tc"))
+	}
+	return tea.Batch(cmds...)
 }
 
 // setTheme rebuilds every style for a light or dark background.
