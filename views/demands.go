@@ -45,6 +45,12 @@ func ResponseStatus(dm *data.Demand, party string) data.Status {
 // StatusSummary counts a demand's answers by status: "» 2 deferred ·
 // ○ 1 unanswered", in the order of data.Statuses.
 func StatusSummary(dm *data.Demand) string {
+	return statusSummary(dm, nil)
+}
+
+// statusSummary is StatusSummary with each status in its style when t is
+// given.
+func statusSummary(dm *data.Demand, t *Theme) string {
 	counts := map[data.Status]int{}
 	for _, to := range dm.To {
 		counts[ResponseStatus(dm, to)]++
@@ -52,7 +58,13 @@ func StatusSummary(dm *data.Demand) string {
 	var parts []string
 	for _, s := range data.Statuses {
 		if n := counts[s]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d %s", statusGlyph[s], n, s))
+			part := fmt.Sprintf("%s %d %s", statusGlyph[s], n, s)
+			if t != nil {
+				if k, ok := t.statusInk[s]; ok {
+					part = k.paint(part)
+				}
+			}
+			parts = append(parts, part)
 		}
 	}
 	return strings.Join(parts, " · ")
@@ -70,7 +82,7 @@ func DemandItem(d *data.Dossier, dm *data.Demand, width int, selected bool, t *T
 		t.PartyText(dm.From, Truncate(Route(d, dm), width)),
 		t.Paint(&t.Summary, Truncate(flatten(dm.Text), width)),
 		t.Paint(&t.Muted, Truncate("on "+topic, width)),
-		t.Paint(&t.Muted, Truncate(StatusSummary(dm), width)),
+		summaryLine(dm, width, t),
 	}
 	if selected {
 		for i, l := range lines {
@@ -213,4 +225,14 @@ func DemandsText(d *data.Dossier, width int) string {
 		}
 	}
 	return sb.String()
+}
+
+// summaryLine is the status summary in colour, or cut plain to width when
+// the coloured one would not fit.
+func summaryLine(dm *data.Demand, width int, t *Theme) string {
+	plain := StatusSummary(dm)
+	if ansi.StringWidth(plain) > width {
+		return t.Paint(&t.Muted, Truncate(plain, width))
+	}
+	return statusSummary(dm, t)
 }
