@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -183,4 +184,38 @@ func TestEndToEndNoColor(t *testing.T) {
 		t.Errorf("without colour, focus and the active tab must still show: reverse %v, bold %v, underline %v", reverse, bold, underline)
 	}
 	s.keys("q")
+}
+
+// The time from starting parley to its first complete frame, measured the
+// way a user sees it: a shell already waiting in tmux is told to exec
+// parley, and the pane is polled every 2 ms until the three panes and the
+// footer are drawn. Five launches; the test logs min and median and fails
+// only past a generous bound, since CI machines vary.
+func TestFirstFrameTime(t *testing.T) {
+	bin := buildParley(t)
+	var times []time.Duration
+	for i := range 5 {
+		s := &tmuxSession{t: t, socket: fmt.Sprintf("parley-ff-%d-%d", os.Getpid(), i), name: "ff"}
+		t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+		s.tmux("-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", "-s", s.name, "env", "TERM=xterm-256color", "PS1=$ ", "sh")
+		s.waitFor("a shell prompt", "$")
+		s.keys("exec "+bin+" --theme dark", "Enter")
+		began := time.Now()
+		for {
+			screen := s.capture()
+			if strings.Contains(screen, "NATO") && strings.Contains(screen, "╯") && strings.Contains(screen, "next topic") {
+				break
+			}
+			if time.Since(began) > 10*time.Second {
+				t.Fatalf("no frame; the screen:\n%s", screen)
+			}
+			time.Sleep(2 * time.Millisecond)
+		}
+		times = append(times, time.Since(began))
+	}
+	slices.Sort(times)
+	t.Logf("process start to first complete frame: min %v, median %v, max %v", times[0].Round(time.Millisecond), times[2].Round(time.Millisecond), times[4].Round(time.Millisecond))
+	if times[2] > time.Second {
+		t.Errorf("median first frame %v", times[2])
+	}
 }
