@@ -1,6 +1,7 @@
 package data
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -118,4 +119,49 @@ func TestSearchCache(t *testing.T) {
 	if _, _, _, warm := open(); warm {
 		t.Fatal("a stale cache was used after the dossier changed")
 	}
+}
+
+// benchDossier is a generated dossier of n statements on disk, kept
+// between runs (PARLEY_BENCH_DIR, or the temp directory), with its search
+// cache built.
+func benchDossier(b *testing.B, n int) string {
+	dir := os.Getenv("PARLEY_BENCH_DIR")
+	if dir == "" {
+		dir = filepath.Join(os.TempDir(), fmt.Sprintf("parley-bench-%d", n))
+	}
+	path := filepath.Join(dir, synth.DossierFile)
+	if _, err := os.Stat(filepath.Join(dir, synth.StatementsFile)); err != nil {
+		if _, err := synth.Write(dir, synth.Options{N: n, Seed: 1, Lines: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if _, _, _, err := LoadIndexed(path, nil); err != nil { // cold, once: builds the cache
+		b.Fatal(err)
+	}
+	return path
+}
+
+func benchOpen(b *testing.B, n int) {
+	path := benchDossier(b, n)
+	b.ResetTimer()
+	for range b.N {
+		cold := false
+		_, _, ix, err := LoadIndexed(path, func(s LoadStage, _, _ int) { cold = cold || s == StageLoad })
+		if err != nil || cold || ix.Len() < n {
+			b.Fatalf("warm open failed: err=%v cold=%v", err, cold)
+		}
+	}
+}
+
+// BenchmarkOpenWarm100k: open a 100k-statement dossier to searchable from
+// its search cache.
+func BenchmarkOpenWarm100k(b *testing.B) { benchOpen(b, 100_000) }
+
+// BenchmarkOpenWarm1M: target ≤ 1.5 s. Opt in with PARLEY_BENCH_1M=1 (the
+// first run generates ~370 MB of JSON Lines and loads it cold once).
+func BenchmarkOpenWarm1M(b *testing.B) {
+	if os.Getenv("PARLEY_BENCH_1M") == "" {
+		b.Skip("set PARLEY_BENCH_1M=1 to run the 1M-statement benchmarks")
+	}
+	benchOpen(b, 1_000_000)
 }
