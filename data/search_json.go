@@ -9,20 +9,20 @@ import (
 // SearchHitJSON is one line of `parley search --json`: the statement with
 // its attribution, and the byte spans of Text that matched.
 type SearchHitJSON struct {
-	Rank     int           `json:"rank"`
-	ID       string        `json:"id"`
-	Kind     StatementKind `json:"kind"`
-	Speaker  string        `json:"speaker"`
-	Actor    string        `json:"actor,omitempty"`
-	Party    string        `json:"party,omitempty"`
-	Date     string        `json:"date,omitempty"`
-	Topics   []string      `json:"topics,omitempty"`
-	Source   string        `json:"source,omitempty"`
-	Score    float64       `json:"score"`
-	Text     string        `json:"text"`
-	Spans    []Span        `json:"spans"`
-	Fuzzy    bool          `json:"fuzzy,omitempty"`
-	BySpeakr bool          `json:"speaker_match,omitempty"`
+	Rank         int           `json:"rank"`
+	ID           string        `json:"id"`
+	Kind         StatementKind `json:"kind"`
+	Speaker      string        `json:"speaker"`
+	Actor        string        `json:"actor,omitempty"`
+	Party        string        `json:"party,omitempty"`
+	Date         string        `json:"date,omitempty"`
+	Topics       []string      `json:"topics,omitempty"`
+	Source       string        `json:"source,omitempty"`
+	Score        float64       `json:"score"`
+	Text         string        `json:"text"`
+	Spans        []Span        `json:"spans"`
+	Fuzzy        bool          `json:"fuzzy,omitempty"`
+	SpeakerMatch bool          `json:"speaker_match,omitempty"`
 }
 
 // WriteSearchJSON writes one JSON object per hit, best first, one per line.
@@ -39,7 +39,7 @@ func WriteSearchJSON(w io.Writer, d *Dossier, r *SearchResults) error {
 		if err := enc.Encode(SearchHitJSON{
 			Rank: i + 1, ID: s.ID, Kind: s.Kind, Speaker: d.Speaker(s), Actor: s.Actor, Party: s.Party,
 			Date: s.Date.String(), Topics: s.Topics, Source: s.Source, Score: roundScore(h.Score),
-			Text: s.Text, Spans: spans, Fuzzy: r.Fuzzy, BySpeakr: h.SpeakerMatch,
+			Text: s.Text, Spans: spans, Fuzzy: r.Fuzzy, SpeakerMatch: h.SpeakerMatch,
 		}); err != nil {
 			return err
 		}
