@@ -380,7 +380,7 @@ func validateFile(file string) validateReport {
 	name := file
 	if file == "" {
 		name = data.EmbeddedName
-		d, probs, err = data.LoadEmbedded()
+		d, probs, err = data.LoadEmbeddedYAML()
 	} else {
 		d, probs, err = data.Load(file)
 	}

@@ -21,6 +21,34 @@ func mustEmbedded(t testing.TB) *data.Dossier {
 	return d
 }
 
+// The embedded JSON is the authored YAML exported, byte for byte.
+func TestEmbeddedJSONIsTheYAMLExported(t *testing.T) {
+	d, probs, err := data.Load(filepath.Join("geneva", "geneva.yaml"))
+	if err != nil {
+		t.Fatalf("geneva.yaml: %v", err)
+	}
+	if len(probs) != 0 {
+		t.Errorf("geneva.yaml has problems: %v", probs)
+	}
+	want, err := data.ExportJSON(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join("geneva", "geneva.json")
+	if *update {
+		if err := os.WriteFile(path, want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Fatalf("geneva.json is not geneva.yaml exported; run go test ./data -run Embedded -update\n%s", firstDiff(want, got))
+	}
+}
+
 func TestEmbeddedDossierIsValidAndEveryQuoteIsAnchored(t *testing.T) {
 	d, probs, err := data.LoadEmbedded()
 	if err != nil {
@@ -190,6 +218,15 @@ func BenchmarkLoadEmbedded(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, _, err := data.LoadEmbedded(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkLoadEmbeddedYAML(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := data.LoadEmbeddedYAML(); err != nil {
 			b.Fatal(err)
 		}
 	}
