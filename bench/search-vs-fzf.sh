@@ -6,9 +6,9 @@
 #   bench/search-vs-fzf.sh            # N=1000000, WORD=security, 3 runs each
 #   N=100000 WORD=sanctions RUNS=5 bench/search-vs-fzf.sh
 #
-# PARLEY can name a parley binary whose `search` subcommand takes
-# `--file DOSSIER QUERY`; by default the script builds bench/search, the
-# same code path (open with the search cache, search, print top hits).
+# It builds parley from this tree and runs `parley search --dossier FILE
+# --limit N WORD` (PARLEY=path uses another binary); if parley does not
+# build, bench/search, the same code path, stands in for it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-1000000}
@@ -24,12 +24,15 @@ fi
 mkdir -p "$DIR/bin"
 go build -o "$DIR/bin/gen" ./data/synth/cmd/gen
 go build -o "$DIR/bin/search" ./bench/search
+if [ -z "${PARLEY:-}" ] && go build -o "$DIR/bin/parley" . 2>/dev/null; then
+  PARLEY="$DIR/bin/parley"
+fi
 if [ ! -s "$DIR/texts.txt" ] || [ ! -s "$DIR/statements.jsonl" ]; then
   echo "generating $N statements in $DIR" >&2
   "$DIR/bin/gen" -n "$N" -o "$DIR" -lines >/dev/null
 fi
 if [ -n "${PARLEY:-}" ]; then
-  run_parley() { "$PARLEY" search --limit "$LIMIT" --file "$DIR/dossier.yaml" "$WORD"; }
+  run_parley() { "$PARLEY" search --limit "$LIMIT" --dossier "$DIR/dossier.yaml" "$WORD"; }
 else
   run_parley() { "$DIR/bin/search" -limit "$LIMIT" "$DIR/dossier.yaml" "$WORD"; }
 fi
@@ -50,6 +53,7 @@ for i in $(seq 1 "$RUNS"); do
     if [ "$tool" = parley ]; then
       /usr/bin/time -f "%e %U %S %M" -o "$tf" bash -c "$(declare -f run_parley); DIR='$DIR' LIMIT='$LIMIT' WORD='$WORD' PARLEY='${PARLEY:-}'; run_parley" >"$out" || true
       results=$(head -1 "$out" | grep -o '^[0-9,]*' | tr -d , || true)
+      [ -n "$results" ] || results="?"
     else
       /usr/bin/time -f "%e %U %S %M" -o "$tf" bash -c "$(declare -f run_fzf); DIR='$DIR' WORD='$WORD'; run_fzf" >"$out" || true
       results=$(wc -l <"$out")
