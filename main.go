@@ -67,6 +67,8 @@ type app struct {
 	dossier        string   // --dossier: a file, or "" for the embedded one
 	theme          string   // --theme: auto, dark or light
 	parties        []string // --parties: who Compare shows first
+	configPath     string   // --config: the settings file
+	config         *data.Config
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -148,7 +150,14 @@ validate --help" for checking one).`,
 			return a.explore(d)
 		},
 	}
-	root.PersistentFlags().StringVarP(&a.dossier, "dossier", "d", "", "dossier `FILE` to open (default: the built-in Geneva dossier)")
+	root.PersistentFlags().StringVarP(&a.dossier, "dossier", "d", "", "dossier `FILE` to open (default: the config's dossier, or the built-in Geneva one)")
+	root.PersistentFlags().StringVar(&a.configPath, "config", "", "settings `FILE` (default: $XDG_CONFIG_HOME/parley/config.yaml)")
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		if cmd.Name() == "path" && cmd.Parent() != nil && cmd.Parent().Name() == "config" {
+			return nil // where the config is looked for, even when it is broken
+		}
+		return a.loadConfig(cmd)
+	}
 	_ = root.MarkPersistentFlagFilename("dossier", "yaml", "yml", "json")
 	root.Flags().StringVar(&a.theme, "theme", "auto", "colours for a dark or light background: auto, dark or light")
 	root.Flags().StringSliceVarP(&a.parties, "parties", "p", nil, "parties Compare shows first, in order (2 to 4 ids or short names, comma-separated)")
@@ -156,7 +165,7 @@ validate --help" for checking one).`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &exitError{code: exitUsage, err: err}
 	})
-	root.AddCommand(a.validateCmd(), a.exportCmd(), a.compareCmd(), a.demandsCmd(), a.searchCmd(), a.commonGroundCmd(), a.newCmd())
+	root.AddCommand(a.validateCmd(), a.exportCmd(), a.compareCmd(), a.demandsCmd(), a.searchCmd(), a.commonGroundCmd(), a.newCmd(), a.configCmd())
 	return root
 }
 
@@ -229,7 +238,7 @@ func (a *app) explore(d *data.Dossier) error {
 	if n := len(parties); n == 1 || n > 4 {
 		return usageErrorf("--parties takes 2 to 4 parties, got %d", n)
 	}
-	return model.Run(d, model.Options{Theme: a.theme, Parties: parties})
+	return model.Run(d, model.Options{Theme: a.theme, Parties: parties, Keys: a.config.Keys})
 }
 
 func isTerminal(v any) bool {
@@ -868,4 +877,89 @@ existing file; "-" writes to standard output.`,
 			return nil
 		},
 	}
+}
+
+func (a *app) configFile() string {
+	if a.configPath != "" {
+		return a.configPath
+	}
+	return data.ConfigPath()
+}
+
+// loadConfig reads the settings file and lets it fill what the command
+// line left unset: the theme and the dossier. A broken file is reported
+// like a dossier, file:line:col, and stops the command.
+func (a *app) loadConfig(cmd *cobra.Command) error {
+	path := a.configFile()
+	if path == "" {
+		a.config = &data.Config{}
+		return nil
+	}
+	if a.configPath != "" {
+		if _, err := os.Stat(path); err != nil {
+			return usageErrorf("--config: %v", err)
+		}
+	}
+	cfg, probs, err := data.LoadConfig(path, model.BindingNames())
+	var inv *data.InvalidError
+	if errors.As(err, &inv) {
+		writeProblems(a.stderr, probs, false)
+		fmt.Fprintf(a.stderr, "%s: invalid config: %s\n", path, countProblems(probs))
+		return &exitError{code: exitInvalid, err: err, silent: true}
+	}
+	if err != nil {
+		return &exitError{code: exitInvalid, err: err}
+	}
+	writeProblems(a.stderr, probs, false) // warnings, such as a misspelt field
+	a.config = cfg
+	if f := cmd.Flags().Lookup("theme"); f != nil && !f.Changed && cfg.Theme != "" {
+		a.theme = cfg.Theme
+	}
+	if a.dossier == "" && cfg.Dossier != "" {
+		a.dossier = cfg.Dossier
+	}
+	return nil
+}
+
+func (a *app) configCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "config",
+		Short: "Where the settings live, and the key bindings they can remap",
+		Long: `parley reads its settings from $XDG_CONFIG_HOME/parley/config.yaml (or
+~/.config/parley/config.yaml), or the file given with --config:
+
+  theme: auto                    # auto (ask the terminal), dark or light
+  dossier: ~/talks/geneva.yaml   # opened when no FILE or --dossier is given
+  keys:                          # remap bindings; "parley config keys" lists them
+    quit: [q, ctrl+q]
+    next_topic: [right, l]
+
+A missing file is no settings; a wrong one is reported as FILE:LINE:COL.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+	}
+	cmd.AddCommand(&cobra.Command{
+		Use:   "path",
+		Short: "Print where the settings file is looked for",
+		Args:  cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			path := a.configFile()
+			if path == "" {
+				return errors.New("no home directory and no XDG_CONFIG_HOME: parley has no place for settings")
+			}
+			fmt.Fprintln(a.stdout, path)
+			return nil
+		},
+	}, &cobra.Command{
+		Use:   "keys",
+		Short: "List the key bindings and the keys each one has",
+		Args:  cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			for _, b := range model.Bindings(a.config.Keys) {
+				fmt.Fprintf(a.stdout, "%-16s %-28s %s\n", b.Name, strings.Join(b.Keys, " "), b.Help)
+			}
+			return nil
+		},
+	})
+	return cmd
 }

@@ -14,6 +14,20 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
+// TestMain keeps the tests away from the settings and caches of whoever
+// runs them.
+func TestMain(m *testing.M) {
+	home, err := os.MkdirTemp("", "parley-test-home")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_CONFIG_HOME", filepath.Join(home, "config"))
+	os.Setenv("XDG_CACHE_HOME", filepath.Join(home, "cache"))
+	code := m.Run()
+	os.RemoveAll(home)
+	os.Exit(code)
+}
+
 // parley runs the command line in-process, as a user would from a shell.
 func parley(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
@@ -330,4 +344,62 @@ func controlRune(s string) (rune, bool) {
 		}
 	}
 	return 0, false
+}
+
+// The README opens with pictures of the program; each must exist.
+func TestReadmePicturesExist(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pics := regexp.MustCompile(`!\[[^\]]*\]\((docs/[^)]+)\)`).FindAllSubmatch(readme, -1)
+	if len(pics) < 3 {
+		t.Fatalf("the README shows %d pictures; it should show Compare, Demands and search", len(pics))
+	}
+	for _, m := range pics {
+		info, err := os.Stat(string(m[1]))
+		if err != nil {
+			t.Errorf("README picture %s: %v (docs/screenshots.sh makes it)", m[1], err)
+			continue
+		}
+		if info.Size() < 10_000 {
+			t.Errorf("README picture %s is only %d bytes", m[1], info.Size())
+		}
+	}
+}
+
+func TestConfig(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", dir)
+	stdout, _, code := parley(t, "config", "path")
+	if code != exitOK || strings.TrimSpace(stdout) != filepath.Join(dir, "parley", "config.yaml") {
+		t.Fatalf("config path: exit %d, %q", code, stdout)
+	}
+	// The config's dossier is what commands open without --dossier.
+	other := writeFile(t, dir, "talks.yaml", "parley: 1\ntitle: Other talks\nparties: [{id: a, name: A}]\n")
+	if err := os.MkdirAll(filepath.Join(dir, "parley"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "parley"), "config.yaml", "theme: light\ndossier: "+other+"\nkeys:\n  quit: [ctrl+q]\n")
+	stdout, stderr, code := parley(t, "validate")
+	if code != exitOK || !strings.Contains(stdout, "talks.yaml: valid") {
+		t.Fatalf("validate with a config dossier: exit %d\n%s%s", code, stdout, stderr)
+	}
+	stdout, _, _ = parley(t, "config", "keys")
+	if !regexp.MustCompile(`(?m)^quit +ctrl\+q +quit$`).MatchString(stdout) {
+		t.Errorf("config keys does not show the remapped quit:\n%s", stdout)
+	}
+	// A broken config says where, and stops the command.
+	writeFile(t, filepath.Join(dir, "parley"), "config.yaml", "theme: dakr\n")
+	_, stderr, code = parley(t, "validate")
+	if code != exitInvalid || !strings.Contains(stderr, "config.yaml:1:8: error: config: theme \"dakr\"") {
+		t.Fatalf("broken config: exit %d\n%s", code, stderr)
+	}
+	// config path still answers, so the user can find the file to fix.
+	if _, _, code := parley(t, "config", "path"); code != exitOK {
+		t.Fatalf("config path with a broken config: exit %d", code)
+	}
+	if _, _, code := parley(t, "--config", filepath.Join(dir, "missing.yaml"), "validate"); code != exitUsage {
+		t.Fatalf("--config naming a missing file: exit %d, want %d", code, exitUsage)
+	}
 }

@@ -27,6 +27,9 @@ type Options struct {
 	// Parties are the party ids Compare shows first, in order (2–4); empty
 	// means the dossier's compare list or its first three parties.
 	Parties []string
+	// Keys remaps bindings by name (see BindingNames): the config file's
+	// keys: section.
+	Keys map[string][]string
 	// ProgramOptions are passed to tea.NewProgram (tests set input and
 	// output here).
 	ProgramOptions []tea.ProgramOption
@@ -68,6 +71,7 @@ func New(d *data.Dossier, opts Options) *Root {
 	m.help = help.New()
 	m.styleHelp()
 	m.export.keys = newAnalysisKeys()
+	applyKeys(m.keys, m.export.keys, opts.Keys)
 	m.screens = []Screen{
 		NewCompare(d, m.keys, m.theme, opts.Parties),
 		NewDemands(d, m.keys, m.theme),
