@@ -199,6 +199,14 @@ func writeCache(path, cpath string, d *Dossier, probs Problems, ix *SearchIndex,
 	dates := map[string]uint32{}
 	topics := map[string]uint32{}
 	var text bytes.Buffer
+	size := 0
+	for _, s := range stmts {
+		size += len(s.ID) + len(s.Text) + len(s.Note)
+	}
+	for _, p := range probs {
+		size += len(p.Message) + len(p.Excerpt)
+	}
+	text.Grow(size)
 	put := func(s string) (uint32, uint32) {
 		off := text.Len()
 		text.WriteString(s)
