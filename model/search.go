@@ -57,7 +57,38 @@ type searchResultMsg struct {
 type SearchIndexMsg struct{ Index *data.SearchIndex }
 
 // SearchProgressMsg reports indexing progress to the Quotes screen.
-type SearchProgressMsg struct{ Done, Total int }
+type SearchProgressMsg struct {
+	Done, Total int
+	next        tea.Cmd // waits for the next report
+}
+
+// SearchIndexCmd builds the dossier's search index off the update loop and
+// reports to the Quotes screen: SearchProgressMsg now and then (the screen
+// returns the command that waits for the next one), then SearchIndexMsg.
+// The root starts it at Init and routes both messages to the Quotes screen
+// whichever screen is showing; the first frame never waits for it.
+func SearchIndexCmd(d *data.Dossier) tea.Cmd {
+	ch := make(chan tea.Msg, 1)
+	go func() {
+		ix := data.BuildSearchIndex(d, func(done, total int) {
+			select {
+			case ch <- SearchProgressMsg{Done: done, Total: total}:
+			default: // the screen has not taken the last one yet: skip
+			}
+		})
+		ch <- SearchIndexMsg{Index: ix}
+	}()
+	var wait tea.Cmd
+	wait = func() tea.Msg {
+		msg := <-ch
+		if p, ok := msg.(SearchProgressMsg); ok {
+			p.next = wait
+			return p
+		}
+		return msg
+	}
+	return wait
+}
 
 // CloseSearchMsg asks the root to go back to where the user was before
 // `/` (esc on the Quotes screen).
@@ -212,7 +243,7 @@ func (m *Search) Update(msg tea.Msg) tea.Cmd {
 		return m.search()
 	case SearchProgressMsg:
 		m.indexed, m.total = msg.Done, msg.Total
-		return nil
+		return msg.next
 	case tea.KeyPressMsg:
 		return m.key(msg)
 	case tea.MouseWheelMsg:

@@ -162,3 +162,25 @@ func TestSearchFlowTypeResultsEnterOpens(t *testing.T) {
 
 // probeMsg asks the harness, inside the program's loop, for the screen.
 type probeMsg struct{ view chan string }
+
+func TestSearchIndexCmdReportsProgressThenTheIndex(t *testing.T) {
+	d := geneva(t)
+	s := NewSearch(d, nil, newKeyMap(), views.NewTheme(d, true, false))
+	s.SetSize(80, 20)
+	typeInto(s, "invasion")
+	if v := ansi.Strip(s.View()); !strings.Contains(v, "indexing") {
+		t.Fatalf("no indexing notice:\n%s", v)
+	}
+	cmd := SearchIndexCmd(d)
+	for i := 0; cmd != nil && i < 1000; i++ {
+		msg := cmd()
+		cmd = s.Update(msg)
+		if _, ok := msg.(SearchIndexMsg); ok {
+			runSearch(s, cmd)
+			break
+		}
+	}
+	if r := s.Results(); r == nil || r.Total != 2 {
+		t.Fatalf("after indexing: %+v", r)
+	}
+}
