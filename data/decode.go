@@ -289,46 +289,14 @@ func (dc *decoder) dossier(root *node) *Dossier {
 	d.Date = r.date("date")
 	d.Summary = r.str("summary")
 	d.Note = r.str("note")
-	r.list("sources", func(n *node) {
-		if s := dc.source(n); s != nil {
-			d.Sources = append(d.Sources, s)
-		}
-	})
-	r.list("parties", func(n *node) {
-		if p := dc.party(n); p != nil {
-			d.Parties = append(d.Parties, p)
-		}
-	})
-	r.list("actors", func(n *node) {
-		if a := dc.actor(n); a != nil {
-			d.Actors = append(d.Actors, a)
-		}
-	})
-	r.list("topics", func(n *node) {
-		if t := dc.topic(n); t != nil {
-			d.Topics = append(d.Topics, t)
-		}
-	})
-	r.list("statements", func(n *node) {
-		if s := dc.statement(n); s != nil {
-			d.Statements = append(d.Statements, s)
-		}
-	})
-	r.list("positions", func(n *node) {
-		if p := dc.position(n); p != nil {
-			d.Positions = append(d.Positions, p)
-		}
-	})
-	r.list("demands", func(n *node) {
-		if dm := dc.demand(n); dm != nil {
-			d.Demands = append(d.Demands, dm)
-		}
-	})
-	r.list("events", func(n *node) {
-		if e := dc.event(n); e != nil {
-			d.Events = append(d.Events, e)
-		}
-	})
+	d.Sources = records(r, "sources", dc.source)
+	d.Parties = records(r, "parties", dc.party)
+	d.Actors = records(r, "actors", dc.actor)
+	d.Topics = records(r, "topics", dc.topic)
+	d.Statements = records(r, "statements", dc.statement)
+	d.Positions = records(r, "positions", dc.position)
+	d.Demands = records(r, "demands", dc.demand)
+	d.Events = records(r, "events", dc.event)
 	d.StatementFiles = r.ids("statement_files")
 	d.Compare = r.ids("compare")
 	r.done(dossierFields)
@@ -340,6 +308,17 @@ func (dc *decoder) dossier(root *node) *Dossier {
 		dc.errorf(at, "dossier: no parties; a dossier needs at least one party")
 	}
 	return d
+}
+
+// records decodes a list field of records, keeping the ones that decode.
+func records[T any](r *record, key string, decode func(*node) *T) []*T {
+	var out []*T
+	r.list(key, func(n *node) {
+		if rec := decode(n); rec != nil {
+			out = append(out, rec)
+		}
+	})
+	return out
 }
 
 func (dc *decoder) remember(rec any, n *node) {
