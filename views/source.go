@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/parley-dev/parley/data"
 )
@@ -119,9 +120,9 @@ func LayoutSource(d *data.Dossier, src *data.Source, width int) *SourceText {
 		for i, s := range unanchored {
 			k := len(anchored) + i
 			st.First[k] = len(st.Lines)
-			text := s.ID + ": " + flatten(s.Text)
+			text := s.ID + ": " + flatLine(s.Text)
 			if s.Kind == data.KindQuote {
-				text = s.ID + ": “" + flatten(s.Text) + "”"
+				text = s.ID + ": “" + flatLine(s.Text) + "”"
 			}
 			for _, l := range Indent(text, max(width-st.numW-2, 1), "", "  ") {
 				st.Lines = append(st.Lines, SourceLine{Listed: k, Text: l})
@@ -314,6 +315,27 @@ func StatementPanel(d *data.Dossier, s *data.Statement, width int, t *Theme) *Co
 		section("Note", []string{flatten(s.Note)})
 	}
 	return c
+}
+
+// flatLine is flatten with a fast way out for text already on one line
+// with single spaces, which most statements are; a source of ten thousand
+// statements is laid out again on every resize.
+func flatLine(s string) string {
+	prevSpace := true // a leading space needs flattening too
+	for _, r := range s {
+		switch {
+		case r == ' ' && !prevSpace:
+			prevSpace = true
+		case unicode.IsSpace(r):
+			return flatten(s)
+		default:
+			prevSpace = false
+		}
+	}
+	if prevSpace && s != "" {
+		return flatten(s)
+	}
+	return s
 }
 
 // SourceGutter is how many cells the paragraph numbers and marks take.

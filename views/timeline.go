@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/parley-dev/parley/data"
@@ -60,12 +61,45 @@ func DayHeading(d data.Date) string {
 	return d.String() + " · " + d.Start().Format("Monday")
 }
 
+// styler applies a one-line style by concatenation: the escape codes Lip
+// Gloss wraps a line in, taken once. A timeline of ten thousand statements
+// styles tens of thousands of lines, which Render would parse one by one.
+type styler struct{ pre, post string }
+
+func newStyler(s lipgloss.Style) styler {
+	const mark = "\uE000"
+	pre, post, ok := strings.Cut(s.Render(mark), mark)
+	if !ok {
+		return styler{}
+	}
+	return styler{pre, post}
+}
+
+func (s styler) render(text string) string { return s.pre + text + s.post }
+
+// timelineStyles are the stylers of one timeline.
+type timelineStyles struct {
+	heading, muted, quote, reported styler
+	party                           map[string]styler
+}
+
+func (ts *timelineStyles) partyStyle(t *Theme, id string) styler {
+	s, ok := ts.party[id]
+	if !ok {
+		s = newStyler(t.Party(id))
+		ts.party[id] = s
+	}
+	return s
+}
+
 // TimelineContent lays the timeline out at width: a heading per day (or
 // range of days), then its events (◆ happened, ◇ expected, in words as
 // well) and statements, each a block to select. An event's block opens
 // its first evidence.
 func TimelineContent(d *data.Dossier, width int, t *Theme) *Content {
 	c := &Content{}
+	ts := &timelineStyles{heading: newStyler(t.Heading), muted: newStyler(t.Muted), quote: newStyler(t.Quote),
+		reported: newStyler(t.Reported), party: map[string]styler{}}
 	items, undated := TimelineItems(d)
 	if len(items) == 0 {
 		c.add(t.Empty.Render(Truncate("no events or dated statements in this dossier", width)))
@@ -74,12 +108,12 @@ func TimelineContent(d *data.Dossier, width int, t *Theme) *Content {
 		if i == 0 || it.Date.Compare(items[i-1].Date) != 0 {
 			c.blank()
 			for _, l := range Wrap(DayHeading(it.Date), width) {
-				c.add(t.Heading.Render(l))
+				c.add(ts.heading.render(l))
 			}
 		}
 		start := len(c.Lines)
 		if it.Event != nil {
-			timelineEvent(c, d, it.Event, width, t)
+			timelineEvent(c, it.Event, width, t, ts)
 			var first *data.Statement
 			if ev := d.Evidence(it.Event.Evidence); len(ev) > 0 {
 				first = ev[0]
@@ -87,7 +121,7 @@ func TimelineContent(d *data.Dossier, width int, t *Theme) *Content {
 			c.Blocks = append(c.Blocks, Block{Start: start, End: len(c.Lines), Statement: first})
 			continue
 		}
-		timelineStatement(c, d, it.Statement, width, t)
+		timelineStatement(c, d, it.Statement, width, t, ts)
 		c.Blocks = append(c.Blocks, Block{Start: start, End: len(c.Lines), Statement: it.Statement})
 	}
 	if undated > 0 {
@@ -99,7 +133,7 @@ func TimelineContent(d *data.Dossier, width int, t *Theme) *Content {
 
 // timelineEvent is "◆ happened  title", or "◇ expected  title", then the
 // place and the evidence count, indented under the title.
-func timelineEvent(c *Content, d *data.Dossier, e *data.Event, width int, t *Theme) {
+func timelineEvent(c *Content, e *data.Event, width int, t *Theme, ts *timelineStyles) {
 	mark, style := "◆ happened ", t.Stance(data.StanceSupport)
 	if e.Expected() {
 		mark, style = "◇ expected ", t.Stance(data.StanceConditional)
@@ -108,10 +142,10 @@ func timelineEvent(c *Content, d *data.Dossier, e *data.Event, width int, t *The
 	lines := Indent(flatten(e.Title), width, "  "+mark, pad)
 	for i, l := range lines {
 		if i == 0 {
-			c.add("  " + style.Render(mark) + t.Heading.Render(l[len("  "+mark):]))
+			c.add("  " + style.Render(mark) + ts.heading.render(l[len("  "+mark):]))
 			continue
 		}
-		c.add(t.Heading.Render(l))
+		c.add(ts.heading.render(l))
 	}
 	var meta []string
 	if e.Place != "" {
@@ -122,13 +156,13 @@ func timelineEvent(c *Content, d *data.Dossier, e *data.Event, width int, t *The
 	}
 	if len(meta) > 0 {
 		for _, l := range Indent(strings.Join(meta, " · "), width, pad, pad) {
-			c.add(t.Muted.Render(l))
+			c.add(ts.muted.render(l))
 		}
 	}
 }
 
 // timelineStatement is the speaker in their party's colour, then the words.
-func timelineStatement(c *Content, d *data.Dossier, s *data.Statement, width int, t *Theme) {
+func timelineStatement(c *Content, d *data.Dossier, s *data.Statement, width int, t *Theme, ts *timelineStyles) {
 	who := d.Speaker(s)
 	if d.Actor(s.Actor) != nil {
 		who = partyLabel(d, s.Party) + " · " + who
@@ -136,12 +170,12 @@ func timelineStatement(c *Content, d *data.Dossier, s *data.Statement, width int
 	if s.Kind != data.KindQuote {
 		who += ", reported"
 	}
-	c.add("  " + t.Party(s.Party).Render(Truncate(who, width-2)))
-	text, style := s.Text, t.Reported
+	c.add("  " + ts.partyStyle(t, s.Party).render(Truncate(who, width-2)))
+	text, style := flatLine(s.Text), ts.reported
 	if s.Kind == data.KindQuote {
-		text, style = "“"+flatten(s.Text)+"”", t.Quote
+		text, style = "“"+text+"”", ts.quote
 	}
-	for _, l := range Indent(flatten(text), width, "    ", "    ") {
-		c.add(style.Render(l))
+	for _, l := range Indent(text, width, "    ", "    ") {
+		c.add(style.render(l))
 	}
 }
