@@ -957,7 +957,7 @@ func (ix *SearchIndex) accumulate(ctx context.Context, w *qword, j uint8, f *fil
 		m := mark[doc]
 		if m == j {
 			if j == 0 {
-				if !f.pass(ix, doc) {
+				if f.any && !f.pass(ix, doc) {
 					return
 				}
 				cand = append(cand, doc)

@@ -92,7 +92,11 @@ func (ix *SearchIndex) topKHeap(cand []uint32, score []float32, k int, heap *[]u
 			i = m
 		}
 	}
+	var floor float32 // the worst score in a full heap: anything below is out
 	for _, doc := range cand {
+		if len(h) == k && score[doc] < floor {
+			continue
+		}
 		if len(h) < k {
 			h = append(h, doc)
 			for i := len(h) - 1; i > 0; {
@@ -103,11 +107,15 @@ func (ix *SearchIndex) topKHeap(cand []uint32, score []float32, k int, heap *[]u
 				h[i], h[parent] = h[parent], h[i]
 				i = parent
 			}
+			if len(h) == k {
+				floor = score[h[0]]
+			}
 			continue
 		}
 		if ix.better(doc, h[0], score) {
 			h[0] = doc
 			down(0)
+			floor = score[h[0]]
 		}
 	}
 	*heap = h
