@@ -218,14 +218,14 @@ func (t *Theme) sourceLine(st *SourceText, l SourceLine, current int, cur *data.
 				continue
 			}
 			if i == current {
-				style, covered = t.Party(cur.Party).Underline(true).Reverse(true), true
+				style, covered = t.Party(cur.Party).Underline(true).UnderlineSpaces(true).Reverse(true), true
 				break
 			}
 			if !covered {
-				style, covered = t.Party(st.Statements[i].Party).Underline(true), true
+				style, covered = t.Party(st.Statements[i].Party).Underline(true).UnderlineSpaces(true), true
 			}
 		}
-		sb.WriteString(style.Render(text[a:b]))
+		sb.WriteString(newStyler(style).render(text[a:b])) // one run, so the reverse has no holes at spaces
 	}
 	return mark, sb.String()
 }
