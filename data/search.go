@@ -839,6 +839,12 @@ func (ix *SearchIndex) match(ctx context.Context, q *Query, p *plan, f *filter, 
 		for _, w := range p.words {
 			cost += w.cost
 		}
+		for _, ph := range q.Phrases {
+			if len(ph) > 1 {
+				cost *= 8 // every candidate's text is read to check the phrase
+				break
+			}
+		}
 	}
 	var errs [2]error
 	if cost >= parallelCost {
