@@ -424,3 +424,20 @@ func TestExportPrompt(t *testing.T) {
 		}
 	})
 }
+
+// A dossier with next to nothing in it: every key, click and wheel on the
+// analysis screens leaves a frame of the right size and no panic.
+func TestAnalysisScreensOnAnEmptyDossier(t *testing.T) {
+	d := parseDossier(t, "parley: 1\ntitle: Nothing yet\nparties:\n  - id: a\n    name: A\n")
+	keys := []string{"down", "up", "left", "right", "tab", "shift+tab", "enter", "space", "z", "[", "]", "pgdown", "G", "g", "esc"}
+	for _, title := range []string{"Matrix", "Source", "Timeline"} {
+		for _, size := range [][2]int{{40, 10}, {80, 24}} {
+			m := start(t, d, size[0], size[1], Options{Theme: "dark"})
+			toScreen(t, m, title)
+			press(m, keys...)
+			send(m, tea.MouseClickMsg{X: 5, Y: 5, Button: tea.MouseLeft})
+			send(m, tea.MouseWheelMsg{X: size[0] - 3, Y: 5, Button: tea.MouseWheelDown})
+			checkFits(t, m.View().Content, size[0], size[1])
+		}
+	}
+}

@@ -211,6 +211,9 @@ func (m *Source) Update(msg tea.Msg) tea.Cmd {
 			}
 		}
 	case tea.MouseWheelMsg:
+		if m.text == nil {
+			return nil
+		}
 		n := 3
 		switch msg.Button {
 		case tea.MouseWheelUp:
