@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -121,34 +122,75 @@ type Correction struct {
 func NewSearchIndex(d *Dossier) *SearchIndex { return BuildSearchIndex(d, nil) }
 
 // BuildSearchIndex indexes every statement of the dossier, calling progress
-// (when not nil) now and then with the number of statements done.
+// (when not nil, and never from two goroutines at once) now and then with
+// the number of statements done.
 func BuildSearchIndex(d *Dossier, progress func(done, total int)) *SearchIndex {
 	ix := newIndexShell(d)
 	n := len(ix.docs)
-	ix.buildDocAttrs()
-
-	type termBuild struct {
-		buf    []byte
-		last   uint32
-		df     uint32
-		mid    uint32
-		midDoc uint32
-		midSet bool
-	}
 	ix.split = uint32(n / 2)
-	vocab := make(map[string]uint32, 1<<12)
-	var builds []termBuild
+	// The two halves of the statements are indexed at once (this machine
+	// class has two cores), then their postings joined.
+	var shards [2]*indexShard
+	var done [2]atomic.Int64
+	var mu sync.Mutex // progress is called from one goroutine at a time
+	report := func() {
+		if progress != nil {
+			mu.Lock()
+			progress(int(done[0].Load()+done[1].Load()), n)
+			mu.Unlock()
+		}
+	}
+	var wg sync.WaitGroup
+	run := func(h int) {
+		lo, hi := ix.halfRange(h)
+		shards[h] = buildShard(ix.docs, int(lo), int(hi), func(k int) { done[h].Store(int64(k)); report() })
+	}
+	if n >= 20_000 && parallelBuild {
+		wg.Add(2)
+		go func() { defer wg.Done(); run(1) }()
+		go func() { defer wg.Done(); ix.buildDocAttrs() }()
+		run(0)
+		wg.Wait()
+	} else {
+		ix.buildDocAttrs()
+		run(0)
+		run(1)
+	}
+	ix.joinShards(shards)
+	lens := append(shards[0].lens, shards[1].lens...)
+	ix.setNorms(lens, shards[0].total+shards[1].total)
+	if progress != nil {
+		progress(n, n)
+	}
+	return ix
+}
+
+type termBuild struct {
+	buf  []byte
+	last uint32 // the last statement added
+	df   uint32
+}
+
+// indexShard is the inverted index of a range of statements, its postings
+// delta-encoded from statement 0.
+type indexShard struct {
+	vocab  map[string]uint32
+	builds []termBuild
+	lens   []uint32
+	total  uint64
+}
+
+func buildShard(docs []*Statement, lo, hi int, progress func(done int)) *indexShard {
+	sh := &indexShard{vocab: make(map[string]uint32, 1<<12), lens: make([]uint32, hi-lo)}
 	var seen []uint32 // per term: doc+1 it was last seen in
 	var tf []uint32
 	var uniq []uint32
 	var t wordTokenizer
-	lens := make([]uint32, n)
-	var total uint64
-	for doc, s := range ix.docs {
-		if progress != nil && doc%16384 == 0 {
-			progress(doc, n)
+	for doc := lo; doc < hi; doc++ {
+		if (doc-lo)%16384 == 0 {
+			progress(doc - lo)
 		}
-		t.reset(s.Text)
+		t.reset(docs[doc].Text)
 		uniq = uniq[:0]
 		count := uint32(0)
 		for t.next() {
@@ -157,11 +199,11 @@ func BuildSearchIndex(d *Dossier, progress func(done, total int)) *SearchIndex {
 				continue
 			}
 			count++
-			id, ok := vocab[string(w)]
+			id, ok := sh.vocab[string(w)]
 			if !ok {
-				id = uint32(len(builds))
-				vocab[string(w)] = id
-				builds = append(builds, termBuild{})
+				id = uint32(len(sh.builds))
+				sh.vocab[string(w)] = id
+				sh.builds = append(sh.builds, termBuild{})
 				seen = append(seen, 0)
 				tf = append(tf, 0)
 			}
@@ -173,50 +215,75 @@ func BuildSearchIndex(d *Dossier, progress func(done, total int)) *SearchIndex {
 				tf[id]++
 			}
 		}
-		lens[doc] = count
-		total += uint64(count)
+		sh.lens[doc-lo] = count
+		sh.total += uint64(count)
 		for _, id := range uniq {
-			b := &builds[id]
-			if !b.midSet && uint32(doc) >= ix.split {
-				b.mid, b.midDoc, b.midSet = uint32(len(b.buf)), b.last, true
-			}
+			b := &sh.builds[id]
 			b.buf = appendPosting(b.buf, uint32(doc)-b.last, tf[id])
 			b.last = uint32(doc)
 			b.df++
 		}
 	}
-	// Sort the vocabulary and lay the postings out in its order.
-	ix.terms = make([]string, 0, len(vocab))
-	for w := range vocab {
-		ix.terms = append(ix.terms, w)
+	progress(hi - lo)
+	return sh
+}
+
+// joinShards lays the two halves' postings out in the order of the sorted
+// vocabulary: each term's postings in the first half, then in the second,
+// whose first posting is encoded again relative to the first half's last.
+func (ix *SearchIndex) joinShards(sh [2]*indexShard) {
+	terms := make([]string, 0, len(sh[0].vocab)+len(sh[1].vocab))
+	for w := range sh[0].vocab {
+		terms = append(terms, w)
 	}
-	slices.Sort(ix.terms)
-	size := 0
-	for _, b := range builds {
-		size += len(b.buf)
-	}
-	ix.post = make([]byte, 0, size)
-	ix.off = make([]uint32, len(ix.terms)+1)
-	ix.df = make([]uint32, len(ix.terms))
-	ix.mid = make([]uint32, len(ix.terms))
-	ix.midDoc = make([]uint32, len(ix.terms))
-	for i, w := range ix.terms {
-		b := &builds[vocab[w]]
-		if !b.midSet {
-			b.mid, b.midDoc = uint32(len(b.buf)), b.last
+	for w := range sh[1].vocab {
+		if _, ok := sh[0].vocab[w]; !ok {
+			terms = append(terms, w)
 		}
-		ix.mid[i], ix.midDoc[i] = b.mid, b.midDoc
+	}
+	slices.Sort(terms)
+	size := 0
+	for _, s := range sh {
+		for _, b := range s.builds {
+			size += len(b.buf)
+		}
+	}
+	ix.terms = terms
+	ix.post = make([]byte, 0, size+len(terms)*4)
+	ix.off = make([]uint32, len(terms)+1)
+	ix.df = make([]uint32, len(terms))
+	ix.mid = make([]uint32, len(terms))
+	ix.midDoc = make([]uint32, len(terms))
+	for i, w := range terms {
 		ix.off[i] = uint32(len(ix.post))
-		ix.post = append(ix.post, b.buf...)
-		ix.df[i] = b.df
-		b.buf = nil
+		last := uint32(0)
+		if id, ok := sh[0].vocab[w]; ok {
+			b := &sh[0].builds[id]
+			ix.post = append(ix.post, b.buf...)
+			ix.df[i] += b.df
+			last = b.last
+			b.buf = nil
+		}
+		ix.mid[i], ix.midDoc[i] = uint32(len(ix.post))-ix.off[i], last
+		if id, ok := sh[1].vocab[w]; ok {
+			b := &sh[1].builds[id]
+			// The first posting holds its statement from 0; from the first
+			// half's last statement instead.
+			v, n := uvarint(b.buf)
+			doc := uint32(v >> 1)
+			tf := uint32(1)
+			rest := b.buf[n:]
+			if v&1 != 0 {
+				t, m := uvarint(rest)
+				tf, rest = uint32(t), rest[m:]
+			}
+			ix.post = appendPosting(ix.post, doc-last, tf)
+			ix.post = append(ix.post, rest...)
+			ix.df[i] += b.df
+			b.buf = nil
+		}
 	}
-	ix.off[len(ix.terms)] = uint32(len(ix.post))
-	ix.setNorms(lens, total)
-	if progress != nil {
-		progress(n, n)
-	}
-	return ix
+	ix.off[len(terms)] = uint32(len(ix.post))
 }
 
 func newIndexShell(d *Dossier) *SearchIndex {
@@ -804,6 +871,9 @@ func (ix *SearchIndex) SearchContext(ctx context.Context, q Query, limit int) (*
 // halves of the statements at once (this is a two-core machine class; more
 // goroutines would not help).
 var parallelCost = 100_000
+
+// parallelBuild indexes the two halves at once (tests turn it off).
+var parallelBuild = true
 
 // A word with more than blockTerms terms is accumulated blockDocs
 // statements at a time.

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"slices"
+	"strings"
 	"sync"
 	"unsafe"
 )
@@ -221,7 +222,7 @@ func writeCache(path, cpath string, d *Dossier, probs Problems, ix *SearchIndex,
 		r.Kind, r.Actor, r.Party, r.Source, r.PosFile = str(string(s.Kind)), str(s.Actor), str(s.Party), str(s.Source), str(s.Pos.File)
 		r.PosLine, r.PosCol = uint32(s.Pos.Line), uint32(s.Pos.Col)
 		if len(s.Topics) > 0 {
-			key := fmt.Sprint(s.Topics)
+			key := strings.Join(s.Topics, "\x00")
 			t, ok := topics[key]
 			if !ok {
 				meta.TopicSets = append(meta.TopicSets, s.Topics)
