@@ -152,8 +152,8 @@ func SearchHitLines(d *data.Dossier, h data.SearchHit, width int, selected bool,
 		style = &t.Reported
 	}
 	bar := t.Paint(&t.QuoteBar, "│") + " "
-	if !selected {
-		bar = "  "
+	if !selected || t.Plain {
+		bar = "  " // plain output has no box drawing
 	}
 	for _, ln := range wrapSpans(text, max(inner-2, 8)) {
 		out = append(out, " "+bar+paintSpans(text, ln, spans, style, t))
