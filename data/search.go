@@ -32,8 +32,11 @@ type SearchIndex struct {
 	mid    []uint32
 	midDoc []uint32
 
-	norm     []float32 // BM25 length normaliser: k1·(1−b+b·len/avglen)
-	inv1     []float32 // 1/(1+norm): the term-frequency factor of a word seen once
+	// The BM25 term-frequency factor tf/(tf+norm), norm = k1·(1−b+b·len/avglen),
+	// worked out for a word seen once (inv1) and twice (inv2); above that
+	// norm is recovered as 1/inv1−1.
+	inv1 []float32
+	inv2 []float32
 	dstart   []int32   // first day of the statement's date, or noDay
 	dend     []int32   // last day
 	kind     []uint8   // kindOther, kindQuote, kindReported
@@ -381,11 +384,12 @@ func (ix *SearchIndex) setNorms(lens []uint32, total uint64) {
 	if len(lens) > 0 && total > 0 {
 		avg = float64(total) / float64(len(lens))
 	}
-	ix.norm = make([]float32, len(lens))
 	ix.inv1 = make([]float32, len(lens))
+	ix.inv2 = make([]float32, len(lens))
 	for i, l := range lens {
-		ix.norm[i] = bm25Norm(l, avg)
-		ix.inv1[i] = float32(1 / (1 + float64(ix.norm[i])))
+		norm := float64(bm25Norm(l, avg))
+		ix.inv1[i] = float32(1 / (1 + norm))
+		ix.inv2[i] = float32(2 / (2 + norm))
 	}
 }
 
@@ -1028,7 +1032,7 @@ func (ix *SearchIndex) halfOf(docs []uint32, h int) []uint32 {
 func (ix *SearchIndex) accumulate(ctx context.Context, w *qword, j uint8, f *filter, s *searchScratch, h int) {
 	next := j + 1
 	cand := s.half[h]
-	mark, score, inv1, norm := s.mark, s.score, ix.inv1, ix.norm
+	mark, score, inv1, inv2 := s.mark, s.score, ix.inv1, ix.inv2
 	add := func(doc, tf uint32, wt float32) {
 		m := mark[doc]
 		if m == j {
@@ -1042,11 +1046,14 @@ func (ix *SearchIndex) accumulate(ctx context.Context, w *qword, j uint8, f *fil
 		} else if m != next {
 			return
 		}
-		if tf == 1 {
+		switch tf {
+		case 1:
 			score[doc] += wt * inv1[doc]
-		} else {
+		case 2:
+			score[doc] += wt * inv2[doc]
+		default:
 			ftf := float32(tf)
-			score[doc] += wt * (ftf / (ftf + norm[doc]))
+			score[doc] += wt * (ftf / (ftf + (1/inv1[doc] - 1)))
 		}
 	}
 	if len(w.terms) <= blockTerms {

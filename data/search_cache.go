@@ -31,7 +31,7 @@ import (
 
 const (
 	cacheMagic   = "PARLEYX\x01"
-	cacheVersion = 3
+	cacheVersion = 4
 )
 
 // LoadStage names a step of LoadIndexed for progress reports.
@@ -281,7 +281,7 @@ func writeCache(path, cpath string, d *Dossier, probs Problems, ix *SearchIndex,
 		{"df", sliceBytes(ix.df)},
 		{"mid", sliceBytes(ix.mid)},
 		{"midDoc", sliceBytes(ix.midDoc)},
-		{"norm", sliceBytes(ix.norm)},
+		{"inv2", sliceBytes(ix.inv2)},
 		{"inv1", sliceBytes(ix.inv1)},
 		{"dstart", sliceBytes(ix.dstart)},
 		{"dend", sliceBytes(ix.dend)},
@@ -575,7 +575,7 @@ func loadCacheIndex(d *Dossier, f *os.File, meta *cacheMeta, base, size int64, r
 			*dst, err = region(name)
 		}
 	}
-	var tb, to, off, df, mid, midDoc, norm, inv1, dstart, dend, kind, party, actor, topicOff, topicIx []byte
+	var tb, to, off, df, mid, midDoc, inv2, inv1, dstart, dend, kind, party, actor, topicOff, topicIx []byte
 	get("termBlob", &tb)
 	get("termOff", &to)
 	get("post", &ix.post)
@@ -583,7 +583,7 @@ func loadCacheIndex(d *Dossier, f *os.File, meta *cacheMeta, base, size int64, r
 	get("df", &df)
 	get("mid", &mid)
 	get("midDoc", &midDoc)
-	get("norm", &norm)
+	get("inv2", &inv2)
 	get("inv1", &inv1)
 	get("dstart", &dstart)
 	get("dend", &dend)
@@ -596,7 +596,7 @@ func loadCacheIndex(d *Dossier, f *os.File, meta *cacheMeta, base, size int64, r
 		return nil, nil, nil, err
 	}
 	ix.off, ix.df, ix.mid, ix.midDoc = bytesAs[uint32](off), bytesAs[uint32](df), bytesAs[uint32](mid), bytesAs[uint32](midDoc)
-	ix.norm, ix.inv1 = bytesAs[float32](norm), bytesAs[float32](inv1)
+	ix.inv2, ix.inv1 = bytesAs[float32](inv2), bytesAs[float32](inv1)
 	ix.dstart, ix.dend = bytesAs[int32](dstart), bytesAs[int32](dend)
 	ix.kind, ix.party, ix.actor = kind, bytesAs[uint16](party), bytesAs[uint32](actor)
 	ix.topicOff, ix.topicIx = bytesAs[uint32](topicOff), bytesAs[uint32](topicIx)
@@ -604,7 +604,7 @@ func loadCacheIndex(d *Dossier, f *os.File, meta *cacheMeta, base, size int64, r
 	termOff := bytesAs[uint32](to)
 	nt := meta.Terms
 	if len(termOff) != nt+1 || len(ix.off) != nt+1 || len(ix.df) != nt || len(ix.mid) != nt || len(ix.midDoc) != nt ||
-		len(ix.norm) != n || len(ix.inv1) != n || len(ix.dstart) != n || len(ix.dend) != n || len(ix.kind) != n ||
+		len(ix.inv2) != n || len(ix.inv1) != n || len(ix.dstart) != n || len(ix.dend) != n || len(ix.kind) != n ||
 		len(ix.party) != n || len(ix.actor) != n || len(ix.topicOff) != n+1 || ix.split > uint32(n) {
 		return nil, nil, nil, errStaleCache
 	}

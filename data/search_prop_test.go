@@ -257,9 +257,14 @@ func refSearch(d *Dossier, q Query) []refHit {
 				if w.prefix && t != w.text {
 					wt = weightPrefix
 				}
-				tfn := float64(c) / (float64(c) + norm)
-				if c == 1 {
+				var tfn float64
+				switch c {
+				case 1:
 					tfn = float64(float32(1 / (1 + norm)))
+				case 2:
+					tfn = float64(float32(2 / (2 + norm)))
+				default:
+					tfn = float64(c) / (float64(c) + norm)
 				}
 				score += wt * idf(df[t]) * (bm25K1 + 1) * tfn
 			}
