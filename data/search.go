@@ -35,14 +35,14 @@ type SearchIndex struct {
 	// The BM25 term-frequency factor tf/(tf+norm), norm = k1·(1−b+b·len/avglen),
 	// worked out for a word seen once (inv1) and twice (inv2); above that
 	// norm is recovered as 1/inv1−1.
-	inv1 []float32
-	inv2 []float32
-	dstart   []int32   // first day of the statement's date, or noDay
-	dend     []int32   // last day
-	kind     []uint8   // kindOther, kindQuote, kindReported
-	party    []uint16  // index in parties+1; 0 for none
-	actor    []uint32  // index in actors+1; 0 for none
-	topicOff []uint32  // topics of docs[i] are topicIx[topicOff[i]:topicOff[i+1]]
+	inv1     []float32
+	inv2     []float32
+	dstart   []int32  // first day of the statement's date, or noDay
+	dend     []int32  // last day
+	kind     []uint8  // kindOther, kindQuote, kindReported
+	party    []uint16 // index in parties+1; 0 for none
+	actor    []uint32 // index in actors+1; 0 for none
+	topicOff []uint32 // topics of docs[i] are topicIx[topicOff[i]:topicOff[i+1]]
 	topicIx  []uint32
 
 	parties    []*Party
