@@ -27,6 +27,7 @@ var analysisScreens = []struct {
 	{"matrix", "Matrix", nil},
 	{"matrix-cursor", "Matrix", []string{"down", "down", "down", "down", "right", "right"}},
 	{"matrix-folded", "Matrix", []string{"z"}},
+	{"matrix-all-parties", "Matrix", []string{"a", "G", "right", "right", "right", "right"}},
 	{"source", "Source", nil},
 	{"source-third-statement", "Source", []string{"tab", "tab", "tab", "tab", "shift+tab"}},
 	{"timeline", "Timeline", nil},

@@ -441,3 +441,22 @@ func TestAnalysisScreensOnAnEmptyDossier(t *testing.T) {
 		}
 	}
 }
+
+func TestMatrixAllParties(t *testing.T) {
+	d := fiveParties(t)
+	m := start(t, d, 80, 24, Options{Theme: "dark"})
+	x := matrixOf(t, m)
+	press(m, "a")
+	if len(x.shown) != len(d.Parties) || !strings.Contains(screen(m), "6 parties (all)") {
+		t.Fatalf("a shows %d parties:\n%s", len(x.shown), screen(m))
+	}
+	press(m, "right", "right", "right", "right", "right")
+	checkFits(t, m.View().Content, 80, 24)
+	if x.col != 5 || !strings.Contains(screen(m), "JP") {
+		t.Errorf("the last party is not scrolled into view:\n%s", screen(m))
+	}
+	press(m, "a")
+	if len(x.shown) != 3 || x.col != 2 {
+		t.Errorf("a again shows %d parties, cursor on %d", len(x.shown), x.col)
+	}
+}

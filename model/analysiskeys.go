@@ -12,6 +12,7 @@ type analysisKeys struct {
 	FoldAll     key.Binding
 	ColumnHelp  key.Binding
 	Evidence    key.Binding // enter on a cell
+	AllParties  key.Binding // every party, or Compare's
 
 	// Source. The root leaves tab alone, so it steps through statements
 	// here as it steps through panes in Compare.
@@ -32,6 +33,7 @@ func newAnalysisKeys() *analysisKeys {
 		FoldAll:       key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "fold/unfold all")),
 		ColumnHelp:    key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→ h/l", "party column")),
 		Evidence:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open evidence")),
+		AllParties:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "all parties/Compare's")),
 		NextStatement: key.NewBinding(key.WithKeys("tab", "n"), key.WithHelp("tab/n", "next statement")),
 		PrevStatement: key.NewBinding(key.WithKeys("shift+tab", "N"), key.WithHelp("shift+tab/N", "previous statement")),
 		NextSource:    key.NewBinding(key.WithKeys("]", "right"), key.WithHelp("]/→", "next source")),

@@ -11,13 +11,15 @@ import (
 
 // Matrix is topics × parties, one stance per cell, each row marked common
 // ground, conflict, partial agreement or open. The parties are the ones
-// Compare shows; parent topics fold with their subtopics.
+// Compare shows, or with `a` every party; parent topics fold with their
+// subtopics.
 type Matrix struct {
 	d       *data.Dossier
 	keys    *keyMap
 	ak      *analysisKeys
 	theme   *views.Theme
 	parties func() []*data.Party
+	all     bool // every party of the dossier rather than Compare's
 
 	width, height int
 
@@ -70,7 +72,11 @@ func (m *Matrix) SetTheme(t *views.Theme) {
 // the visible rows (folded subtopics left out) and clamps the cursor and
 // both scroll positions; idempotent.
 func (m *Matrix) layout() {
-	if p := m.parties(); m.byTopic == nil || !slices.Equal(p, m.shown) {
+	p := m.parties()
+	if m.all {
+		p = m.d.Parties
+	}
+	if m.byTopic == nil || !slices.Equal(p, m.shown) {
 		m.shown = slices.Clone(p)
 		ids := make([]string, len(p))
 		for i, party := range p {
@@ -266,6 +272,9 @@ func (m *Matrix) Update(msg tea.Msg) tea.Cmd {
 			m.fold()
 		case key.Matches(msg, ak.FoldAll):
 			m.foldAll()
+		case key.Matches(msg, ak.AllParties):
+			m.all = !m.all
+			m.layout()
 		case key.Matches(msg, k.Down):
 			m.moveRow(1)
 		case key.Matches(msg, k.Up):
@@ -358,7 +367,7 @@ func (m *Matrix) View() string {
 
 func (m *Matrix) state() views.Matrix {
 	return views.Matrix{
-		Parties: m.shown, Rows: m.rows, Silent: m.silent, Agreements: m.agreements,
+		Parties: m.shown, All: m.all, Rows: m.rows, Silent: m.silent, Agreements: m.agreements,
 		Topics: len(m.d.Topics), Row: m.row, Col: m.col, Offset: m.offset, Left: m.left,
 	}
 }
@@ -368,7 +377,7 @@ func (m *Matrix) ShortHelp() []key.Binding {
 	if m.evidence != nil {
 		return []key.Binding{k.Up, k.Down, k.Open, k.Back}
 	}
-	return []key.Binding{k.MoveHelp, ak.ColumnHelp, ak.Evidence, ak.Fold, ak.FoldAll}
+	return []key.Binding{k.MoveHelp, ak.ColumnHelp, ak.Evidence, ak.Fold, ak.FoldAll, ak.AllParties}
 }
 
 func (m *Matrix) FullHelp() [][]key.Binding {
@@ -378,6 +387,6 @@ func (m *Matrix) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{k.MoveHelp, ak.ColumnHelp, k.PageHelp, k.EndsHelp},
-		{ak.Evidence, ak.Fold, ak.FoldAll},
+		{ak.Evidence, ak.Fold, ak.FoldAll, ak.AllParties},
 	}
 }

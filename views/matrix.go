@@ -28,6 +28,7 @@ type MatrixRow struct {
 // across, a cursor on one cell, and how far it is scrolled each way.
 type Matrix struct {
 	Parties []*data.Party
+	All     bool // every party of the dossier, not only Compare's
 	Rows    []MatrixRow
 	Silent  []int // per party: topics it is silent on while another speaks
 	// Agreements is every topic some shown party speaks to, collapsed or
@@ -198,8 +199,12 @@ func matrixSummary(m Matrix) string {
 	for i := range m.Agreements {
 		counts[AgreementWord(&m.Agreements[i])]++
 	}
+	which := "as in Compare"
+	if m.All {
+		which = "all"
+	}
 	parts := []string{
-		fmt.Sprintf("%d %s", len(m.Parties), plural(len(m.Parties), "party", "parties")),
+		fmt.Sprintf("%d %s (%s)", len(m.Parties), plural(len(m.Parties), "party", "parties"), which),
 		fmt.Sprintf("%d %s", m.Topics, plural(m.Topics, "topic", "topics")),
 	}
 	for _, w := range []string{"≡ common ground", "≠ conflict", "≈ partial", "~ open"} {
