@@ -460,3 +460,20 @@ func TestMatrixAllParties(t *testing.T) {
 		t.Errorf("a again shows %d parties, cursor on %d", len(x.shown), x.col)
 	}
 }
+
+// The Quotes screen's results export as a brief of the statements found.
+func TestExportSearchResults(t *testing.T) {
+	s := newTestSearch(t)
+	if _, _, ok := markdownOf(s); ok {
+		t.Error("an empty search exports")
+	}
+	cmds := typeInto(s, "written response")
+	runSearch(s, cmds[len(cmds)-1])
+	slug, md, ok := markdownOf(s)
+	if !ok || slug != "quotes-written response" || !strings.HasPrefix(string(md), "# Quotes: written response") || !strings.Contains(string(md), "next week") {
+		t.Errorf("ok %v, slug %q:\n%s", ok, slug, md)
+	}
+	if got := defaultExportName(s.d, slug); got != "blinken-lavrov-talks-in-geneva-quotes-written-response.md" {
+		t.Errorf("default name %q", got)
+	}
+}

@@ -65,6 +65,16 @@ func markdownOf(s Screen) (string, []byte, bool) {
 		return "timeline", views.TimelineMarkdown(s.d), true
 	case *Detail:
 		return "statement-" + s.s.ID, views.StatementMarkdown(s.d, s.s), true
+	case *Search:
+		res := s.Results()
+		if res == nil || len(res.Hits) == 0 {
+			return "", nil, false
+		}
+		found := make([]*data.Statement, len(res.Hits))
+		for i, h := range res.Hits {
+			found[i] = h.Statement
+		}
+		return "quotes-" + s.Query(), views.SearchMarkdown(s.d, s.Query(), found, res.Total), true
 	case MarkdownExporter:
 		return s.ExportMarkdown()
 	}

@@ -158,6 +158,16 @@ func TimelineMarkdown(d *data.Dossier) []byte {
 	return []byte(b.String())
 }
 
+// SearchMarkdown is the statements a query found, best first, with their
+// attribution; total is how many matched in all.
+func SearchMarkdown(d *data.Dossier, query string, found []*data.Statement, total int) []byte {
+	var b strings.Builder
+	mdTitle(&b, d, "Quotes: "+query)
+	fmt.Fprintf(&b, "%d of %d %s.\n\n", len(found), total, plural(total, "match", "matches"))
+	mdQuotes(&b, d, found)
+	return []byte(b.String())
+}
+
 // StatementMarkdown is one statement with its attribution and what cites it.
 func StatementMarkdown(d *data.Dossier, s *data.Statement) []byte {
 	var b strings.Builder

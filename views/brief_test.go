@@ -31,6 +31,7 @@ func TestBriefsRender(t *testing.T) {
 		{"matrix", MatrixMarkdown(d, parties, data.Agreements(d, ids)), []string{"| Topic | Agreement | US | RU | NATO |", "≠ conflict", "- NATO: 7"}},
 		{"source", SourceMarkdown(d, d.Sources[0]), []string{"# Source: Report on the Blinken", "¶5"}},
 		{"timeline", TimelineMarkdown(d), []string{"## 2022-01-24..2022-01-30", "(expected)", "undated statements not shown"}},
+		{"search", SearchMarkdown(d, "party:russia nato", []*data.Statement{d.Statement("blinken-stand-firmly")}, 3), []string{"# Quotes: party:russia nato", "1 of 3 matches."}},
 		{"statement", StatementMarkdown(d, d.Statement("blinken-stand-firmly")), []string{"“I conveyed the position", "Cited by:"}},
 	}
 	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle("notty"), glamour.WithWordWrap(80))
