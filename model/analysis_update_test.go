@@ -388,6 +388,10 @@ func TestExportPrompt(t *testing.T) {
 				t.Fatal("q quit while typing a file name")
 			}
 		}
+		deliver(m, tea.PasteMsg{Content: "-pasted"}, 0)
+		if !strings.Contains(screen(m), "q-pasted") {
+			t.Errorf("a paste did not reach the name:\n%s", screen(m))
+		}
 		drive(m, "esc")
 		if m.export.stage != exportIdle || !strings.Contains(screen(m), "export cancelled") {
 			t.Error("esc did not cancel")

@@ -154,7 +154,8 @@ func (m *Root) exportUpdate(msg tea.Msg) (tea.Cmd, bool) {
 	if x.stage == exportNaming {
 		var cmd tea.Cmd
 		x.input, cmd = x.input.Update(msg)
-		return cmd, false
+		_, pasted := msg.(tea.PasteMsg)
+		return cmd, pasted // a paste is for the name, not the screen behind
 	}
 	return nil, false
 }
