@@ -20,14 +20,18 @@ import (
 )
 
 // The search cache makes a large dossier quick to open the second time. It
-// sits beside the dossier (".NAME.parley-cache") and holds the statements
-// read from its statement files, the problems the loader found and the
-// search index, laid out so that opening is a few reads and no parsing.
+// holds the statements read from the dossier's statement files, the
+// problems the loader found and the search index, laid out so that opening
+// is a few reads and no parsing.
 //
-// It is trusted only while it describes the same files: the dossier's bytes
-// (by hash) and the size and modification time of every file the load read.
-// Every region carries a CRC-32C, so a damaged or truncated cache is
-// rebuilt, never believed; so is one from another build of the format.
+// It lives in the user's cache directory ($XDG_CACHE_HOME/parley, one file
+// per dossier path), not beside the dossier: dossiers come from other
+// people, and a cache shipped beside one could show statements its files do
+// not hold (and skip the loader's sanitising). It is trusted only while it
+// describes the same files: the dossier's bytes (by hash) and the size and
+// modification time of every file the load read. Every region carries a
+// CRC-32C, so a damaged or truncated cache is rebuilt, never believed; so
+// is one from another version of the format.
 
 const (
 	cacheMagic   = "PARLEYX\x01"
@@ -47,16 +51,18 @@ const (
 // LoadProgress is called by LoadIndexed as it goes; total is 0 when unknown.
 type LoadProgress func(stage LoadStage, done, total int)
 
-// LoadIndexed is Load plus the search index, served from the cache beside
-// the dossier when it is still valid, and otherwise built and cached for
-// next time. A cache that cannot be written is not an error.
+// LoadIndexed is Load plus the search index, served from the search cache
+// when it is still valid, and otherwise built and cached for next time. A
+// cache that cannot be written (or no cache directory) is not an error.
 func LoadIndexed(path string, progress LoadProgress) (*Dossier, Problems, *SearchIndex, error) {
 	if progress == nil {
 		progress = func(LoadStage, int, int) {}
 	}
 	cpath := CachePath(path)
-	if d, probs, ix, err := loadCache(path, cpath, progress); err == nil {
-		return d, probs, ix, nil
+	if cpath != "" {
+		if d, probs, ix, err := loadCache(path, cpath, progress); err == nil {
+			return d, probs, ix, nil
+		}
 	}
 	progress(StageLoad, 0, 0)
 	var read []string
@@ -66,13 +72,45 @@ func LoadIndexed(path string, progress LoadProgress) (*Dossier, Problems, *Searc
 	}
 	ix := BuildSearchIndex(d, func(done, total int) { progress(StageIndex, done, total) })
 	progress(StageSave, 0, 0)
-	_ = writeCache(path, cpath, d, probs, ix, read) // best effort
+	if cpath != "" && len(d.Statements) >= minCacheStatements {
+		_ = writeCache(path, cpath, d, probs, ix, read) // best effort
+	}
 	return d, probs, ix, nil
 }
 
-// CachePath is where the search cache of a dossier lives.
+// minCacheStatements is the size below which a dossier opens fast enough
+// without a cache, so none is written (tests lower it).
+var minCacheStatements = 10_000
+
+// CachePath is where the search cache of a dossier lives: a file named
+// for the dossier's absolute path in the user's cache directory, or "" when
+// there is none.
 func CachePath(dossier string) string {
-	return filepath.Join(filepath.Dir(dossier), "."+filepath.Base(dossier)+".parley-cache")
+	dir, err := os.UserCacheDir()
+	if err != nil || dir == "" {
+		return ""
+	}
+	abs, err := filepath.Abs(dossier)
+	if err != nil {
+		return ""
+	}
+	h := sha256.Sum256([]byte(abs))
+	return filepath.Join(dir, "parley", hex.EncodeToString(h[:16])+"-"+sanitizeCacheName(filepath.Base(abs))+".cache")
+}
+
+// sanitizeCacheName keeps a readable hint of the dossier's name in the
+// cache file's name.
+func sanitizeCacheName(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '_') {
+			b[i] = '_'
+		}
+	}
+	if len(b) > 40 {
+		b = b[:40]
+	}
+	return string(b)
 }
 
 // loadRecording is Load, noting every file it read besides the dossier.
@@ -299,6 +337,9 @@ func writeCache(path, cpath string, d *Dossier, probs Problems, ix *SearchIndex,
 	}
 	mj, err := json.Marshal(&meta)
 	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(cpath), 0o700); err != nil {
 		return err
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(cpath), filepath.Base(cpath)+".*")

@@ -11,6 +11,10 @@ import (
 )
 
 func TestSearchCache(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	defer func(n int) { minCacheStatements = n }(minCacheStatements)
+	minCacheStatements = 1000
+	t.Setenv("HOME", t.TempDir())
 	dir := t.TempDir()
 	path, err := synth.Write(dir, synth.Options{N: 3000, Seed: 3})
 	if err != nil {
@@ -34,6 +38,9 @@ func TestSearchCache(t *testing.T) {
 	}
 	if _, err := os.Stat(CachePath(path)); err != nil {
 		t.Fatalf("no cache written: %v", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Fatalf("the dossier's folder has %d files, want the 2 it had", len(entries))
 	}
 	d2, p2, ix2, warm := open()
 	if !warm {
@@ -125,6 +132,9 @@ func TestSearchCache(t *testing.T) {
 // between runs (PARLEY_BENCH_DIR, or the temp directory), with its search
 // cache built.
 func benchDossier(b *testing.B, n int) string {
+	if os.Getenv("XDG_CACHE_HOME") == "" {
+		b.Setenv("XDG_CACHE_HOME", filepath.Join(os.TempDir(), "parley-bench-cache"))
+	}
 	dir := os.Getenv("PARLEY_BENCH_DIR")
 	if dir == "" {
 		dir = filepath.Join(os.TempDir(), fmt.Sprintf("parley-bench-%d", n))
