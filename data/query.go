@@ -110,9 +110,6 @@ type queryParser struct {
 	i int
 	d *Dossier
 	q *Query
-	// lastWordEnd is the end of the last plain word in s, if it was the
-	// last thing in the query.
-	lastWordEnd int
 }
 
 func (p *queryParser) problem(start, end int, format string, args ...any) {

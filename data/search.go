@@ -467,10 +467,6 @@ func uvarint(b []byte) (uint64, int) {
 	return 0, len(b)
 }
 
-func (ix *SearchIndex) postings(term int) postingIter {
-	return postingIter{b: ix.post[ix.off[term]:ix.off[term+1]]}
-}
-
 // Len is the number of statements indexed.
 func (ix *SearchIndex) Len() int { return len(ix.docs) }
 

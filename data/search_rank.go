@@ -4,9 +4,7 @@ import (
 	"cmp"
 	"math/bits"
 	"slices"
-	"strings"
 	"sync"
-	"unicode/utf8"
 )
 
 // better orders statements: higher score, then earlier date (no date last),
@@ -565,39 +563,4 @@ func osaDistance(a, b []rune, limit int) int {
 		return limit + 1
 	}
 	return prev[n]
-}
-
-// Excerpt is a short form of a hit's text around its first span, for
-// one-line listings: at most width runes.
-func Excerpt(text string, spans []Span, width int) (string, []Span) {
-	if utf8.RuneCountInString(text) <= width || width <= 0 {
-		return text, spans
-	}
-	start := 0
-	if len(spans) > 0 {
-		// Start a little before the first match, at a word boundary.
-		start = spans[0].Start
-		back := width / 4
-		for back > 0 && start > 0 {
-			_, n := utf8.DecodeLastRuneInString(text[:start])
-			start -= n
-			back--
-		}
-		if i := strings.IndexByte(text[start:spans[0].Start], ' '); i >= 0 && start > 0 {
-			start += i + 1
-		}
-	}
-	end := start
-	for r := 0; r < width && end < len(text); r++ {
-		_, n := utf8.DecodeRuneInString(text[end:])
-		end += n
-	}
-	var out []Span
-	for _, s := range spans {
-		if s.End <= start || s.Start >= end {
-			continue
-		}
-		out = append(out, Span{max(s.Start, start) - start, min(s.End, end) - start})
-	}
-	return text[start:end], out
 }

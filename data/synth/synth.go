@@ -109,7 +109,6 @@ var (
 
 type gen struct {
 	r *rand.Rand
-	b []byte
 }
 
 func (g *gen) pick(list []string) string { return list[g.r.IntN(len(list))] }
