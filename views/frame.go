@@ -132,7 +132,10 @@ func Picker(rows []PickerRow, limit string, width int, t *Theme) *Content {
 			box = fmt.Sprintf("[%d]", r.Order)
 		}
 		cursor := "  "
-		if r.Cursor {
+		switch {
+		case r.Cursor && t.Accessible:
+			cursor = plainMark
+		case r.Cursor:
 			cursor = "▶ "
 		}
 		label := r.Party.Label()

@@ -78,10 +78,14 @@ type Pane struct {
 	Height  int
 }
 
-// Render draws the pane exactly Width×Height cells, never more.
+// Render draws the pane exactly Width×Height cells, never more; in plain
+// mode without a frame (renderPlain).
 func (t *Theme) Render(p Pane) string {
 	if p.Width < 6 || p.Height < 2 {
 		return strings.TrimSuffix(strings.Repeat(strings.Repeat(" ", max(p.Width, 0))+"\n", max(p.Height, 0)), "\n")
+	}
+	if t.Accessible {
+		return t.renderPlain(p)
 	}
 	b := struct{ tl, tr, bl, br, h, v string }{"╭", "╮", "╰", "╯", "─", "│"}
 	border := &t.Rule

@@ -20,6 +20,9 @@ type Theme struct {
 	Dark    bool // built for a dark background
 	NoColor bool // colour is off; bold, reverse and underline still mark things
 	Plain   bool // no styling at all (the command line's text output)
+	// Accessible is the explorer's plain mode for screen readers (--plain,
+	// ACCESSIBLE): no box drawing, panes stacked, one line per item.
+	Accessible bool
 
 	Title, Date         lipgloss.Style // header: dossier title and date
 	Tab, TabActive      lipgloss.Style // header: screen tabs
@@ -79,6 +82,9 @@ func (k ink) paint(s string) string {
 // Paint styles one plain line (no newline, no escape sequences) with one
 // of the theme's styles, as st.Render would, only faster.
 func (t *Theme) Paint(st *lipgloss.Style, s string) string {
+	if t.Accessible {
+		s = Unbox(s)
+	}
 	if k, ok := t.inks[st]; ok {
 		return k.paint(s)
 	}
@@ -87,22 +93,30 @@ func (t *Theme) Paint(st *lipgloss.Style, s string) string {
 
 // PartyText is s in a party's style, one plain line.
 func (t *Theme) PartyText(id, s string) string {
+	if t.Accessible {
+		s = Unbox(s)
+	}
 	if k, ok := t.partiesInk[id]; ok {
 		return k.paint(s)
 	}
 	return t.Party(id).Render(s)
 }
 
-// measure works out every ink; a theme is read-only after this, so it can
-// be shared.
-func (t *Theme) measure() {
-	t.inks = map[*lipgloss.Style]ink{}
-	for _, st := range []*lipgloss.Style{
+// styles are the theme's named styles, for what treats them all alike.
+func (t *Theme) styles() []*lipgloss.Style {
+	return []*lipgloss.Style{
 		&t.Title, &t.Date, &t.Tab, &t.TabActive, &t.TabKey, &t.Rule, &t.BorderFocused,
 		&t.PaneTitle, &t.PaneTitleFocused, &t.TopicBar, &t.TopicPath, &t.Heading, &t.Summary,
 		&t.Muted, &t.Empty, &t.Quote, &t.QuoteBar, &t.Reported, &t.Attribution, &t.Selected,
 		&t.SelectedRow, &t.Highlight, &t.Notice, &t.HelpKey, &t.HelpDesc, &t.HelpSep,
-	} {
+	}
+}
+
+// measure works out every ink; a theme is read-only after this, so it can
+// be shared.
+func (t *Theme) measure() {
+	t.inks = map[*lipgloss.Style]ink{}
+	for _, st := range t.styles() {
 		t.inks[st] = inkOf(*st)
 	}
 	t.stanceInk = map[data.Stance]ink{}
@@ -239,9 +253,10 @@ func (t *Theme) Party(id string) lipgloss.Style {
 }
 
 // PartyChip is a dot in the party's colour beside its name; without
-// colour it would say nothing, so it is left out.
+// colour it would say nothing, so it is left out, and a screen reader
+// would read it as noise.
 func (t *Theme) PartyChip(id string) string {
-	if t.NoColor {
+	if t.NoColor || t.Accessible {
 		return ""
 	}
 	return t.Party(id).Render("●")
