@@ -80,14 +80,21 @@ func PositionContent(d *data.Dossier, party *data.Party, topic *data.Topic, widt
 			c.add(l)
 		}
 	}
+	statementSections(c, d, party, topic, pos, evidence, width, t)
+	return c
+}
+
+// statementSections adds the statements behind a position, then what else
+// the party said on the topic, each under its heading; at most
+// MaxPaneStatements: a reader scrolls through a few dozen, not thousands,
+// and stepping topics stays instant.
+func statementSections(c *Content, d *data.Dossier, party *data.Party, topic *data.Topic, pos *data.Position, evidence []*data.Statement, width int, t *Theme) {
 	var others []*data.Statement
 	for _, s := range d.StatementsByTopic(topic.ID) {
 		if s.Party == party.ID && !contains(evidence, s) {
 			others = append(others, s)
 		}
 	}
-	// A pane lists at most MaxPaneStatements: a reader scrolls through a
-	// few dozen, not thousands, and stepping topics stays instant.
 	shown := 0
 	list := func(ss []*data.Statement) {
 		for i, s := range ss {
@@ -96,7 +103,9 @@ func PositionContent(d *data.Dossier, party *data.Party, topic *data.Topic, widt
 				c.add(t.Paint(&t.Muted, Truncate(fmt.Sprintf("… %d more not listed here", len(ss)-i), width)))
 				return
 			}
-			c.blank()
+			if !t.Accessible {
+				c.blank()
+			}
 			statementBlock(c, d, s, width, t)
 			shown++
 		}
@@ -115,7 +124,6 @@ func PositionContent(d *data.Dossier, party *data.Party, topic *data.Topic, widt
 		c.add(t.Paint(&t.Heading, Truncate(fmt.Sprintf("%s (%d)", heading, len(others)), width)))
 		list(others)
 	}
-	return c
 }
 
 func contains(list []*data.Statement, s *data.Statement) bool {
@@ -145,6 +153,33 @@ func stanceLine(pos *data.Position, width int, t *Theme) []string {
 // a position, so "no stated position" on a parent is not misread.
 func subtopicStances(d *data.Dossier, party *data.Party, topic *data.Topic, width int, t *Theme) []string {
 	var out []string
+	for _, sub := range subtopicPositions(d, party, topic) {
+		if len(out) == 0 {
+			out = append(out, t.Paint(&t.Muted, Truncate("on its subtopics:", width)))
+		}
+		lines := Indent(sub.Topic.Title, width, "  ", "  ")
+		badge := StanceWord(sub.Stance)
+		last := lines[len(lines)-1]
+		if ansi.StringWidth(last)+2+ansi.StringWidth(badge) <= width {
+			lines[len(lines)-1] = last + "  " + t.StanceBadge(sub.Stance)
+		} else {
+			lines = append(lines, "  "+t.StanceBadge(sub.Stance))
+		}
+		out = append(out, lines...)
+	}
+	return out
+}
+
+// subtopicPosition is a party's position on a subtopic.
+type subtopicPosition struct {
+	Topic *data.Topic
+	*data.Position
+}
+
+// subtopicPositions are a party's positions on a topic's subtopics, at any
+// depth (up to nine), in the order of the topic tree.
+func subtopicPositions(d *data.Dossier, party *data.Party, topic *data.Topic) []subtopicPosition {
+	var out []subtopicPosition
 	var walk func(id string, depth int)
 	walk = func(id string, depth int) {
 		if depth > 8 {
@@ -152,18 +187,7 @@ func subtopicStances(d *data.Dossier, party *data.Party, topic *data.Topic, widt
 		}
 		for _, ch := range d.TopicChildren(id) {
 			if p := d.Position(party.ID, ch.ID); p != nil {
-				if len(out) == 0 {
-					out = append(out, t.Paint(&t.Muted, Truncate("on its subtopics:", width)))
-				}
-				lines := Indent(ch.Title, width, "  ", "  ")
-				badge := StanceWord(p.Stance)
-				last := lines[len(lines)-1]
-				if ansi.StringWidth(last)+2+ansi.StringWidth(badge) <= width {
-					lines[len(lines)-1] = last + "  " + t.StanceBadge(p.Stance)
-				} else {
-					lines = append(lines, "  "+t.StanceBadge(p.Stance))
-				}
-				out = append(out, lines...)
+				out = append(out, subtopicPosition{ch, p})
 			}
 			walk(ch.ID, depth+1)
 		}
@@ -173,15 +197,25 @@ func subtopicStances(d *data.Dossier, party *data.Party, topic *data.Topic, widt
 }
 
 // statementBlock adds a statement: a quote set apart by a bar and quotation
-// marks, reported speech in plain italics; then who said it and when.
+// marks, reported speech in plain italics; then who said it and when. In
+// plain mode it is one logical line of words (PlainStatement).
 func statementBlock(c *Content, d *data.Dossier, s *data.Statement, width int, t *Theme) {
 	start := len(c.Lines)
-	if s.Kind == data.KindQuote {
+	switch {
+	case t.Accessible:
+		st := &t.Reported
+		if s.Kind == data.KindQuote {
+			st = &t.Quote
+		}
+		c.addWrapped(PlainStatement(d, s), width, st, t)
+		c.Blocks = append(c.Blocks, Block{Start: start, End: len(c.Lines), Statement: s})
+		return
+	case s.Kind == data.KindQuote:
 		bar := t.Paint(&t.QuoteBar, "┃") + " "
 		for _, l := range Wrap("“"+s.Text+"”", max(width-2, 1)) {
 			c.add(bar + t.Paint(&t.Quote, l))
 		}
-	} else {
+	default:
 		for _, l := range Wrap(s.Text, width) {
 			c.add(t.Paint(&t.Reported, l))
 		}
@@ -299,12 +333,7 @@ func topicCell(d *data.Dossier, p *data.Party, topic *data.Topic, width, headW i
 		lines = append(lines, t.Paint(&t.Heading, l))
 	}
 	pos := d.Position(p.ID, topic.ID)
-	n := 0
-	for _, s := range d.StatementsByTopic(topic.ID) {
-		if s.Party == p.ID {
-			n++
-		}
-	}
+	n := statementCount(d, p, topic)
 	if pos == nil {
 		for _, l := range Wrap(NoPosition, width-iw) {
 			lines = append(lines, indent+t.Paint(&t.Empty, l))
@@ -327,6 +356,17 @@ func topicCell(d *data.Dossier, p *data.Party, topic *data.Topic, width, headW i
 		lines = append(lines, indent+t.Paint(&t.Muted, Truncate(fmt.Sprintf("%d %s", n, word), width-iw)))
 	}
 	return lines
+}
+
+// statementCount is how many statements a party made on a topic.
+func statementCount(d *data.Dossier, p *data.Party, topic *data.Topic) int {
+	n := 0
+	for _, s := range d.StatementsByTopic(topic.ID) {
+		if s.Party == p.ID {
+			n++
+		}
+	}
+	return n
 }
 
 // CompareText is the side-by-side comparison the command line prints:

@@ -45,12 +45,12 @@ func ResponseStatus(dm *data.Demand, party string) data.Status {
 // StatusSummary counts a demand's answers by status: "» 2 deferred ·
 // ○ 1 unanswered", in the order of data.Statuses.
 func StatusSummary(dm *data.Demand) string {
-	return statusSummary(dm, nil)
+	return statusSummary(dm, nil, true)
 }
 
 // statusSummary is StatusSummary with each status in its style when t is
-// given.
-func statusSummary(dm *data.Demand, t *Theme) string {
+// given, and without glyphs ("2 deferred, 1 unanswered") for plain mode.
+func statusSummary(dm *data.Demand, t *Theme, glyphs bool) string {
 	counts := map[data.Status]int{}
 	for _, to := range dm.To {
 		counts[ResponseStatus(dm, to)]++
@@ -58,7 +58,10 @@ func statusSummary(dm *data.Demand, t *Theme) string {
 	var parts []string
 	for _, s := range data.Statuses {
 		if n := counts[s]; n > 0 {
-			part := fmt.Sprintf("%s %d %s", statusGlyph[s], n, s)
+			part := fmt.Sprintf("%d %s", n, s)
+			if glyphs {
+				part = statusGlyph[s] + " " + part
+			}
 			if t != nil {
 				if k, ok := t.statusInk[s]; ok {
 					part = k.paint(part)
@@ -66,6 +69,9 @@ func statusSummary(dm *data.Demand, t *Theme) string {
 			}
 			parts = append(parts, part)
 		}
+	}
+	if !glyphs {
+		return strings.Join(parts, ", ")
 	}
 	return strings.Join(parts, " · ")
 }
@@ -125,14 +131,7 @@ func DemandThread(d *data.Dossier, dm *data.Demand, width int, t *Theme) *Conten
 	for _, l := range Wrap(flatten(dm.Text), width) {
 		c.add(t.Paint(&t.Heading, l))
 	}
-	meta := []string{partyName(d, dm.From) + " asks " + joinNames(d, dm.To)}
-	if tp := d.Topic(dm.Topic); tp != nil {
-		meta = append(meta, "topic: "+tp.Title)
-	}
-	if !dm.Date.IsZero() {
-		meta = append(meta, dm.Date.String())
-	}
-	for _, l := range Wrap(strings.Join(meta, " · "), width) {
+	for _, l := range Wrap(strings.Join(demandMeta(d, dm), " · "), width) {
 		c.add(t.Paint(&t.Muted, l))
 	}
 	if dm.Note != "" {
@@ -140,14 +139,7 @@ func DemandThread(d *data.Dossier, dm *data.Demand, width int, t *Theme) *Conten
 			c.add(t.Paint(&t.Muted, l))
 		}
 	}
-	if ev := d.Evidence(dm.Evidence); len(ev) > 0 {
-		c.blank()
-		c.add(t.Paint(&t.Heading, Truncate(fmt.Sprintf("Evidence (%d)", len(ev)), width)))
-		for _, s := range ev {
-			c.blank()
-			statementBlock(c, d, s, width, t)
-		}
-	}
+	evidenceSection(c, d, dm.Evidence, width, t)
 	for _, to := range dm.To {
 		c.blank()
 		c.add(t.Paint(&t.Rule, strings.Repeat("─", width)))
@@ -183,6 +175,35 @@ func DemandThread(d *data.Dossier, dm *data.Demand, width int, t *Theme) *Conten
 		}
 	}
 	return c
+}
+
+// evidenceSection adds the statements a demand rests on under their
+// heading, set apart by blank lines (in plain mode one line each).
+func evidenceSection(c *Content, d *data.Dossier, ids []string, width int, t *Theme) {
+	ev := d.Evidence(ids)
+	if len(ev) == 0 {
+		return
+	}
+	c.blank()
+	c.add(t.Paint(&t.Heading, Truncate(fmt.Sprintf("Evidence (%d)", len(ev)), width)))
+	for _, s := range ev {
+		if !t.Accessible {
+			c.blank()
+		}
+		statementBlock(c, d, s, width, t)
+	}
+}
+
+// demandMeta is who asked whom, the topic and the date of a demand.
+func demandMeta(d *data.Dossier, dm *data.Demand) []string {
+	meta := []string{partyName(d, dm.From) + " asks " + joinNames(d, dm.To)}
+	if tp := d.Topic(dm.Topic); tp != nil {
+		meta = append(meta, "topic: "+tp.Title)
+	}
+	if !dm.Date.IsZero() {
+		meta = append(meta, dm.Date.String())
+	}
+	return meta
 }
 
 func joinNames(d *data.Dossier, ids []string) string {
@@ -234,5 +255,5 @@ func summaryLine(dm *data.Demand, width int, t *Theme) string {
 	if ansi.StringWidth(plain) > width {
 		return t.Paint(&t.Muted, Truncate(plain, width))
 	}
-	return statusSummary(dm, t)
+	return statusSummary(dm, t, true)
 }

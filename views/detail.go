@@ -63,12 +63,17 @@ func CopyText(d *data.Dossier, s *data.Statement) string {
 func DetailContent(d *data.Dossier, s *data.Statement, width int, t *Theme) *Content {
 	c := &Content{}
 	start := len(c.Lines)
-	if s.Kind == data.KindQuote {
+	switch {
+	case t.Accessible && s.Kind == data.KindQuote:
+		c.addWrapped("Quote: “"+flatten(s.Text)+"”", width, &t.Quote, t)
+	case t.Accessible:
+		c.addWrapped("Reported speech: "+flatten(s.Text), width, &t.Reported, t)
+	case s.Kind == data.KindQuote:
 		bar := t.Paint(&t.QuoteBar, "┃") + " "
 		for _, l := range Wrap("“"+s.Text+"”", max(width-2, 1)) {
 			c.add(bar + t.Paint(&t.Quote, l))
 		}
-	} else {
+	default:
 		for _, l := range Wrap(s.Text, width) {
 			c.add(t.Paint(&t.Reported, l))
 		}
@@ -76,6 +81,10 @@ func DetailContent(d *data.Dossier, s *data.Statement, width int, t *Theme) *Con
 	c.Blocks = append(c.Blocks, Block{Start: start, End: len(c.Lines), Statement: s})
 	c.blank()
 	field := func(label, value string) {
+		if t.Accessible {
+			c.addWrapped(strings.ToUpper(label[:1])+label[1:]+": "+value, width, &t.Summary, t)
+			return
+		}
 		pad := strings.Repeat(" ", 9-len(label))
 		for _, l := range Indent(value, width, label+pad, strings.Repeat(" ", 9)) {
 			c.add(t.Paint(&t.Muted, l[:9]) + l[9:])
@@ -97,7 +106,11 @@ func DetailContent(d *data.Dossier, s *data.Statement, width int, t *Theme) *Con
 		kind = "reported (a paraphrase of speech)"
 	}
 	field("kind", kind)
-	field("source", SourceRef(d, s))
+	if t.Accessible {
+		field("source", strings.ReplaceAll(SourceRef(d, s), "¶", "paragraph "))
+	} else {
+		field("source", SourceRef(d, s))
+	}
 	if src := d.Source(s.Source); src != nil && src.URL != "" {
 		field("url", src.URL)
 	}
@@ -164,13 +177,19 @@ func sourceParagraph(c *Content, d *data.Dossier, s *data.Statement, width int, 
 		return
 	}
 	para := src.Paragraphs[loc.Paragraph-1]
-	c.add(rule(fmt.Sprintf("source, paragraph %d", loc.Paragraph), width, t))
+	if t.Accessible {
+		c.add(t.Paint(&t.Heading, Truncate(fmt.Sprintf("Source, paragraph %d:", loc.Paragraph), width)))
+	} else {
+		c.add(rule(fmt.Sprintf("source, paragraph %d", loc.Paragraph), width, t))
+	}
 	text := src.Text[para.Start:para.End]
 	hl := data.Span{Start: max(loc.Start, para.Start) - para.Start, End: min(loc.End, para.End) - para.Start}
 	for _, sp := range wrapSpans(text, width) {
 		c.add(highlightLine(text, sp, hl, t))
 	}
-	c.add(rule("", width, t))
+	if !t.Accessible {
+		c.add(rule("", width, t))
+	}
 }
 
 // highlightLine styles the part of a wrapped line inside hl.
