@@ -34,6 +34,7 @@ type Compare struct {
 	scr      []scroller // per pane, on scrTopic
 	scrTopic int        // the topic scr belongs to
 	allScr   scroller   // shared by every pane in the all-topics view; sel is the topic
+	stack    scroller   // plain mode: the one column the parties share, on scrTopic
 
 	picker *picker // open while choosing parties
 
@@ -43,6 +44,7 @@ type Compare struct {
 	paneX    []int
 	paneH    int
 	contents []*views.Content
+	heads    []int // plain mode: the block of each party's heading in the column
 }
 
 // NewCompare starts on the dossier's first topic with the parties given,
@@ -83,7 +85,7 @@ func (c *Compare) Title() string { return "Compare" }
 
 func (c *Compare) MinSize() (int, int) {
 	n := max(len(c.parties), 1)
-	if c.picker != nil {
+	if c.picker != nil || c.theme.Accessible {
 		n = 2
 	}
 	return max(n*minPaneWidth, 40), 9
@@ -122,7 +124,12 @@ func (c *Compare) layout() {
 		for i := range c.scr {
 			c.scr[i].sel = -1
 		}
+		c.stack = scroller{sel: -1}
 		c.scrTopic = c.topic
+	}
+	if c.theme.Accessible {
+		c.layoutPlain()
+		return
 	}
 	widths := make([]int, len(c.parties))
 	for i, w := range c.paneW {
@@ -205,8 +212,10 @@ func (c *Compare) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.NextPane):
 		c.focus = (c.focus + 1) % max(len(c.parties), 1)
+		c.showFocus()
 	case key.Matches(msg, k.PrevPane):
 		c.focus = (c.focus + len(c.parties) - 1) % max(len(c.parties), 1)
+		c.showFocus()
 	case key.Matches(msg, k.PrevTopic):
 		c.setTopic(c.topic - 1)
 	case key.Matches(msg, k.NextTopic):
@@ -257,6 +266,9 @@ func (c *Compare) focused() (*views.Content, *scroller) {
 	if c.all {
 		return c.contents[0], &c.allScr
 	}
+	if c.theme.Accessible {
+		return c.contents[0], &c.stack
+	}
 	return c.contents[c.focus], &c.scr[c.focus]
 }
 
@@ -265,6 +277,7 @@ func (c *Compare) syncAll() {
 	if c.all && c.allScr.sel >= 0 {
 		c.topic = c.allScr.sel
 	}
+	c.syncStack()
 }
 
 func (c *Compare) scroll(n int) {
@@ -305,6 +318,9 @@ func (c *Compare) paneAt(x int) int {
 // click focuses the pane under the pointer and selects the block there;
 // a click on the block already selected opens it.
 func (c *Compare) click(x, y int) tea.Cmd {
+	if c.theme.Accessible {
+		return c.clickPlain(y)
+	}
 	if y == 0 && !c.all {
 		// The arrows of "◂ 2/10 ▸" step through the topics.
 		prev, next := views.TopicArrows(c.topic, len(c.topics))
@@ -342,6 +358,9 @@ func (c *Compare) View() string {
 	t := c.theme
 	if c.picker != nil {
 		return c.picker.view(c.width, c.height, t)
+	}
+	if t.Accessible {
+		return c.viewPlain()
 	}
 	var sb strings.Builder
 	sb.WriteString(views.TopicBar(c.d, c.currentTopic(), c.topic, len(c.topics), c.all, c.width, t))

@@ -29,9 +29,10 @@ type Demands struct {
 	focus      demandsPane
 	thread     scroller
 
-	// Derived by layout.
-	listW, threadW, paneH int
-	list, threadContent   *views.Content
+	// Derived by layout. Side by side both panes are the body's height; in
+	// plain mode the list is above the thread (listH rows, then threadH).
+	listW, threadW, listH, threadH int
+	list, threadContent            *views.Content
 }
 
 func NewDemands(d *data.Dossier, keys *keyMap, theme *views.Theme) *Demands {
@@ -40,7 +41,12 @@ func NewDemands(d *data.Dossier, keys *keyMap, theme *views.Theme) *Demands {
 
 func (m *Demands) Title() string { return "Demands" }
 
-func (m *Demands) MinSize() (int, int) { return 56, 9 }
+func (m *Demands) MinSize() (int, int) {
+	if m.theme.Accessible {
+		return 40, 9
+	}
+	return 56, 9
+}
 
 func (m *Demands) SetSize(w, h int) {
 	m.width, m.height = w, h
@@ -55,19 +61,27 @@ func (m *Demands) SetTheme(t *views.Theme) {
 // layout splits the width (the list a third, within bounds), renders both
 // panes' content and clamps the reading positions; idempotent.
 func (m *Demands) layout() {
+	if m.theme.Accessible {
+		m.layoutPlain()
+		return
+	}
 	m.listW = min(max(m.width/3, 26), 48)
 	if m.listW > m.width/2 {
 		m.listW = m.width / 2
 	}
 	m.threadW = m.width - m.listW
-	m.paneH = m.height
-	rows := views.PaneRows(m.paneH)
+	m.listH, m.threadH = m.height, m.height
 	m.list = views.DemandList(m.d, m.sel, views.PaneInner(m.listW), m.theme)
 	m.threadContent = views.DemandThread(m.d, m.demand(), views.PaneInner(m.threadW), m.theme)
+	m.clamp()
+}
+
+// clamp keeps the reading positions of both panes valid after a layout.
+func (m *Demands) clamp() {
 	if m.thread.sel < 0 && len(m.threadContent.Blocks) > 0 {
 		m.thread.sel = 0
 	}
-	m.thread.clamp(m.threadContent, rows)
+	m.thread.clamp(m.threadContent, views.PaneRows(m.threadH))
 	m.showSelected()
 }
 
@@ -80,7 +94,7 @@ func (m *Demands) demand() *data.Demand {
 
 // showSelected scrolls the list so the chosen demand is in view.
 func (m *Demands) showSelected() {
-	rows := views.PaneRows(m.paneH)
+	rows := views.PaneRows(m.listH)
 	if m.sel < len(m.list.Blocks) {
 		b := m.list.Blocks[m.sel]
 		if b.Start < m.listOffset {
@@ -105,7 +119,8 @@ func (m *Demands) choose(i int) {
 
 func (m *Demands) Update(msg tea.Msg) tea.Cmd {
 	k := m.keys
-	rows := views.PaneRows(m.paneH)
+	rows, listRows := views.PaneRows(m.threadH), views.PaneRows(m.listH)
+	page := max(listRows/m.itemHeight(), 1)
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		switch {
@@ -122,9 +137,9 @@ func (m *Demands) Update(msg tea.Msg) tea.Cmd {
 			case key.Matches(msg, k.Up):
 				m.choose(m.sel - 1)
 			case key.Matches(msg, k.PageDown):
-				m.choose(m.sel + max(rows/views.DemandItemHeight, 1))
+				m.choose(m.sel + page)
 			case key.Matches(msg, k.PageUp):
-				m.choose(m.sel - max(rows/views.DemandItemHeight, 1))
+				m.choose(m.sel - page)
 			case key.Matches(msg, k.Top):
 				m.choose(0)
 			case key.Matches(msg, k.Bottom):
@@ -164,9 +179,9 @@ func (m *Demands) Update(msg tea.Msg) tea.Cmd {
 		} else if msg.Button != tea.MouseWheelDown {
 			return nil
 		}
-		if msg.X < m.listW {
+		if inList, _ := m.hit(msg.X, msg.Y); inList {
 			m.focus = demandsList
-			m.listOffset = views.ClampOffset(m.listOffset+n, len(m.list.Lines), rows)
+			m.listOffset = views.ClampOffset(m.listOffset+n, len(m.list.Lines), listRows)
 		} else {
 			m.focus = demandsThread
 			m.thread.scroll(m.threadContent, n, rows)
@@ -185,12 +200,28 @@ func (m *Demands) open() tea.Cmd {
 	return nil
 }
 
+// hit is which pane a cell of the body is in, and the content row there
+// (-1 on a pane's title line; PaneRows or more on its bottom line).
+func (m *Demands) hit(x, y int) (inList bool, row int) {
+	if m.theme.Accessible {
+		if y < m.listH {
+			return true, y - 1
+		}
+		return false, y - m.listH - 1
+	}
+	return x < m.listW, y - 1
+}
+
 func (m *Demands) click(x, y int) tea.Cmd {
-	row := y - 1
-	if row < 0 || row >= views.PaneRows(m.paneH) {
+	inList, row := m.hit(x, y)
+	h := m.threadH
+	if inList {
+		h = m.listH
+	}
+	if row < 0 || row >= views.PaneRows(h) {
 		return nil
 	}
-	if x < m.listW {
+	if inList {
 		m.focus = demandsList
 		if b := m.list.BlockAt(row + m.listOffset); b >= 0 {
 			m.choose(b)
@@ -211,9 +242,12 @@ func (m *Demands) click(x, y int) tea.Cmd {
 
 func (m *Demands) View() string {
 	t := m.theme
+	if t.Accessible {
+		return m.viewPlain()
+	}
 	list := t.Render(views.Pane{
 		Title: "Demands", Content: m.list, Offset: m.listOffset,
-		Focused: m.focus == demandsList, Mark: m.sel, Width: m.listW, Height: m.paneH,
+		Focused: m.focus == demandsList, Mark: m.sel, Width: m.listW, Height: m.listH,
 	})
 	mark := -1
 	if m.focus == demandsThread {
@@ -225,7 +259,7 @@ func (m *Demands) View() string {
 	}
 	thread := t.Render(views.Pane{
 		Title: title, Content: m.threadContent, Offset: m.thread.offset,
-		Focused: m.focus == demandsThread, Mark: mark, Width: m.threadW, Height: m.paneH,
+		Focused: m.focus == demandsThread, Mark: mark, Width: m.threadW, Height: m.threadH,
 	})
 	return views.Rows(views.JoinColumns(list, thread), m.width, m.height)
 }

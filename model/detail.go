@@ -40,7 +40,7 @@ func (m *Detail) SetTheme(t *views.Theme) {
 }
 
 func (m *Detail) layout() {
-	m.content = views.DetailContent(m.d, m.s, views.PaneInner(m.width), m.theme)
+	m.content = views.DetailContent(m.d, m.s, m.theme.Inner(m.width), m.theme)
 	m.offset = views.ClampOffset(m.offset, len(m.content.Lines), views.PaneRows(m.height))
 }
 
@@ -83,7 +83,11 @@ func (m *Detail) Update(msg tea.Msg) tea.Cmd {
 func (m *Detail) View() string {
 	title := "Statement"
 	if p := m.d.Party(m.s.Party); p != nil {
-		title += " · " + p.Label()
+		if m.theme.Accessible {
+			title += " by " + p.Name
+		} else {
+			title += " · " + p.Label()
+		}
 	}
 	return m.theme.Render(views.Pane{
 		Title: title, Content: m.content, Offset: m.offset, Focused: true,

@@ -24,6 +24,11 @@ type Options struct {
 	// NoColor turns colour off. Run also turns it off when the NO_COLOR
 	// environment variable has any non-empty value.
 	NoColor bool
+	// Plain draws for screen readers: no box drawing, words instead of
+	// glyphs, panes one after another, one line per item. Run also turns
+	// it on when the ACCESSIBLE environment variable has any non-empty
+	// value.
+	Plain bool
 	// Parties are the party ids Compare shows first, in order (2–4); empty
 	// means the dossier's compare list or its first three parties.
 	Parties []string
@@ -67,7 +72,7 @@ type Root struct {
 // call Run.
 func New(d *data.Dossier, opts Options) *Root {
 	m := &Root{d: d, opts: opts, keys: newKeyMap(), dark: opts.Theme != "light"}
-	m.theme = views.NewTheme(d, m.dark, opts.NoColor)
+	m.theme = m.newTheme(m.dark)
 	m.help = help.New()
 	m.styleHelp()
 	m.export.keys = newAnalysisKeys()
@@ -85,9 +90,15 @@ func New(d *data.Dossier, opts Options) *Root {
 // Run opens the explorer full screen on the dossier and returns when the
 // user quits.
 func Run(d *data.Dossier, opts Options) error {
-	if os.Getenv("NO_COLOR") != "" {
-		opts.NoColor = true
-	}
+	m, popts := prepare(d, opts)
+	_, err := tea.NewProgram(m, popts...).Run()
+	return err
+}
+
+// prepare is Run up to starting the program: the environment read into
+// the options, the explorer built, the colour profile chosen.
+func prepare(d *data.Dossier, opts Options) (*Root, []tea.ProgramOption) {
+	opts = fromEnvironment(opts)
 	popts := opts.ProgramOptions
 	m := New(d, opts)
 	switch {
@@ -102,8 +113,7 @@ func Run(d *data.Dossier, opts Options) error {
 		popts = append([]tea.ProgramOption{tea.WithColorProfile(colorprofile.Detect(os.Stdout, env))}, popts...)
 		m.askTrueColor = true
 	}
-	_, err := tea.NewProgram(m, popts...).Run()
-	return err
+	return m, popts
 }
 
 func (m *Root) Init() tea.Cmd {
@@ -123,7 +133,7 @@ func (m *Root) setTheme(dark bool) {
 		return
 	}
 	m.dark = dark
-	m.theme = views.NewTheme(m.d, dark, m.opts.NoColor)
+	m.theme = m.newTheme(dark)
 	m.styleHelp()
 	for _, s := range m.screens {
 		s.SetTheme(m.theme)
@@ -172,7 +182,7 @@ func (m *Root) layout() {
 		m.footerH = max(min(len(m.fullHelp()), m.height/3), 1)
 	}
 	m.bodyH = max(m.height-1-m.footerH, 0)
-	_, m.tabSpans = views.Header(m.d, m.tabTitles(), m.active, m.width, m.theme)
+	_, m.tabSpans = m.header()
 	m.screens[m.active].SetSize(m.width, m.bodyH)
 	if m.detail != nil {
 		m.detail.SetSize(m.width, m.bodyH)
@@ -293,8 +303,8 @@ func (m *Root) render() string {
 		w, h := m.minSize()
 		return views.TooSmall(w, h, m.width, m.height, m.theme)
 	}
-	header, _ := views.Header(m.d, m.tabTitles(), m.active, m.width, m.theme)
-	footer := m.help.ShortHelpView(m.ShortHelp())
+	header, _ := m.header()
+	footer := m.shortHelp()
 	if m.help.ShowAll {
 		footer = strings.Join(m.fullHelp(), "\n")
 	}
@@ -322,13 +332,21 @@ func (m *Root) FullHelp() [][]key.Binding {
 func (m *Root) fullHelp() []string {
 	var groups [][]views.HelpItem
 	for _, g := range m.FullHelp() {
-		var items []views.HelpItem
-		for _, b := range g {
-			if b.Enabled() {
-				items = append(items, views.HelpItem{Key: b.Help().Key, Desc: b.Help().Desc})
-			}
-		}
-		groups = append(groups, items)
+		groups = append(groups, helpItems(g))
+	}
+	if m.opts.Plain {
+		return views.PlainHelpLines(groups, m.width, m.theme)
 	}
 	return views.HelpGrid(groups, m.width, m.theme)
+}
+
+// helpItems is what help shows of the bindings that are enabled.
+func helpItems(bindings []key.Binding) []views.HelpItem {
+	var items []views.HelpItem
+	for _, b := range bindings {
+		if b.Enabled() {
+			items = append(items, views.HelpItem{Key: b.Help().Key, Desc: b.Help().Desc})
+		}
+	}
+	return items
 }
