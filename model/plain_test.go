@@ -2,9 +2,11 @@ package model
 
 import (
 	"fmt"
+	"image/color"
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/parley-dev/parley/data"
 )
@@ -89,7 +91,7 @@ func TestPlainDrawsNoBoxes(t *testing.T) {
 }
 
 // ACCESSIBLE, with any value, turns plain mode on the way Run starts the
-// explorer; unset, it leaves the frames.
+// explorer; empty, it leaves the frames.
 func TestAccessibleEnvironmentTurnsPlainOn(t *testing.T) {
 	for _, tc := range []struct {
 		value string
@@ -97,8 +99,11 @@ func TestAccessibleEnvironmentTurnsPlainOn(t *testing.T) {
 	}{{"1", true}, {"yes", true}, {"", false}} {
 		t.Run(fmt.Sprintf("ACCESSIBLE=%q", tc.value), func(t *testing.T) {
 			t.Setenv("ACCESSIBLE", tc.value)
-			m, _ := prepare(geneva(t), Options{Theme: "dark"})
+			m, _ := prepare(geneva(t), Options{})
 			m.Init()
+			// The terminal's answer about its background rebuilds the
+			// theme; plain mode must survive it.
+			m.Update(tea.BackgroundColorMsg{Color: color.White})
 			resize(m, 80, 24)
 			resize(m, 80, 24)
 			out := screen(m)
