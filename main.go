@@ -66,6 +66,7 @@ type app struct {
 	stdout, stderr io.Writer
 	dossier        string   // --dossier: a file, or "" for the embedded one
 	theme          string   // --theme: auto, dark or light
+	plain          bool     // --plain: no box drawing, one line per item
 	parties        []string // --parties: who Compare shows first
 	configPath     string   // --config: the settings file
 	config         *data.Config
@@ -160,6 +161,7 @@ validate --help" for checking one).`,
 	}
 	_ = root.MarkPersistentFlagFilename("dossier", "yaml", "yml", "json")
 	root.Flags().StringVar(&a.theme, "theme", "auto", "colours for a dark or light background: auto, dark or light")
+	root.Flags().BoolVar(&a.plain, "plain", false, "plain screens for screen readers: no box drawing, one line per item (also ACCESSIBLE=1)")
 	root.Flags().StringSliceVarP(&a.parties, "parties", "p", nil, "parties Compare shows first, in order (2 to 4 ids or short names, comma-separated)")
 	_ = root.RegisterFlagCompletionFunc("theme", cobra.FixedCompletions([]cobra.Completion{"auto", "dark", "light"}, cobra.ShellCompDirectiveNoFileComp))
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
@@ -238,7 +240,7 @@ func (a *app) explore(d *data.Dossier) error {
 	if n := len(parties); n == 1 || n > 4 {
 		return usageErrorf("--parties takes 2 to 4 parties, got %d", n)
 	}
-	return model.Run(d, model.Options{Theme: a.theme, Parties: parties, Keys: a.config.Keys})
+	return model.Run(d, model.Options{Theme: a.theme, Parties: parties, Keys: a.config.Keys, Plain: a.plain})
 }
 
 func isTerminal(v any) bool {
