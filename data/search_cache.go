@@ -449,15 +449,27 @@ func loadCache(path, cpath string, progress LoadProgress) (*Dossier, Problems, *
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	mapped, unmap := mapCache(f, fi.Size())
+	used := false
+	defer func() {
+		if !used && unmap != nil {
+			unmap()
+		}
+	}()
 	region := func(name string) ([]byte, error) {
 		r, ok := meta.Regions[name]
 		if !ok || r.Off < 0 || r.Len < 0 || base+r.Off+r.Len > fi.Size() {
 			return nil, errStaleCache
 		}
-		// Allocate as uint64s so every region is 8-byte aligned.
-		b := bytesAs[byte](sliceBytes(make([]uint64, (r.Len+7)/8)))[:r.Len]
-		if _, err := f.ReadAt(b, base+r.Off); err != nil {
-			return nil, err
+		var b []byte
+		if mapped != nil {
+			b = mapped[base+r.Off : base+r.Off+r.Len : base+r.Off+r.Len]
+		} else {
+			// Allocate as uint64s so every region is 8-byte aligned.
+			b = bytesAs[byte](sliceBytes(make([]uint64, (r.Len+7)/8)))[:r.Len]
+			if _, err := f.ReadAt(b, base+r.Off); err != nil {
+				return nil, err
+			}
 		}
 		if crc32.Checksum(b, castagnoli) != r.CRC {
 			return nil, errStaleCache
@@ -528,9 +540,16 @@ func loadCache(path, cpath string, progress LoadProgress) (*Dossier, Problems, *
 	crc := uint32(0)
 	for at := 0; at < meta.Count; at += chunk {
 		recs := chunkBuf[:min(chunk, meta.Count-at)]
-		rb := sliceBytes(recs)
-		if _, err := f.ReadAt(rb, base+rr.Off+int64(at)*recSize); err != nil {
-			return nil, nil, nil, err
+		var rb []byte
+		if mapped != nil {
+			from := base + rr.Off + int64(at)*recSize
+			rb = mapped[from : from+int64(len(recs))*recSize]
+			recs = bytesAs[cacheStmt](rb)
+		} else {
+			rb = sliceBytes(recs)
+			if _, err := f.ReadAt(rb, base+rr.Off+int64(at)*recSize); err != nil {
+				return nil, nil, nil, err
+			}
 		}
 		crc = crc32.Update(crc, castagnoli, rb)
 		for k := range recs {
@@ -566,6 +585,9 @@ func loadCache(path, cpath string, progress LoadProgress) (*Dossier, Problems, *
 	if crc != rr.CRC {
 		return nil, nil, nil, errStaleCache
 	}
+	if mapped != nil {
+		dropPages(mapped[base+rr.Off : base+rr.Off+rr.Len])
+	}
 	d.Statements = ptrs
 	// The dossier's own lookups are built on the other core while the
 	// search index is read.
@@ -581,6 +603,7 @@ func loadCache(path, cpath string, progress LoadProgress) (*Dossier, Problems, *
 		return nil, nil, nil, err
 	}
 	progress(StageCache, meta.Count, meta.Count)
+	used = true
 	return d, probs, ix, nil
 }
 
@@ -593,6 +616,7 @@ func loadCacheIndex(d *Dossier, f *os.File, meta *cacheMeta, base, size int64, r
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	defer dropPages(pb) // decoded below; the messages are in the text region
 	precs := bytesAs[cacheProblem](pb)
 	if len(precs) != meta.Problems {
 		return nil, nil, nil, errStaleCache
