@@ -9,6 +9,7 @@ type keyMap struct {
 	Quit    key.Binding
 	Help    key.Binding
 	Screens key.Binding // 1…9 pick a tab
+	Search  key.Binding // / opens Quotes from anywhere
 
 	// Moving around inside a screen.
 	Up, Down         key.Binding
@@ -40,6 +41,7 @@ func newKeyMap() *keyMap {
 		Quit:        key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
 		Screens:     key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "screens")),
+		Search:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search quotes")),
 		Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		PageUp:      key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "page up")),

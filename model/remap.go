@@ -27,6 +27,7 @@ func inAnalysis(f func(*analysisKeys) *key.Binding) func(*keyMap, *analysisKeys)
 var remappables = []remappable{
 	{"quit", inKeys(func(k *keyMap) *key.Binding { return &k.Quit })},
 	{"help", inKeys(func(k *keyMap) *key.Binding { return &k.Help })},
+	{"search", inKeys(func(k *keyMap) *key.Binding { return &k.Search })},
 	{"up", inKeys(func(k *keyMap) *key.Binding { return &k.Up })},
 	{"down", inKeys(func(k *keyMap) *key.Binding { return &k.Down })},
 	{"page_up", inKeys(func(k *keyMap) *key.Binding { return &k.PageUp })},

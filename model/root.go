@@ -35,6 +35,9 @@ type Options struct {
 	// Keys remaps bindings by name (see BindingNames): the config file's
 	// keys: section.
 	Keys map[string][]string
+	// Index is the dossier's search index when the caller has one (from
+	// the cache); nil builds it in the background after the first frame.
+	Index *data.SearchIndex
 	// ProgramOptions are passed to tea.NewProgram (tests set input and
 	// output here).
 	ProgramOptions []tea.ProgramOption
@@ -55,6 +58,13 @@ type Root struct {
 	screens []Screen
 	active  int
 	detail  *Detail // open over the active screen, or nil
+
+	// Quotes is one of the screens; / opens it from anywhere and esc goes
+	// back to the screen (and detail) it was opened from.
+	search       *Search
+	searchIndex  int
+	beforeSearch int
+	detailBefore *Detail
 
 	help  help.Model
 	flash string
@@ -77,13 +87,16 @@ func New(d *data.Dossier, opts Options) *Root {
 	m.styleHelp()
 	m.export.keys = newAnalysisKeys()
 	applyKeys(m.keys, m.export.keys, opts.Keys)
+	m.search = NewSearch(d, opts.Index, m.keys, m.theme)
 	m.screens = []Screen{
 		NewCompare(d, m.keys, m.theme, opts.Parties),
 		NewDemands(d, m.keys, m.theme),
 		NewMatrix(d, m.keys, m.theme, m.comparedParties),
 		NewSource(d, m.keys, m.theme),
 		NewTimeline(d, m.keys, m.theme),
+		m.search,
 	}
+	m.searchIndex = len(m.screens) - 1
 	return m
 }
 
@@ -123,6 +136,9 @@ func (m *Root) Init() tea.Cmd {
 	}
 	if m.askTrueColor {
 		cmds = append(cmds, tea.RequestCapability("RGB"), tea.RequestCapability("Tc"))
+	}
+	if m.opts.Index == nil {
+		cmds = append(cmds, SearchIndexCmd(m.d))
 	}
 	return tea.Batch(cmds...)
 }
@@ -214,6 +230,17 @@ func (m *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case FlashMsg:
 		m.flash = string(msg)
 		return m, nil
+	case SearchIndexMsg, SearchProgressMsg:
+		// The index is built in the background for the Quotes screen,
+		// whichever screen is showing.
+		return m, m.search.Update(msg)
+	case CloseSearchMsg:
+		m.switchTo(m.beforeSearch)
+		m.detail = m.detailBefore
+		if m.detail != nil {
+			m.detail.SetSize(m.width, m.bodyH)
+		}
+		return m, nil
 	case OpenStatementMsg:
 		if s := m.d.Statement(msg.ID); s != nil {
 			m.detail = NewDetail(m.d, m.keys, m.theme, s)
@@ -270,6 +297,8 @@ func (m *Root) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.switchTo(i)
 		}
 		return nil
+	case key.Matches(msg, m.keys.Search):
+		return m.openSearch()
 	case m.detail != nil && key.Matches(msg, m.keys.Back):
 		m.detail = nil
 		return nil
@@ -277,7 +306,17 @@ func (m *Root) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	return m.child().Update(msg)
 }
 
+// openSearch shows Quotes with the query box focused, remembering where
+// the user was so esc can go back there.
+func (m *Root) openSearch() tea.Cmd {
+	m.switchTo(m.searchIndex)
+	return m.search.Focus()
+}
+
 func (m *Root) switchTo(i int) {
+	if i == m.searchIndex && m.active != m.searchIndex {
+		m.beforeSearch, m.detailBefore = m.active, m.detail
+	}
 	m.detail = nil
 	if i != m.active {
 		m.active = i
@@ -319,12 +358,12 @@ func (m *Root) render() string {
 
 // ShortHelp is the footer: the focused child's keys, then the global ones.
 func (m *Root) ShortHelp() []key.Binding {
-	return append(m.child().ShortHelp(), m.export.keys.Export, m.keys.Screens, m.keys.Help, m.keys.Quit)
+	return append(m.child().ShortHelp(), m.keys.Search, m.export.keys.Export, m.keys.Screens, m.keys.Help, m.keys.Quit)
 }
 
 // FullHelp is every key that works here, in columns.
 func (m *Root) FullHelp() [][]key.Binding {
-	return append(m.child().FullHelp(), []key.Binding{m.export.keys.Export, m.keys.Screens, m.keys.Help, m.keys.Quit})
+	return append(m.child().FullHelp(), []key.Binding{m.keys.Search, m.export.keys.Export, m.keys.Screens, m.keys.Help, m.keys.Quit})
 }
 
 // fullHelp lays FullHelp out in as many bands of columns as the width

@@ -301,7 +301,7 @@ func TestDetailCopiesWithAttribution(t *testing.T) {
 		}
 	}
 	walk(cmd)
-	for _, want := range []string{"I conveyed the position", "Antony Blinken", "US Secretary of State", "2022-01-21", "¶5"} {
+	for _, want := range []string{"I conveyed the position", "Anthony Blinken", "US Secretary of State", "2022-01-21", "¶5"} {
 		if !strings.Contains(clip, want) {
 			t.Errorf("clipboard %q lacks %q", clip, want)
 		}

@@ -226,7 +226,7 @@ func statementBlock(c *Content, d *data.Dossier, s *data.Statement, width int, t
 	c.Blocks = append(c.Blocks, Block{Start: start, End: len(c.Lines), Statement: s})
 }
 
-// Attribution is who said a statement, how, and when: "Antony Blinken ·
+// Attribution is who said a statement, how, and when: "Anthony Blinken ·
 // 2022-01-21", "Sergei Lavrov, reported · undated".
 func Attribution(d *data.Dossier, s *data.Statement) string {
 	who := d.Speaker(s)

@@ -1,0 +1,167 @@
+package model
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/parley-dev/parley/data"
+	"github.com/parley-dev/parley/data/synth"
+)
+
+// soakEvents is how many random events a soak sends. The default keeps
+// go test ./... quick; .ci/run sets PARLEY_SOAK=100000 for the full soak,
+// and PARLEY_SOAK=1000000 makes a long one.
+func soakEvents(t *testing.T, quick int) int {
+	if s := os.Getenv("PARLEY_SOAK"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			t.Fatalf("PARLEY_SOAK=%q: %v", s, err)
+		}
+		return n
+	}
+	if testing.Short() {
+		return quick / 10
+	}
+	return quick
+}
+
+// The explorer under a storm of random input — keys (bound ones, letters,
+// wide and combining characters), clicks, wheels, pastes and resizes from
+// 1×1 to 300×100 — must never panic, and after every event each line of
+// the view must fit the terminal's width and the view its height.
+func TestSoak(t *testing.T) {
+	t.Chdir(t.TempDir()) // an export typed by chance lands here
+	dossiers := []struct {
+		name  string
+		d     func(testing.TB) *data.Dossier
+		quick int // events without PARLEY_SOAK
+	}{
+		{"geneva", geneva, 5000},
+		{"generated-10k", generated10k, 1000},
+	}
+	for _, tc := range dossiers {
+		t.Run(tc.name, func(t *testing.T) {
+			soak(t, tc.d(t), soakEvents(t, tc.quick), 1)
+		})
+	}
+}
+
+func generated10k(t testing.TB) *data.Dossier {
+	t.Helper()
+	dir := t.TempDir()
+	path, err := synth.Write(dir, synth.Options{N: 10000, Seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _, err := data.Load(path)
+	if err != nil {
+		t.Fatalf("generated dossier: %v", err)
+	}
+	return d
+}
+
+var soakKeys = []string{
+	"up", "down", "left", "right", "pgup", "pgdown", "home", "end", "enter", "esc", "tab", "shift+tab",
+	"space", "backspace", "ctrl+c", "q", "?", "/", "[", "]", "a", "p", "j", "k", "J", "K", "g", "G",
+	"y", "e", "n", "N", "c", "x", "1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "-", ":",
+}
+
+var soakText = []string{"x", "é", "日", "👍", "e\u0301", "ﷺ", "\u200d", "Ж", " "}
+
+var soakPastes = []string{
+	"security", "party:russia nato", `"written response"`, "日本語のテキスト", strings.Repeat("long paste ", 200),
+	"\x1b]52;c;ZXZpbA==\a", "line\nbreak", "",
+}
+
+func soak(t *testing.T, d *data.Dossier, events int, seed uint64) {
+	r := rand.New(rand.NewPCG(seed, 42))
+	w, h := 80, 24
+	m := New(d, Options{Theme: "dark"})
+	m.Init()
+	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	var last string
+	defer func() {
+		if p := recover(); p != nil {
+			t.Fatalf("panic after %q at %d×%d: %v", last, w, h, p)
+		}
+	}()
+	for i := range events {
+		var msg tea.Msg
+		switch n := r.IntN(100); {
+		case n < 60:
+			msg = keyMsg(soakKeys[r.IntN(len(soakKeys))])
+		case n < 70:
+			s := soakText[r.IntN(len(soakText))]
+			msg = tea.KeyPressMsg{Code: []rune(s)[0], Text: s}
+		case n < 78:
+			msg = tea.MouseClickMsg{X: r.IntN(w + 2), Y: r.IntN(h + 2), Button: tea.MouseLeft}
+		case n < 88:
+			b := tea.MouseWheelDown
+			if r.IntN(2) == 0 {
+				b = tea.MouseWheelUp
+			}
+			msg = tea.MouseWheelMsg{X: r.IntN(w + 2), Y: r.IntN(h + 2), Button: b}
+		case n < 90:
+			msg = tea.PasteMsg{Content: soakPastes[r.IntN(len(soakPastes))]}
+		default:
+			// Mostly usable sizes, sometimes absurd ones.
+			if r.IntN(4) == 0 {
+				w, h = 1+r.IntN(300), 1+r.IntN(100)
+			} else {
+				w, h = 40+r.IntN(200), 10+r.IntN(60)
+			}
+			msg = tea.WindowSizeMsg{Width: w, Height: h}
+		}
+		last = fmt.Sprintf("event %d: %T %v", i, msg, msg)
+		_, cmd := m.Update(msg)
+		feed(m, cmd, 3)
+		checkFrame(t, m.View().Content, w, h, last)
+	}
+}
+
+// feed runs a command and sends its messages back, as the program would;
+// a command that does not answer quickly (a timer) is dropped.
+func feed(m *Root, cmd tea.Cmd, depth int) {
+	if cmd == nil || depth == 0 {
+		return
+	}
+	done := make(chan tea.Msg, 1)
+	go func() { done <- cmd() }()
+	var msg tea.Msg
+	select {
+	case msg = <-done:
+	case <-time.After(50 * time.Millisecond):
+		return
+	}
+	switch msg := msg.(type) {
+	case nil, tea.QuitMsg:
+	case tea.BatchMsg:
+		for _, c := range msg {
+			feed(m, c, depth)
+		}
+	default:
+		_, next := m.Update(msg)
+		feed(m, next, depth-1)
+	}
+}
+
+func checkFrame(t *testing.T, frame string, w, h int, after string) {
+	t.Helper()
+	lines := strings.Split(frame, "\n")
+	if len(lines) > h {
+		t.Fatalf("%d lines at %d×%d after %s", len(lines), w, h, after)
+	}
+	for n, line := range lines {
+		if lw := ansi.StringWidth(line); lw > w {
+			t.Fatalf("line %d is %d wide at %d×%d after %s:\n%s", n+1, lw, w, h, after, ansi.Strip(line))
+		}
+	}
+}
