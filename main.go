@@ -15,6 +15,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"time"
 
 	"charm.land/fang/v2"
 	"github.com/charmbracelet/x/term"
@@ -144,11 +145,19 @@ validate --help" for checking one).`,
 				}
 				a.dossier = args[0]
 			}
-			d, err := a.load()
+			if !isTerminal(a.stdout) || !isTerminal(os.Stdin) {
+				d, err := a.load()
+				if err != nil {
+					return err
+				}
+				writeSummary(a.stdout, d)
+				return nil
+			}
+			d, ix, err := a.loadWith(true)
 			if err != nil {
 				return err
 			}
-			return a.explore(d)
+			return a.explore(d, ix)
 		},
 	}
 	root.PersistentFlags().StringVarP(&a.dossier, "dossier", "d", "", "dossier `FILE` to open (default: the config's dossier, or the built-in Geneva one)")
@@ -195,7 +204,9 @@ func (a *app) loadWith(indexed bool) (*data.Dossier, *data.SearchIndex, error) {
 	case a.dossier == "":
 		d, probs, err = data.LoadEmbedded()
 	case indexed:
-		d, probs, ix, err = data.LoadIndexed(a.dossier, nil)
+		progress, done := a.loadProgress()
+		d, probs, ix, err = data.LoadIndexed(a.dossier, progress)
+		done()
 	default:
 		d, probs, err = data.Load(a.dossier)
 	}
@@ -221,13 +232,8 @@ func (a *app) name() string {
 	return a.dossier
 }
 
-// explore opens the explorer when standard input and output are a
-// terminal; piped, it prints the dossier's summary instead.
-func (a *app) explore(d *data.Dossier) error {
-	if !isTerminal(a.stdout) || !isTerminal(os.Stdin) {
-		writeSummary(a.stdout, d)
-		return nil
-	}
+// explore opens the explorer on a terminal.
+func (a *app) explore(d *data.Dossier, ix *data.SearchIndex) error {
 	switch a.theme {
 	case "", "auto", "dark", "light":
 	default:
@@ -240,7 +246,7 @@ func (a *app) explore(d *data.Dossier) error {
 	if n := len(parties); n == 1 || n > 4 {
 		return usageErrorf("--parties takes 2 to 4 parties, got %d", n)
 	}
-	return model.Run(d, model.Options{Theme: a.theme, Parties: parties, Keys: a.config.Keys, Plain: a.plain})
+	return model.Run(d, model.Options{Theme: a.theme, Parties: parties, Keys: a.config.Keys, Plain: a.plain, Index: ix})
 }
 
 func isTerminal(v any) bool {
@@ -625,6 +631,33 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
+// loadProgress reports a long load on standard error when it is a
+// terminal: one line, rewritten in place; done clears it. A dossier that
+// loads in a blink never shows it.
+func (a *app) loadProgress() (progress data.LoadProgress, done func()) {
+	if !isTerminal(a.stderr) {
+		return nil, func() {}
+	}
+	start, last, shown := time.Now(), time.Time{}, false
+	progress = func(stage data.LoadStage, n, total int) {
+		now := time.Now()
+		if now.Sub(start) < 300*time.Millisecond || now.Sub(last) < 100*time.Millisecond {
+			return
+		}
+		last, shown = now, true
+		line := fmt.Sprintf("parley: %s", stage)
+		if total > 0 {
+			line += fmt.Sprintf(" %d%%", n*100/total)
+		}
+		fmt.Fprintf(a.stderr, "\r\x1b[2K%s", line)
+	}
+	return progress, func() {
+		if shown {
+			fmt.Fprint(a.stderr, "\r\x1b[2K")
+		}
+	}
+}
+
 // outputWidth is --width, or the terminal's width, or 80 for a pipe.
 func (a *app) outputWidth(flag int) int {
 	if flag > 0 {
@@ -834,7 +867,9 @@ byte spans of the text that matched.`,
 			if err != nil {
 				return err
 			}
-			q, err := data.ParseQuery(strings.Join(args, " "), d)
+			// A trailing space: the last word is a whole word, not a
+			// prefix as while typing in the explorer.
+			q, err := data.ParseQuery(strings.Join(args, " ")+" ", d)
 			if err != nil {
 				return usageErrorf("%v", err)
 			}
