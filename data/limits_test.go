@@ -86,3 +86,21 @@ func TestStatementFileWithOneBrokenLineNamesFileAndLine(t *testing.T) {
 		t.Fatalf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+func TestUnverifiedQuotesWarnOneByOneUpToAPoint(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("parley: 1\ntitle: T\nsources: [{id: web, url: \"https://example.org\"}]\nparties: [{id: a, name: A}]\nstatements:\n")
+	for i := range 25 {
+		fmt.Fprintf(&b, "  - {id: q%d, kind: quote, party: a, text: \"Words %d.\", source: web}\n", i, i)
+	}
+	_, probs, err := data.Parse("t.yaml", []byte(b.String()), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(probs) != 21 {
+		t.Fatalf("%d problems, want 20 quotes and one summary", len(probs))
+	}
+	if got := probs[0].String(); got != `t.yaml:3:11: warning: source "web" has no text: 5 more quotes from it are unverified` {
+		t.Errorf("summary: %s", got)
+	}
+}

@@ -7,6 +7,10 @@ import (
 	"strings"
 )
 
+// maxUnverifiedWarnings is how many quotes of one source without text get
+// a warning each; the rest are counted in one.
+const maxUnverifiedWarnings = 20
+
 // validator checks every rule of the format and fills what the loader
 // derives: statements' default party, source paragraphs and anchors.
 type validator struct {
@@ -16,11 +20,12 @@ type validator struct {
 
 	parties, actors, topics, sources, demands map[string]bool
 	statementIDs                              map[string]Pos
+	unverified                                map[string]int // source id → quotes it cannot verify
 	normalized                                map[string]*normalized // source id → folded text
 }
 
 func newValidator(dc *decoder, d *Dossier, read readFunc) *validator {
-	return &validator{dc: dc, d: d, read: read, statementIDs: map[string]Pos{}, normalized: map[string]*normalized{}}
+	return &validator{dc: dc, d: d, read: read, statementIDs: map[string]Pos{}, normalized: map[string]*normalized{}, unverified: map[string]int{}}
 }
 
 // field is the node of a record's field, or the record itself when the
@@ -89,6 +94,11 @@ func (v *validator) run() {
 	}
 	for i, file := range d.StatementFiles {
 		v.readStatementFile(item(v.rootNode(), "statement_files", i), file)
+	}
+	for _, src := range d.Sources {
+		if n := v.unverified[src.ID] - maxUnverifiedWarnings; n > 0 {
+			v.dc.warnf(v.dc.at[src], "source %q has no text: %d more quotes from it are unverified", src.ID, n)
+		}
 	}
 	for _, p := range d.Positions {
 		v.checkPosition(p)
@@ -330,7 +340,11 @@ func (v *validator) anchor(dc *decoder, s *Statement, n *node, what string) {
 		return
 	case norm == nil:
 		if s.Kind == KindQuote {
-			dc.warnf(field(n, "source"), "%s: unverified quote: source %q has no text to check it against", what, s.Source)
+			// One warning a quote, up to a point: a collection of a million
+			// quotes from a web page must not make a million messages.
+			if v.unverified[s.Source]++; v.unverified[s.Source] <= maxUnverifiedWarnings {
+				dc.warnf(field(n, "source"), "%s: unverified quote: source %q has no text to check it against", what, s.Source)
+			}
 		}
 		return
 	case passage == "":
