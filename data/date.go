@@ -1,6 +1,7 @@
 package data
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -12,8 +13,14 @@ import (
 // means no date was given.
 type Date struct {
 	raw        string
-	start, end time.Time // first and last day covered, both inclusive
+	start, end int32 // first and last day covered, inclusive, in days since 1970-01-01
 }
+
+const secondsPerDay = 24 * 60 * 60
+
+func dayOf(t time.Time) int32 { return int32(t.Unix() / secondsPerDay) }
+
+func timeOf(day int32) time.Time { return time.Unix(int64(day)*secondsPerDay, 0).UTC() }
 
 // ParseDate reads an ISO 8601 day (2022-01-21), month (2022-01) or year
 // (2022), or a range "A..B" of those.
@@ -31,7 +38,7 @@ func ParseDate(s string) (Date, error) {
 		if err != nil {
 			return Date{}, err
 		}
-		if to.end.Before(from.start) {
+		if to.end < from.start {
 			return Date{}, fmt.Errorf("date range %q ends before it starts", s)
 		}
 		return Date{raw: s, start: from.start, end: to.end}, nil
@@ -60,7 +67,7 @@ func parseDatePart(s string) (Date, error) {
 		if err != nil {
 			continue
 		}
-		return Date{raw: s, start: t, end: f.next(t)}, nil
+		return Date{raw: s, start: dayOf(t), end: dayOf(f.next(t))}, nil
 	}
 	return Date{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD, YYYY-MM, YYYY or FROM..TO)", s)
 }
@@ -81,13 +88,13 @@ func (d Date) IsZero() bool { return d.raw == "" }
 func (d Date) String() string { return d.raw }
 
 // Start is the first day the date covers.
-func (d Date) Start() time.Time { return d.start }
+func (d Date) Start() time.Time { return timeOf(d.start) }
 
 // End is the last day the date covers.
-func (d Date) End() time.Time { return d.end }
+func (d Date) End() time.Time { return timeOf(d.end) }
 
 // IsRange reports whether the date covers more than one day.
-func (d Date) IsRange() bool { return !d.IsZero() && !d.start.Equal(d.end) }
+func (d Date) IsRange() bool { return !d.IsZero() && d.start != d.end }
 
 // Compare orders dates by start, then by end; no date sorts last.
 func (d Date) Compare(o Date) int {
@@ -99,15 +106,15 @@ func (d Date) Compare(o Date) int {
 	case o.IsZero():
 		return -1
 	}
-	if c := d.start.Compare(o.start); c != 0 {
+	if c := cmp.Compare(d.start, o.start); c != 0 {
 		return c
 	}
-	return d.end.Compare(o.end)
+	return cmp.Compare(d.end, o.end)
 }
 
 // Overlaps reports whether the two dates share a day.
 func (d Date) Overlaps(o Date) bool {
-	return !d.IsZero() && !o.IsZero() && !d.end.Before(o.start) && !o.end.Before(d.start)
+	return !d.IsZero() && !o.IsZero() && d.end >= o.start && o.end >= d.start
 }
 
 // MarshalJSON writes the date as the string it was written as.

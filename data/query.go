@@ -321,13 +321,13 @@ func parseQueryDate(s string) (Date, error) {
 			if err != nil {
 				return Date{}, err
 			}
-			return Date{raw: s, start: time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), end: to.end}, nil
+			return Date{raw: s, start: dayOf(time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)), end: to.end}, nil
 		}
 		from, err := ParseDate(a)
 		if err != nil {
 			return Date{}, err
 		}
-		return Date{raw: s, start: from.start, end: time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)}, nil
+		return Date{raw: s, start: from.start, end: dayOf(time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC))}, nil
 	}
 	return ParseDate(s)
 }

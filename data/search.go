@@ -347,7 +347,7 @@ func (ix *SearchIndex) buildDocAttrs() {
 		if !s.Date.IsZero() {
 			dd, ok := dayCache[s.Date.raw]
 			if !ok {
-				dd = [2]int32{dayNumber(s.Date.start), dayNumber(s.Date.end)}
+				dd = [2]int32{s.Date.start, s.Date.end}
 				dayCache[s.Date.raw] = dd
 			}
 			ix.dstart[doc], ix.dend[doc] = dd[0], dd[1]
@@ -395,10 +395,6 @@ func (ix *SearchIndex) setNorms(lens []uint32, total uint64) {
 
 func bm25Norm(length uint32, avg float64) float32 {
 	return float32(bm25K1 * (1 - bm25B + bm25B*float64(length)/avg))
-}
-
-func dayNumber(t interface{ Unix() int64 }) int32 {
-	return int32(t.Unix() / 86400)
 }
 
 // appendPosting writes one posting: the distance from the previous
@@ -720,7 +716,7 @@ func (ix *SearchIndex) compileFilter(q *Query) filter {
 		}
 	}
 	for _, d := range q.Dates {
-		f.dates = append(f.dates, [2]int32{dayNumber(d.start), dayNumber(d.end)})
+		f.dates = append(f.dates, [2]int32{d.start, d.end})
 	}
 	f.any = q.hasFilters()
 	return f

@@ -20,7 +20,7 @@ type validator struct {
 
 	parties, actors, topics, sources, demands map[string]bool
 	statementIDs                              map[string]Pos
-	unverified                                map[string]int // source id → quotes it cannot verify
+	unverified                                map[string]int         // source id → quotes it cannot verify
 	normalized                                map[string]*normalized // source id → folded text
 }
 
