@@ -34,10 +34,15 @@ type keyMap struct {
 
 	// Help-only entries that describe a pair of keys in one line.
 	TopicHelp, PaneHelp, MoveHelp, PageHelp, EndsHelp key.Binding
+
+	// analysis are the keys of Matrix, Source, Timeline and export, kept
+	// here so one key map, remapped once, serves every screen.
+	analysis *analysisKeys
 }
 
 func newKeyMap() *keyMap {
 	return &keyMap{
+		analysis:    newAnalysisKeys(),
 		Quit:        key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
 		Screens:     key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "screens")),

@@ -51,7 +51,7 @@ func NewMatrix(d *data.Dossier, keys *keyMap, theme *views.Theme, parties func()
 	if parties == nil {
 		parties = d.ComparedParties
 	}
-	return &Matrix{d: d, keys: keys, ak: newAnalysisKeys(), theme: theme, parties: parties, collapsed: map[string]bool{}}
+	return &Matrix{d: d, keys: keys, ak: keys.analysis, theme: theme, parties: parties, collapsed: map[string]bool{}}
 }
 
 func (m *Matrix) Title() string { return "Matrix" }

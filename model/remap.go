@@ -94,7 +94,8 @@ type BindingInfo struct {
 
 // Bindings lists every remappable binding with its keys after remap.
 func Bindings(remap map[string][]string) []BindingInfo {
-	k, a := newKeyMap(), newAnalysisKeys()
+	k := newKeyMap()
+	a := k.analysis
 	applyKeys(k, a, remap)
 	out := make([]BindingInfo, len(remappables))
 	for i, r := range remappables {

@@ -73,3 +73,18 @@ func TestBindingsListRemaps(t *testing.T) {
 		seen[n] = true
 	}
 }
+
+// A remap reaches the analysis screens too: they share the one key map.
+func TestRemapReachesTheMatrix(t *testing.T) {
+	m := start(t, geneva(t), 120, 40, Options{Keys: map[string][]string{"fold_all": {"F"}}})
+	press(m, "3")
+	before := m.View().Content
+	press(m, "z")
+	if m.View().Content != before {
+		t.Error("z still folds the matrix after fold_all was remapped to F")
+	}
+	press(m, "F")
+	if m.View().Content == before {
+		t.Error("F does not fold the matrix")
+	}
+}

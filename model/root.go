@@ -85,8 +85,8 @@ func New(d *data.Dossier, opts Options) *Root {
 	m.theme = m.newTheme(m.dark)
 	m.help = help.New()
 	m.styleHelp()
-	m.export.keys = newAnalysisKeys()
-	applyKeys(m.keys, m.export.keys, opts.Keys)
+	m.export.keys = m.keys.analysis
+	applyKeys(m.keys, m.keys.analysis, opts.Keys)
 	m.search = NewSearch(d, opts.Index, m.keys, m.theme)
 	m.screens = []Screen{
 		NewCompare(d, m.keys, m.theme, opts.Parties),

@@ -39,7 +39,7 @@ type Source struct {
 const sourceSideBySide = 72
 
 func NewSource(d *data.Dossier, keys *keyMap, theme *views.Theme) *Source {
-	return &Source{d: d, keys: keys, ak: newAnalysisKeys(), theme: theme, textSrc: -1}
+	return &Source{d: d, keys: keys, ak: keys.analysis, theme: theme, textSrc: -1}
 }
 
 func (m *Source) Title() string { return "Source" }
