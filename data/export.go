@@ -238,8 +238,11 @@ func topicPath(d *Dossier, t *Topic) string {
 	return path
 }
 
-// mdText keeps dossier text from being read as Markdown structure: line
-// breaks fold to spaces and the characters that start markup are escaped.
+// MarkdownText keeps dossier text from being read as Markdown structure:
+// line breaks fold to spaces and the characters that start markup are
+// escaped. Every Markdown parley writes goes through it.
+func MarkdownText(s string) string { return mdText(s) }
+
 func mdText(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	return mdEscaper.Replace(s)

@@ -215,6 +215,4 @@ func partyNames(parties []*data.Party) []string {
 // mdText keeps dossier text from being read as Markdown: line breaks fold
 // to spaces and the characters that start markup are escaped. (data has
 // the same rule for the whole-dossier export, unexported.)
-func mdText(s string) string { return mdEscaper.Replace(flatten(s)) }
-
-var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`)
+func mdText(s string) string { return data.MarkdownText(s) }
