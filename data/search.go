@@ -559,6 +559,12 @@ func (ix *SearchIndex) resolveSpeaker(w *qword) {
 		}
 		return false
 	}
+	ix.markSpeakers(w, match)
+}
+
+// markSpeakers marks the actors and parties whose name words match, counts
+// the statements they said, and weighs the speaker match by its rarity.
+func (ix *SearchIndex) markSpeakers(w *qword, match func(words []string) bool) {
 	n := 0
 	for a, words := range ix.actorWords {
 		if match(words) {

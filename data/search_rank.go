@@ -333,33 +333,7 @@ func (ix *SearchIndex) closeSpeakers(w *qword) []string {
 		}
 		return false
 	}
-	n := 0
-	for a, words := range ix.actorWords {
-		if close(words) {
-			if w.actors == nil {
-				w.actors = make([]bool, len(ix.actors))
-			}
-			w.actors[a] = true
-			n += len(ix.actorDocs[a])
-		}
-	}
-	for p, words := range ix.partyWords {
-		if close(words) {
-			if w.parties == nil {
-				w.parties = make([]bool, len(ix.parties))
-			}
-			w.parties[p] = true
-			for _, doc := range ix.partyDocs[p] {
-				if a := ix.actor[doc]; a == 0 || w.actors == nil || !w.actors[a-1] {
-					n++
-				}
-			}
-		}
-	}
-	w.spDocs = n
-	if n > 0 {
-		w.speakerW = speakerBoost * ix.idf(n)
-	}
+	ix.markSpeakers(w, close)
 	return names
 }
 
