@@ -90,6 +90,9 @@ func SearchIndexCmd(d *data.Dossier) tea.Cmd {
 	return wait
 }
 
+// maxQueryLength is the most characters the query box takes.
+const maxQueryLength = 1000
+
 // CloseSearchMsg asks the root to go back to where the user was before
 // `/` (esc on the Quotes screen).
 type CloseSearchMsg struct{}
@@ -113,6 +116,9 @@ func newSearchKeys() searchKeys {
 func NewSearch(d *data.Dossier, ix *data.SearchIndex, keys *keyMap, theme *views.Theme) *Search {
 	ti := textinput.New()
 	ti.Prompt = ""
+	// A query longer than this is a paste gone wrong; bounding it keeps
+	// every keystroke's parse and search quick.
+	ti.CharLimit = maxQueryLength
 	ti.Placeholder = `words, "a phrase", -word, party: speaker: topic: kind: date:`
 	ti.SetStyles(textinput.DefaultStyles(theme == nil || theme.Dark))
 	m := &Search{d: d, ix: ix, keys: keys, skeys: newSearchKeys(), theme: theme, input: ti, typing: true}
