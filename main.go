@@ -70,6 +70,7 @@ type app struct {
 	plain          bool     // --plain: no box drawing, one line per item
 	parties        []string // --parties: who Compare shows first
 	configPath     string   // --config: the settings file
+	interactive    bool     // the explorer runs: it indexes in the background
 	config         *data.Config
 }
 
@@ -153,6 +154,9 @@ validate --help" for checking one).`,
 				writeSummary(a.stdout, d)
 				return nil
 			}
+			// The explorer builds a missing index itself, after its first
+			// frame; a file's index comes from its cache when it has one.
+			a.interactive = true
 			d, ix, err := a.loadWith(true)
 			if err != nil {
 				return err
@@ -210,7 +214,7 @@ func (a *app) loadWith(indexed bool) (*data.Dossier, *data.SearchIndex, error) {
 	default:
 		d, probs, err = data.Load(a.dossier)
 	}
-	if indexed && ix == nil && err == nil {
+	if indexed && ix == nil && err == nil && !a.interactive {
 		ix = data.NewSearchIndex(d)
 	}
 	var inv *data.InvalidError
