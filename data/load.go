@@ -21,7 +21,11 @@ import (
 // Problems holds every error and warning, sorted by place. When any is an
 // error the dossier is nil and err is an *InvalidError; a file that cannot
 // be read at all is a plain error.
-func Load(file string) (*Dossier, Problems, error) {
+func Load(file string) (*Dossier, Problems, error) { return loadFile(file, nil) }
+
+// loadFile is Load; onRead, when set, is told every file read besides the
+// dossier (the search cache is valid only while they are unchanged).
+func loadFile(file string, onRead func(path string)) (*Dossier, Problems, error) {
 	src, err := os.ReadFile(file)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", file, unwrapPathError(err))
@@ -30,6 +34,9 @@ func Load(file string) (*Dossier, Problems, error) {
 	d, probs, err := parse(file, src, func(name string) ([]byte, error) {
 		if !filepath.IsAbs(name) {
 			name = filepath.Join(dir, filepath.FromSlash(name))
+		}
+		if onRead != nil {
+			onRead(name)
 		}
 		return os.ReadFile(name)
 	})

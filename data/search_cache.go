@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"hash/crc32"
 	"io"
 	"os"
@@ -66,7 +65,7 @@ func LoadIndexed(path string, progress LoadProgress) (*Dossier, Problems, *Searc
 	}
 	progress(StageLoad, 0, 0)
 	var read []string
-	d, probs, err := loadRecording(path, &read)
+	d, probs, err := loadFile(path, func(name string) { read = append(read, name) })
 	if err != nil {
 		return d, probs, nil, err
 	}
@@ -111,26 +110,6 @@ func sanitizeCacheName(s string) string {
 		b = b[:40]
 	}
 	return string(b)
-}
-
-// loadRecording is Load, noting every file it read besides the dossier.
-func loadRecording(file string, read *[]string) (*Dossier, Problems, error) {
-	src, err := os.ReadFile(file)
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", file, unwrapPathError(err))
-	}
-	dir := filepath.Dir(file)
-	d, probs, err := parse(file, src, func(name string) ([]byte, error) {
-		if !filepath.IsAbs(name) {
-			name = filepath.Join(dir, filepath.FromSlash(name))
-		}
-		*read = append(*read, name)
-		return os.ReadFile(name)
-	})
-	if d != nil {
-		d.Path = file
-	}
-	return d, probs, err
 }
 
 type cacheFile struct {
