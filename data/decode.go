@@ -214,35 +214,11 @@ func (r *record) done(known []string) {
 func nearest(s string, candidates []string) string {
 	best, bestD := "", 3
 	for _, c := range candidates {
-		if d := editDistance(strings.ToLower(s), c); d < bestD && d < max(2, len(c)/3+1) && d < len(c) {
+		if d := osaDistance([]rune(strings.ToLower(s)), []rune(c), bestD); d < bestD && d < max(2, len(c)/3+1) && d < len(c) {
 			best, bestD = c, d
 		}
 	}
 	return best
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				cur[j] = min(cur[j], prev[j-1]) // a transposition costs one
-			}
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 func enumWords[T ~string](vs []T) []string {
