@@ -210,20 +210,28 @@ func statementBlock(c *Content, d *data.Dossier, s *data.Statement, width int, t
 		c.addWrapped(PlainStatement(d, s), width, st, t)
 		c.Blocks = append(c.Blocks, Block{Start: start, End: len(c.Lines), Statement: s})
 		return
-	case s.Kind == data.KindQuote:
-		bar := t.Paint(&t.QuoteBar, "┃") + " "
-		for _, l := range Wrap("“"+s.Text+"”", max(width-2, 1)) {
-			c.add(bar + t.Paint(&t.Quote, l))
-		}
 	default:
-		for _, l := range Wrap(s.Text, width) {
-			c.add(t.Paint(&t.Reported, l))
-		}
+		statementText(c, s, width, t)
 	}
 	for _, l := range Indent(Attribution(d, s), width, "— ", "  ") {
 		c.add(t.Paint(&t.Attribution, l))
 	}
 	c.Blocks = append(c.Blocks, Block{Start: start, End: len(c.Lines), Statement: s})
+}
+
+// statementText draws a statement's words: a quote between quotation
+// marks behind a bar, reported speech in its own style.
+func statementText(c *Content, s *data.Statement, width int, t *Theme) {
+	if s.Kind != data.KindQuote {
+		for _, l := range Wrap(s.Text, width) {
+			c.add(t.Paint(&t.Reported, l))
+		}
+		return
+	}
+	bar := t.Paint(&t.QuoteBar, "┃") + " "
+	for _, l := range Wrap("“"+s.Text+"”", max(width-2, 1)) {
+		c.add(bar + t.Paint(&t.Quote, l))
+	}
 }
 
 // Attribution is who said a statement, how, and when: "Anthony Blinken ·

@@ -68,15 +68,8 @@ func DetailContent(d *data.Dossier, s *data.Statement, width int, t *Theme) *Con
 		c.addWrapped("Quote: “"+flatten(s.Text)+"”", width, &t.Quote, t)
 	case t.Accessible:
 		c.addWrapped("Reported speech: "+flatten(s.Text), width, &t.Reported, t)
-	case s.Kind == data.KindQuote:
-		bar := t.Paint(&t.QuoteBar, "┃") + " "
-		for _, l := range Wrap("“"+s.Text+"”", max(width-2, 1)) {
-			c.add(bar + t.Paint(&t.Quote, l))
-		}
 	default:
-		for _, l := range Wrap(s.Text, width) {
-			c.add(t.Paint(&t.Reported, l))
-		}
+		statementText(c, s, width, t)
 	}
 	c.Blocks = append(c.Blocks, Block{Start: start, End: len(c.Lines), Statement: s})
 	c.blank()
