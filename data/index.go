@@ -35,23 +35,20 @@ type Citation struct {
 
 func (d *Dossier) buildIndex() {
 	x := index{
-		parties:      make(map[string]*Party, len(d.Parties)),
-		actors:       make(map[string]*Actor, len(d.Actors)),
-		topics:       make(map[string]*Topic, len(d.Topics)),
-		sources:      make(map[string]*Source, len(d.Sources)),
-		statements:   make(map[string]*Statement, len(d.Statements)),
-		demands:      make(map[string]*Demand, len(d.Demands)),
-		stmtsByParty: map[string][]*Statement{},
-		stmtsByActor: map[string][]*Statement{},
-		stmtsByTopic: map[string][]*Statement{},
-		posByParty:   map[string][]*Position{},
-		posByTopic:   map[string][]*Position{},
-		position:     map[[2]string]*Position{},
-		demandsBy:    map[string][]*Demand{},
-		responsesBy:  map[string][]*Response{},
-		children:     map[string][]*Topic{},
-		depth:        map[string]int{},
-		citedBy:      map[string][]Citation{},
+		parties:     make(map[string]*Party, len(d.Parties)),
+		actors:      make(map[string]*Actor, len(d.Actors)),
+		topics:      make(map[string]*Topic, len(d.Topics)),
+		sources:     make(map[string]*Source, len(d.Sources)),
+		statements:  make(map[string]*Statement, len(d.Statements)),
+		demands:     make(map[string]*Demand, len(d.Demands)),
+		posByParty:  map[string][]*Position{},
+		posByTopic:  map[string][]*Position{},
+		position:    map[[2]string]*Position{},
+		demandsBy:   map[string][]*Demand{},
+		responsesBy: map[string][]*Response{},
+		children:    map[string][]*Topic{},
+		depth:       map[string]int{},
+		citedBy:     map[string][]Citation{},
 	}
 	// The first record of an id wins; duplicates are reported by validation.
 	for _, p := range d.Parties {
@@ -68,16 +65,22 @@ func (d *Dossier) buildIndex() {
 	}
 	for _, s := range d.Statements {
 		putFirst(x.statements, s.ID, s)
-		if s.Party != "" {
-			x.stmtsByParty[s.Party] = append(x.stmtsByParty[s.Party], s)
-		}
-		if s.Actor != "" {
-			x.stmtsByActor[s.Actor] = append(x.stmtsByActor[s.Actor], s)
-		}
-		for _, t := range s.Topics {
-			x.stmtsByTopic[t] = append(x.stmtsByTopic[t], s)
-		}
 	}
+	x.stmtsByParty = groupStatements(d.Statements, func(s *Statement, put func(string)) {
+		if s.Party != "" {
+			put(s.Party)
+		}
+	})
+	x.stmtsByActor = groupStatements(d.Statements, func(s *Statement, put func(string)) {
+		if s.Actor != "" {
+			put(s.Actor)
+		}
+	})
+	x.stmtsByTopic = groupStatements(d.Statements, func(s *Statement, put func(string)) {
+		for _, t := range s.Topics {
+			put(t)
+		}
+	})
 	for _, p := range d.Positions {
 		x.posByParty[p.Party] = append(x.posByParty[p.Party], p)
 		x.posByTopic[p.Topic] = append(x.posByTopic[p.Topic], p)
@@ -140,6 +143,32 @@ func (d *Dossier) buildIndex() {
 		}
 	}
 	d.idx = x
+}
+
+// groupStatements lists the statements under each key keys puts them
+// under, in dossier order. The lists share one array sized by a counting
+// pass first: growing a list per key by appending would allocate about
+// three times the memory the lists end up using (a million statements).
+func groupStatements(stmts []*Statement, keys func(s *Statement, put func(string))) map[string][]*Statement {
+	counts := map[string]int{}
+	total := 0
+	count := func(k string) { counts[k]++; total++ }
+	for _, s := range stmts {
+		keys(s, count)
+	}
+	all := make([]*Statement, total)
+	out := make(map[string][]*Statement, len(counts))
+	at := 0
+	for k, n := range counts {
+		out[k] = all[at : at : at+n]
+		at += n
+	}
+	var cur *Statement
+	add := func(k string) { out[k] = append(out[k], cur) }
+	for _, cur = range stmts {
+		keys(cur, add)
+	}
+	return out
 }
 
 func putFirst[T any](m map[string]T, id string, v T) {

@@ -339,8 +339,6 @@ func (ix *SearchIndex) buildDocAttrs() {
 	ix.party = make([]uint16, n)
 	ix.actor = make([]uint32, n)
 	ix.topicOff = make([]uint32, n+1)
-	ix.partyDocs = make([][]uint32, len(ix.parties))
-	ix.actorDocs = make([][]uint32, len(ix.actors))
 	dayCache := map[string][2]int32{}
 	for doc, s := range ix.docs {
 		ix.dstart[doc], ix.dend[doc] = noDay, noDay
@@ -360,7 +358,6 @@ func (ix *SearchIndex) buildDocAttrs() {
 		}
 		if a, ok := ix.actorIx[s.Actor]; ok && s.Actor != "" {
 			ix.actor[doc] = uint32(a) + 1
-			ix.actorDocs[a] = append(ix.actorDocs[a], uint32(doc))
 		}
 		party := s.Party
 		if party == "" && ix.actor[doc] != 0 {
@@ -368,7 +365,6 @@ func (ix *SearchIndex) buildDocAttrs() {
 		}
 		if p, ok := ix.partyIx[party]; ok && party != "" {
 			ix.party[doc] = uint16(p) + 1
-			ix.partyDocs[p] = append(ix.partyDocs[p], uint32(doc))
 		}
 		for _, t := range s.Topics {
 			if ti, ok := ix.topicIxOf[t]; ok {
@@ -377,6 +373,33 @@ func (ix *SearchIndex) buildDocAttrs() {
 		}
 		ix.topicOff[doc+1] = uint32(len(ix.topicIx))
 	}
+	ix.partyDocs = docsBy(ix.party, len(ix.parties))
+	ix.actorDocs = docsBy(ix.actor, len(ix.actors))
+}
+
+// docsBy lists the statements by the value of an attribute (an index + 1,
+// 0 for none; values above n are ignored), in order. The lists share one
+// array sized by counting first rather than growing each by appending.
+func docsBy[T uint16 | uint32](attr []T, n int) [][]uint32 {
+	counts := make([]int, n+1)
+	for _, v := range attr {
+		if int(v) <= n {
+			counts[v]++
+		}
+	}
+	all := make([]uint32, len(attr)-counts[0])
+	out := make([][]uint32, n)
+	at := 0
+	for i := range out {
+		out[i] = all[at : at : at+counts[i+1]]
+		at += counts[i+1]
+	}
+	for doc, v := range attr {
+		if v != 0 && int(v) <= n {
+			out[v-1] = append(out[v-1], uint32(doc))
+		}
+	}
+	return out
 }
 
 func (ix *SearchIndex) setNorms(lens []uint32, total uint64) {

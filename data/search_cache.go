@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -60,6 +61,7 @@ func LoadIndexed(path string, progress LoadProgress) (*Dossier, Problems, *Searc
 	cpath := CachePath(path)
 	if cpath != "" {
 		if d, probs, ix, err := loadCache(path, cpath, progress); err == nil {
+			settleHeap(len(d.Statements))
 			return d, probs, ix, nil
 		}
 	}
@@ -74,7 +76,27 @@ func LoadIndexed(path string, progress LoadProgress) (*Dossier, Problems, *Searc
 	if cpath != "" && len(d.Statements) >= minCacheStatements {
 		_ = writeCache(path, cpath, d, probs, ix, read) // best effort
 	}
+	settleHeap(len(d.Statements))
 	return d, probs, ix, nil
+}
+
+// settleHeap tunes the garbage collector once a large dossier is open. Its
+// statements are most of the heap and never become garbage, yet by default
+// the collector lets garbage grow to the size of the live heap before it
+// runs: hundreds of megabytes more at a million statements. After a large
+// load the collector runs when garbage reaches a fixed headroom instead
+// (64 MiB, or 10 % of the heap when that is more). This sets the process's
+// collector (debug.SetGCPercent): LoadIndexed is what the explorer and the
+// search command open a dossier with; tests and small dossiers keep the
+// default.
+func settleHeap(statements int) {
+	if statements < minCacheStatements {
+		return
+	}
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	const headroom = 64 << 20
+	debug.SetGCPercent(max(10, min(100, int(headroom*100/max(ms.HeapAlloc, 1)))))
 }
 
 // minCacheStatements is the size below which a dossier opens fast enough
@@ -231,9 +253,14 @@ func writeCache(path, cpath string, d *Dossier, probs Problems, ix *SearchIndex,
 		return uint32(off), uint32(len(s))
 	}
 	recs := make([]cacheStmt, len(stmts))
+	// The ids come first and together: opening reads every id (to look
+	// statements up by id) but only the texts it shows or searches, so the
+	// pages of texts can stay out of memory until then.
+	for i, s := range stmts {
+		recs[i].IDOff, recs[i].IDLen = put(s.ID)
+	}
 	for i, s := range stmts {
 		r := &recs[i]
-		r.IDOff, r.IDLen = put(s.ID)
 		r.TextOff, r.TextLen = put(s.Text)
 		r.NoteOff, r.NoteLen = put(s.Note)
 		r.Kind, r.Actor, r.Party, r.Source, r.PosFile = str(string(s.Kind)), str(s.Actor), str(s.Party), str(s.Source), str(s.Pos.File)
@@ -429,6 +456,15 @@ func loadCache(path, cpath string, progress LoadProgress) (*Dossier, Problems, *
 		return nil, nil, nil, err
 	}
 	mapped, unmap := mapCache(f, fi.Size())
+	// release gives back the pages of a mapped region once checked: they
+	// stay in the page cache, and come back as they are read (the texts
+	// shown, the postings a query needs), so the process does not hold the
+	// whole file in its resident set.
+	release := func(b []byte) {
+		if mapped != nil {
+			dropPages(b)
+		}
+	}
 	used := false
 	defer func() {
 		if !used && unmap != nil {
@@ -450,7 +486,19 @@ func loadCache(path, cpath string, progress LoadProgress) (*Dossier, Problems, *
 				return nil, err
 			}
 		}
-		if crc32.Checksum(b, castagnoli) != r.CRC {
+		// Checked a piece at a time; the big regions read only in part
+		// later (texts, postings) are given back as they are checked, so
+		// even checking them never holds them whole.
+		cold := name == "text" || name == "post"
+		crc := uint32(0)
+		for at := 0; at < len(b); at += 4 << 20 {
+			piece := b[at:min(at+4<<20, len(b))]
+			crc = crc32.Update(crc, castagnoli, piece)
+			if cold {
+				release(piece)
+			}
+		}
+		if crc != r.CRC {
 			return nil, errStaleCache
 		}
 		return b, nil
@@ -565,7 +613,7 @@ func loadCache(path, cpath string, progress LoadProgress) (*Dossier, Problems, *
 		return nil, nil, nil, errStaleCache
 	}
 	if mapped != nil {
-		dropPages(mapped[base+rr.Off : base+rr.Off+rr.Len])
+		release(mapped[base+rr.Off : base+rr.Off+rr.Len])
 	}
 	d.Statements = ptrs
 	// The dossier's own lookups are built on the other core while the
@@ -576,7 +624,7 @@ func loadCache(path, cpath string, progress LoadProgress) (*Dossier, Problems, *
 		defer wg.Done()
 		d.buildIndex()
 	}()
-	_, probs, ix, err := loadCacheIndex(d, f, &meta, base, fi.Size(), region, strOf, idx)
+	_, probs, ix, err := loadCacheIndex(d, f, &meta, base, fi.Size(), region, release, strOf, idx)
 	wg.Wait()
 	if err != nil {
 		return nil, nil, nil, err
@@ -587,7 +635,7 @@ func loadCache(path, cpath string, progress LoadProgress) (*Dossier, Problems, *
 }
 
 // loadCacheIndex reads the problems and the search index from the cache.
-func loadCacheIndex(d *Dossier, f *os.File, meta *cacheMeta, base, size int64, region func(string) ([]byte, error),
+func loadCacheIndex(d *Dossier, f *os.File, meta *cacheMeta, base, size int64, region func(string) ([]byte, error), release func([]byte),
 	strOf func(off, n uint32) (string, bool), idx func(uint32, int) bool) (*Dossier, Problems, *SearchIndex, error) {
 	ns := len(meta.Strings)
 	var err error
@@ -595,7 +643,7 @@ func loadCacheIndex(d *Dossier, f *os.File, meta *cacheMeta, base, size int64, r
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	defer dropPages(pb) // decoded below; the messages are in the text region
+	defer release(pb) // decoded below; the messages are in the text region
 	precs := bytesAs[cacheProblem](pb)
 	if len(precs) != meta.Problems {
 		return nil, nil, nil, errStaleCache
@@ -611,8 +659,6 @@ func loadCacheIndex(d *Dossier, f *os.File, meta *cacheMeta, base, size int64, r
 	}
 
 	ix := newIndexShell(d)
-	ix.partyDocs = make([][]uint32, len(ix.parties))
-	ix.actorDocs = make([][]uint32, len(ix.actors))
 	n := len(d.Statements)
 	get := func(name string, dst *[]byte) {
 		if err == nil {
@@ -667,22 +713,12 @@ func loadCacheIndex(d *Dossier, f *os.File, meta *cacheMeta, base, size int64, r
 	}
 	// The per-party and per-actor lists come from the per-statement ones.
 	for doc := range n {
-		if int(ix.topicOff[doc]) > int(ix.topicOff[doc+1]) {
+		if int(ix.topicOff[doc]) > int(ix.topicOff[doc+1]) || int(ix.party[doc]) > len(ix.parties) || int(ix.actor[doc]) > len(ix.actors) {
 			return nil, nil, nil, errStaleCache
 		}
-		if p := ix.party[doc]; p != 0 {
-			if int(p) > len(ix.parties) {
-				return nil, nil, nil, errStaleCache
-			}
-			ix.partyDocs[p-1] = append(ix.partyDocs[p-1], uint32(doc))
-		}
-		if a := ix.actor[doc]; a != 0 {
-			if int(a) > len(ix.actors) {
-				return nil, nil, nil, errStaleCache
-			}
-			ix.actorDocs[a-1] = append(ix.actorDocs[a-1], uint32(doc))
-		}
 	}
+	ix.partyDocs = docsBy(ix.party, len(ix.parties))
+	ix.actorDocs = docsBy(ix.actor, len(ix.actors))
 	for _, t := range ix.topicIx {
 		if int(t) >= len(ix.topics) {
 			return nil, nil, nil, errStaleCache

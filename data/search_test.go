@@ -73,31 +73,9 @@ func BenchmarkBuildSearchIndex100k(b *testing.B) {
 	}
 }
 
-// keystrokeMix is what a person types into the search screen, one entry
-// per keystroke that changes the query: prefixes while a word is typed,
-// filters, phrases, exclusions, a typo, and very common words.
-var keystrokeMix = []string{
-	"s", "se", "sec", "secu", "secur", "securi", "security",
-	"security g", "security gu", "security guarantees",
-	"n", "na", "nat", "nato",
-	"nato en", "nato enlargement",
-	"party:russia n", "party:russia nato",
-	"speaker:lavrov", "speaker:lavrov guar",
-	`"written`, `"written response"`, `"written response" party:us`,
-	"sanctions", "sanctions -energy",
-	"date:2022-01 troops", "date:2022-01-01..2022-02-15 troops",
-	"topic:minsk ceasefire", "topic:european-security missiles",
-	"kind:reported diplomacy",
-	"secuirty", "guarantess",
-	"the", "the s", "we will",
-	"ukraine sov", "ukraine sovereignty",
-	"gas tr", "gas transit europe",
-	"massive consequences", `"massive consequences" -sanctions`,
-	"geneva", "after the meeting in geneva",
-	"stoltenberg open-door", "zelenskyy",
-	"x", "q", "zz",
-	"party:nato -kind:quote", "party:eu kind:quote energy",
-}
+// keystrokeMix is what a person types into the search screen (see
+// synth.Queries).
+var keystrokeMix = synth.Queries
 
 // searchLatencies runs the mix rounds times and returns each query's
 // median wall time and median process CPU time (parse + search + top 100

@@ -3,7 +3,7 @@
 // and write the cache), and prints the time and the process's resident
 // memory:
 //
-//	go run ./bench/open [-cold] [-q QUERY] DOSSIER
+//	go run ./bench/open [-cold] [-q QUERY] [-mix] [-cpuprofile F] [-memprofile F] DOSSIER
 //
 // -cold removes the cache first.
 package main
@@ -19,12 +19,15 @@ import (
 	"time"
 
 	"github.com/parley-dev/parley/data"
+	"github.com/parley-dev/parley/data/synth"
 )
 
 func main() {
 	cold := flag.Bool("cold", false, "remove the search cache first")
 	query := flag.String("q", "security", "a query to run once open")
 	cpu := flag.String("cpuprofile", "", "write a CPU profile of the open to this file")
+	mix := flag.Bool("mix", false, "then run the benchmarks' query mix (synth.Queries) and report memory after it")
+	mem := flag.String("memprofile", "", "write a heap profile taken once open to this file")
 	flag.Parse()
 	if flag.NArg() != 1 {
 		fmt.Fprintln(os.Stderr, "usage: open [-cold] [-q QUERY] DOSSIER")
@@ -57,7 +60,13 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	rssOpen := status("VmRSS")
+	if *mem != "" {
+		writeHeapProfile(*mem)
+	}
+	if *mem != "" {
+		writeHeapProfile(*mem)
+	}
+	rssOpen, anonOpen, fileOpen := status("VmRSS"), status("RssAnon"), status("RssFile")
 	q, _ := data.ParseQuery(*query, d)
 	t0 := time.Now()
 	r := ix.Search(q, 100)
@@ -80,8 +89,18 @@ func main() {
 		}
 	}
 	fmt.Printf("open to searchable: %v\n", open.Round(time.Millisecond))
-	fmt.Printf("RSS after open: %s   peak RSS: %s   Go heap in use: %d MB   cache file: %d MB\n", rssOpen, status("VmHWM"), ms.HeapInuse>>20, cacheSize>>20)
-	fmt.Printf("first search %q: %d results in %v\n", *query, r.Total, first.Round(time.Microsecond))
+	fmt.Printf("RSS after open: %s (anonymous %s, file-backed %s)   peak RSS: %s   Go heap in use: %d MB   cache file: %d MB\n",
+		rssOpen, anonOpen, fileOpen, status("VmHWM"), ms.HeapInuse>>20, cacheSize>>20)
+	fmt.Printf("first search %q: %d results in %v; RSS then: %s (anonymous %s, file-backed %s)\n", *query, r.Total, first.Round(time.Microsecond), status("VmRSS"), status("RssAnon"), status("RssFile"))
+	if *mix {
+		t0 := time.Now()
+		for _, text := range synth.Queries {
+			q, _ := data.ParseQuery(text, d)
+			ix.Search(q, 100)
+		}
+		fmt.Printf("then %d queries of the mix in %v; RSS then: %s (anonymous %s, file-backed %s)   peak RSS: %s\n", len(synth.Queries),
+			time.Since(t0).Round(time.Millisecond), status("VmRSS"), status("RssAnon"), status("RssFile"), status("VmHWM"))
+	}
 }
 
 func status(key string) string {
@@ -97,4 +116,18 @@ func status(key string) string {
 		}
 	}
 	return "?"
+}
+
+func writeHeapProfile(name string) {
+	runtime.GC()
+	f, err := os.Create(name)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	defer f.Close()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
 }
