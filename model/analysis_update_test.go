@@ -255,9 +255,8 @@ func TestSourceUpdate(t *testing.T) {
 		m := start(t, geneva(t), 80, 24, Options{Theme: "dark"})
 		s := sourceOf(t, m)
 		press(m, "shift+tab")
-		line := s.text.First[s.cur]
-		if line < s.offset || line >= s.offset+s.textRows() {
-			t.Errorf("statement at line %d, view %d+%d", line, s.offset, s.textRows())
+		if at := s.statementAt(s.cur); !s.inView(at, s.textRows()) {
+			t.Errorf("statement at %v, view from %v, %d rows", at, s.top, s.textRows())
 		}
 		if !strings.Contains(screen(m), "▶") {
 			t.Error("the statement in focus is not marked")
@@ -277,7 +276,7 @@ func TestSourceUpdate(t *testing.T) {
 		if s.text.Anchored != 1 || len(s.text.Statements) != 2 || s.text.Statements[1].ID != "left-room" {
 			t.Fatalf("anchored %d of %d", s.text.Anchored, len(s.text.Statements))
 		}
-		for _, l := range s.text.Lines {
+		for _, l := range s.text.Lines(s.textW) {
 			for _, i := range l.Stmts {
 				if i != 0 {
 					t.Errorf("statement %d highlighted in the text", i)

@@ -139,3 +139,101 @@ func (s *scroller) clamp(c *views.Content, rows int) {
 		s.sel = len(c.Blocks) - 1
 	}
 }
+
+// The Timeline and the Source may be far longer than a screen (a dossier
+// of a million statements), so they are laid out a unit at a time (an
+// item, a paragraph) and only where the screen is: the reading position
+// is a unit and a line in it, and every move walks the units it passes
+// over, never the whole content.
+
+// vpos is a position in content laid out a unit at a time: a line of a
+// unit. {units, 0} is the end, after the last line.
+type vpos struct{ unit, line int }
+
+// before reports whether p comes before q.
+func (p vpos) before(q vpos) bool {
+	return p.unit < q.unit || p.unit == q.unit && p.line < q.line
+}
+
+// units is content laid out a unit at a time: how many units it has and
+// how many lines each takes (at least one), the second asked only of the
+// units a move passes over.
+type units interface {
+	unitCount() int
+	unitLines(i int) int
+}
+
+// normalize puts p on a line of the content, or at its end.
+func normalize(c units, p vpos) vpos {
+	switch n := c.unitCount(); {
+	case p.unit >= n:
+		return vpos{n, 0}
+	case p.unit < 0:
+		return vpos{}
+	}
+	p.line = max(min(p.line, c.unitLines(p.unit)-1), 0)
+	return p
+}
+
+// forward moves p down n lines, not past the end; it reports how many
+// lines it moved.
+func forward(c units, p vpos, n int) (vpos, int) {
+	moved := 0
+	for n > 0 && p.unit < c.unitCount() {
+		rest := c.unitLines(p.unit) - p.line
+		if n < rest {
+			p.line += n
+			return p, moved + n
+		}
+		n -= rest
+		moved += rest
+		p = vpos{p.unit + 1, 0}
+	}
+	return p, moved
+}
+
+// backward moves p up n lines, not past the top; it reports how many
+// lines it moved.
+func backward(c units, p vpos, n int) (vpos, int) {
+	moved := 0
+	for n > 0 {
+		if n <= p.line {
+			p.line -= n
+			return p, moved + n
+		}
+		n -= p.line
+		moved += p.line
+		if p.unit == 0 {
+			p.line = 0
+			return p, moved
+		}
+		p.unit--
+		p.line = c.unitLines(p.unit)
+	}
+	return p, moved
+}
+
+// distance is how many lines q is below p (p not after q) when that is
+// fewer than limit; otherwise it reports false, having walked no further
+// than limit lines.
+func distance(c units, p, q vpos, limit int) (int, bool) {
+	d := -p.line
+	for u := p.unit; u < q.unit; u++ {
+		if d += c.unitLines(u); d+q.line >= limit {
+			return 0, false
+		}
+	}
+	d += q.line
+	return d, d < limit
+}
+
+// clampTop keeps the first line shown on a line of the content and the
+// screen full down to the end, as ClampOffset does for an offset: when
+// fewer than rows lines follow top, it moves up.
+func clampTop(c units, top vpos, rows int) vpos {
+	top = normalize(c, top)
+	if _, rest := forward(c, top, rows); rest < rows {
+		top, _ = backward(c, top, rows-rest)
+	}
+	return top
+}

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -12,6 +13,11 @@ import (
 // Source reads a source text with its paragraphs numbered and every
 // anchored statement marked; tab steps from statement to statement, and
 // the side panel tells who said the one in focus and what cites it.
+//
+// The text is laid out a paragraph at a time, only where the screen shows
+// it: the reading position is a unit of the text (a paragraph, an entry
+// of the list of statements not located) and a line in it, so a resize
+// or a move costs the lines on screen, whatever the length of the source.
 type Source struct {
 	d     *data.Dossier
 	keys  *keyMap
@@ -20,14 +26,15 @@ type Source struct {
 
 	width, height int
 
-	src    int // index into d.Sources
-	cur    int // index into text.Statements, -1 when it has none
-	offset int // first text line shown
-	panelY int // first panel line shown
+	src    int  // index into d.Sources
+	cur    int  // index into text.Statements, -1 when it has none
+	top    vpos // first text line shown
+	panelY int  // first panel line shown
 
 	// Derived by layout.
-	text           *views.SourceText // laid out at textW, for src
-	textSrc, textW int
+	text           *views.SourceText // for src
+	textSrc, textW int               // the source and width the units are laid out for
+	cache          map[int][]views.SourceLine
 	textPaneW      int
 	textPaneH      int
 	panelW, panelH int
@@ -56,9 +63,10 @@ func (m *Source) SetTheme(t *views.Theme) {
 	m.layout()
 }
 
-// layout places the text and the panel, lays the source out again only
-// when its width or the source changed (a long source is wrapped once, not
-// every frame) and clamps the reading position; idempotent.
+// layout places the text and the panel, finds the source's statements
+// again only when the source changed, starts laying it out again when
+// the width changed (keeping the statement in focus in view) and clamps
+// the reading position; idempotent.
 func (m *Source) layout() {
 	bodyH := max(m.height-1, 0)
 	m.stacked = m.width < sourceSideBySide
@@ -76,28 +84,42 @@ func (m *Source) layout() {
 		return
 	}
 	m.src = max(min(m.src, len(m.d.Sources)-1), 0)
-	if w := views.PaneInner(m.textPaneW); m.text == nil || m.textSrc != m.src || m.textW != w {
-		var keep *data.Statement
-		if m.text != nil && m.textSrc == m.src {
-			keep = m.current()
-		}
-		m.text = views.LayoutSource(m.d, m.d.Sources[m.src], w)
+	w := views.PaneInner(m.textPaneW)
+	switch {
+	case m.text == nil || m.textSrc != m.src:
+		m.text = views.NewSourceText(m.d, m.d.Sources[m.src])
 		m.textSrc, m.textW = m.src, w
+		clear(m.cache)
 		m.cur = -1
 		if len(m.text.Statements) > 0 {
 			m.cur = 0
 		}
-		for i, s := range m.text.Statements {
-			if s == keep {
-				m.cur = i
-				m.showCurrent()
-			}
-		}
+	case m.textW != w:
+		m.textW = w
+		clear(m.cache)
+		m.top = normalize(m, m.top)
+		m.showCurrent()
 	}
-	m.offset = views.ClampOffset(m.offset, len(m.text.Lines), m.textRows())
+	m.top = clampTop(m, m.top, m.textRows())
 	m.panel = views.StatementPanel(m.d, m.current(), views.PaneInner(m.panelW), m.theme)
 	m.panelY = views.ClampOffset(m.panelY, len(m.panel.Lines), views.PaneRows(m.panelH))
 }
+
+func (m *Source) unitCount() int { return m.text.Units() }
+
+func (m *Source) unit(i int) []views.SourceLine {
+	u, ok := m.cache[i]
+	if !ok {
+		if m.cache == nil || len(m.cache) >= unitCache {
+			m.cache = make(map[int][]views.SourceLine, 64)
+		}
+		u = m.text.Unit(i, m.textW)
+		m.cache[i] = u
+	}
+	return u
+}
+
+func (m *Source) unitLines(i int) int { return len(m.unit(i)) }
 
 func (m *Source) textRows() int { return views.PaneRows(m.textPaneH) }
 
@@ -108,6 +130,21 @@ func (m *Source) current() *data.Statement {
 	return m.text.Statements[m.cur]
 }
 
+// statementAt is where statement k's first line is.
+func (m *Source) statementAt(k int) vpos {
+	u, l := m.text.StatementUnit(k, m.textW)
+	return vpos{u, l}
+}
+
+// inView reports whether p is on screen.
+func (m *Source) inView(p vpos, rows int) bool {
+	if p.before(m.top) {
+		return false
+	}
+	_, ok := distance(m, m.top, p, rows)
+	return ok
+}
+
 // showCurrent scrolls the statement in focus into view, a third of the
 // way down when it was out of sight, so the words before it show too.
 func (m *Source) showCurrent() {
@@ -115,11 +152,10 @@ func (m *Source) showCurrent() {
 		return
 	}
 	rows := m.textRows()
-	line := m.text.First[m.cur]
-	if line < m.offset || line >= m.offset+rows {
-		m.offset = line - rows/3
+	if at := m.statementAt(m.cur); !m.inView(at, rows) {
+		m.top, _ = backward(m, at, rows/3)
 	}
-	m.offset = views.ClampOffset(m.offset, len(m.text.Lines), rows)
+	m.top = clampTop(m, m.top, rows)
 }
 
 // step moves the focus n statements on, round the ends.
@@ -141,7 +177,7 @@ func (m *Source) switchSource(i int) {
 	}
 	k := len(m.d.Sources)
 	m.src = ((i % k) + k) % k
-	m.offset, m.panelY = 0, 0
+	m.top, m.panelY = vpos{}, 0
 	m.layout()
 }
 
@@ -159,24 +195,29 @@ func (m *Source) Show(id string) bool {
 		if i != m.src || m.text == nil {
 			m.src = i
 			m.textSrc = -1
+			m.top = vpos{}
 			m.layout()
 		}
-		for j, x := range m.text.Statements {
-			if x == s {
-				m.cur = j
-				m.showCurrent()
-				m.layout()
-				return true
-			}
+		if j := m.text.Index(s); j >= 0 {
+			m.cur = j
+			m.showCurrent()
+			m.layout()
+			return true
 		}
 	}
 	return false
 }
 
 func (m *Source) scroll(n int) {
-	if m.text != nil {
-		m.offset = views.ClampOffset(m.offset+n, len(m.text.Lines), m.textRows())
+	if m.text == nil {
+		return
 	}
+	if n < 0 {
+		m.top, _ = backward(m, m.top, -n)
+	} else {
+		m.top, _ = forward(m, m.top, n)
+	}
+	m.top = clampTop(m, m.top, m.textRows())
 }
 
 func (m *Source) Update(msg tea.Msg) tea.Cmd {
@@ -202,9 +243,13 @@ func (m *Source) Update(msg tea.Msg) tea.Cmd {
 		case key.Matches(msg, k.PageUp):
 			m.scroll(-max(rows-1, 1))
 		case key.Matches(msg, k.Top):
-			m.offset = 0
+			if m.text != nil {
+				m.top = clampTop(m, vpos{}, rows)
+			}
 		case key.Matches(msg, k.Bottom):
-			m.scroll(1 << 30)
+			if m.text != nil {
+				m.top = clampTop(m, vpos{m.unitCount(), 0}, rows)
+			}
 		case key.Matches(msg, k.Open):
 			if s := m.current(); s != nil {
 				return openStatement(s.ID)
@@ -247,10 +292,14 @@ func (m *Source) click(x, y int) tea.Cmd {
 		return nil
 	}
 	row := y - 2 // the source bar and the pane's top border
-	if row < 0 || row >= m.textRows() || m.offset+row >= len(m.text.Lines) {
+	if row < 0 || row >= m.textRows() {
 		return nil
 	}
-	l := m.text.Lines[m.offset+row]
+	p, moved := forward(m, m.top, row)
+	if moved < row || p.unit >= m.unitCount() {
+		return nil
+	}
+	l := m.unit(p.unit)[p.line]
 	i := l.Listed
 	if len(l.Stmts) > 0 {
 		i = l.Stmts[0]
@@ -271,6 +320,52 @@ func (m *Source) click(x, y int) tea.Cmd {
 	return nil
 }
 
+// window is the lines on screen from the reading position, and whether
+// lines follow them.
+func (m *Source) window(rows int) ([]views.SourceLine, bool) {
+	out := make([]views.SourceLine, 0, rows)
+	p := m.top
+	for ; len(out) < rows && p.unit < m.unitCount(); p = (vpos{p.unit + 1, 0}) {
+		u := m.unit(p.unit)
+		take := min(len(u)-p.line, rows-len(out))
+		out = append(out, u[p.line:p.line+take]...)
+		if p.line+take < len(u) {
+			return out, true
+		}
+	}
+	return out, p.unit < m.unitCount()
+}
+
+// where says which paragraphs, and which statements of the list of those
+// not located, are on screen, of how many: the length of the text in
+// lines is never counted, as that would mean laying it all out.
+func (m *Source) where(shown []views.SourceLine) string {
+	firstP, lastP, firstL, lastL := 0, 0, -1, -1
+	for _, l := range shown {
+		switch {
+		case l.In > 0:
+			if firstP == 0 {
+				firstP = l.In
+			}
+			lastP = l.In
+		case l.Listed >= 0:
+			if firstL < 0 {
+				firstL = l.Listed
+			}
+			lastL = l.Listed
+		}
+	}
+	var parts []string
+	if firstP > 0 {
+		parts = append(parts, fmt.Sprintf("¶%d–%d of %d", firstP, lastP, m.text.Paragraphs()))
+	}
+	if firstL >= 0 {
+		a := m.text.Anchored
+		parts = append(parts, fmt.Sprintf("not located %d–%d of %d", firstL-a+1, lastL-a+1, len(m.text.Statements)-a))
+	}
+	return strings.Join(parts, ", ")
+}
+
 func (m *Source) View() string {
 	t := m.theme
 	if m.text == nil {
@@ -278,10 +373,11 @@ func (m *Source) View() string {
 	}
 	bar := views.SourceBar(m.d, m.text, m.src, len(m.d.Sources), m.width, t)
 	rows := m.textRows()
-	lines := t.RenderSourceText(m.d, views.SourceView{Text: m.text, Current: m.cur, Offset: m.offset}, views.PaneInner(m.textPaneW), rows)
+	shown, more := m.window(rows)
+	lines := t.RenderSourceText(m.d, views.SourceView{Text: m.text, Current: m.cur, Lines: shown}, views.PaneInner(m.textPaneW), rows)
 	title := "Text"
-	if n := len(m.text.Lines); n > rows {
-		title = fmt.Sprintf("Text · lines %d–%d of %d", m.offset+1, min(m.offset+rows, n), n)
+	if w := m.where(shown); w != "" && (more || m.top != vpos{}) {
+		title = "Text · " + w
 	}
 	text := t.Render(views.Pane{
 		Title: title, Content: &views.Content{Lines: lines}, Mark: -1, Focused: true,

@@ -10,20 +10,23 @@ import (
 	"github.com/parley-dev/parley/data"
 )
 
-// SourceText is a source laid out for reading at one width: its
-// paragraphs wrapped and numbered, the statements anchored in it in text
-// order, and after the text a list of its statements that could not be
-// anchored. It is built once per width and drawn a window at a time, so a
-// long source costs nothing per frame beyond the lines on screen.
+// SourceText is a source made ready for reading at any width: the
+// statements anchored in it in text order, after them those that could
+// not be anchored, and the units it is laid out in one at a time (the
+// notice of a source without text, each paragraph, the heading of the
+// list of statements not located, each of those). A screen of a long
+// source costs the paragraphs on screen, never the whole text.
 type SourceText struct {
 	Source *data.Source
-	Lines  []SourceLine
 	// Statements are the anchored ones in text order, then the unanchored.
 	Statements []*data.Statement
 	Anchored   int // how many of Statements are anchored
-	// First is the first line of each statement in Lines.
-	First []int
-	numW  int
+	numW       int
+
+	paras  []data.Span
+	notice int   // units before the paragraphs: 1 for the no-text notice
+	maxEnd []int // maxEnd[k] is the furthest end of Statements[:k+1]
+	index  map[*data.Statement]int
 }
 
 // SourceLine is one line of the laid-out source: a piece of the text, or a
@@ -31,6 +34,7 @@ type SourceText struct {
 type SourceLine struct {
 	Span  data.Span // bytes of Source.Text shown, for a text line
 	Para  int       // paragraph number on a paragraph's first line, else 0
+	In    int       // paragraph number on every line of a paragraph, else 0
 	Stmts []int     // anchored statements overlapping the line
 	// Listed is the index in Statements of the unanchored statement this
 	// line lists, or -1 for a text line; Text is what it shows then.
@@ -61,83 +65,228 @@ func SourceStatements(d *data.Dossier, src *data.Source) (anchored, unanchored [
 	return anchored, unanchored
 }
 
-// LayoutSource wraps the source's paragraphs to width (the text column,
-// paragraph numbers and marks included) by display width, and finds the
-// statements on each line.
-func LayoutSource(d *data.Dossier, src *data.Source, width int) *SourceText {
+// NewSourceText finds the source's statements and its paragraphs; it
+// wraps nothing.
+func NewSourceText(d *data.Dossier, src *data.Source) *SourceText {
 	st := &SourceText{Source: src}
 	anchored, unanchored := SourceStatements(d, src)
 	st.Statements = append(anchored, unanchored...)
 	st.Anchored = len(anchored)
-	st.First = make([]int, len(st.Statements))
 	st.numW = len(strconv.Itoa(max(len(src.Paragraphs), 1)))
-	textW := max(width-st.numW-2, 1)
-
+	st.paras = src.Paragraphs
+	if len(st.paras) == 0 && src.Text != "" {
+		st.paras = []data.Span{{Start: 0, End: len(src.Text)}}
+	}
 	if !src.HasText() {
-		msg := "This source has no text here"
-		if src.URL != "" {
-			msg += " (only a link: " + src.URL + ")"
-		}
-		for _, l := range Wrap(msg+", so its quotes cannot be checked.", textW) {
-			st.Lines = append(st.Lines, SourceLine{Listed: -1, Head: true, Text: l})
+		st.notice = 1
+	}
+	st.maxEnd = make([]int, len(anchored))
+	for k, s := range anchored {
+		st.maxEnd[k] = s.Location.End
+		if k > 0 {
+			st.maxEnd[k] = max(st.maxEnd[k], st.maxEnd[k-1])
 		}
 	}
-	paras := src.Paragraphs
-	if len(paras) == 0 && src.Text != "" {
-		paras = []data.Span{{Start: 0, End: len(src.Text)}}
-	}
-	next := 0        // the next anchored statement not yet started
-	var active []int // anchored statements overlapping the current line
-	for pi, p := range paras {
-		if pi > 0 {
-			st.Lines = append(st.Lines, SourceLine{Listed: -1, Span: data.Span{Start: p.Start, End: p.Start}})
-		}
-		for li, sp := range wrapSpans(src.Text[p.Start:p.End], textW) {
-			line := SourceLine{Span: data.Span{Start: p.Start + sp.Start, End: p.Start + sp.End}, Listed: -1}
-			if li == 0 {
-				line.Para = pi + 1
-			}
-			for next < len(anchored) && anchored[next].Location.Start < line.Span.End {
-				st.First[next] = len(st.Lines)
-				active = append(active, next)
-				next++
-			}
-			active = slices.DeleteFunc(active, func(i int) bool { return anchored[i].Location.End <= line.Span.Start })
-			for _, i := range active {
-				if anchored[i].Location.Start < max(line.Span.End, line.Span.Start+1) {
-					line.Stmts = append(line.Stmts, i)
-				}
-			}
-			st.Lines = append(st.Lines, line)
-		}
-	}
-	for ; next < len(anchored); next++ { // anchored past the last paragraph
-		st.First[next] = max(len(st.Lines)-1, 0)
-	}
-	if len(unanchored) > 0 {
-		st.Lines = append(st.Lines, SourceLine{Listed: -1}, SourceLine{Listed: -1, Head: true,
-			Text: fmt.Sprintf("Not located in this source (%d), so not highlighted:", len(unanchored))})
-		for i, s := range unanchored {
-			k := len(anchored) + i
-			st.First[k] = len(st.Lines)
-			text := s.ID + ": " + flatLine(s.Text)
-			if s.Kind == data.KindQuote {
-				text = s.ID + ": “" + flatLine(s.Text) + "”"
-			}
-			for _, l := range Indent(text, max(width-st.numW-2, 1), "", "  ") {
-				st.Lines = append(st.Lines, SourceLine{Listed: k, Text: l})
-			}
-		}
+	st.index = make(map[*data.Statement]int, len(st.Statements))
+	for k, s := range st.Statements {
+		st.index[s] = k
 	}
 	return st
 }
 
-// SourceView is what RenderSourceText draws: the laid-out text, the
-// statement in focus (-1 for none) and the first line shown.
+// Index is where s is in Statements, or -1.
+func (st *SourceText) Index(s *data.Statement) int {
+	if k, ok := st.index[s]; ok {
+		return k
+	}
+	return -1
+}
+
+// Units is how many units the source is laid out in.
+func (st *SourceText) Units() int {
+	n := st.notice + len(st.paras)
+	if un := len(st.Statements) - st.Anchored; un > 0 {
+		n += 1 + un
+	}
+	return n
+}
+
+// textWidth is the width of the text column, the gutter left out.
+func (st *SourceText) textWidth(width int) int { return max(width-st.numW-2, 1) }
+
+// Unit lays out unit i at width (the text column, paragraph numbers and
+// marks included), by display width, with the statements on each line.
+func (st *SourceText) Unit(i, width int) []SourceLine {
+	textW := st.textWidth(width)
+	src := st.Source
+	if i < st.notice {
+		msg := "This source has no text here"
+		if src.URL != "" {
+			msg += " (only a link: " + src.URL + ")"
+		}
+		var out []SourceLine
+		for _, l := range Wrap(msg+", so its quotes cannot be checked.", textW) {
+			out = append(out, SourceLine{Listed: -1, Head: true, Text: l})
+		}
+		return out
+	}
+	i -= st.notice
+	if i < len(st.paras) {
+		return st.paragraph(i, textW)
+	}
+	i -= len(st.paras)
+	if i == 0 {
+		un := len(st.Statements) - st.Anchored
+		return []SourceLine{{Listed: -1}, {Listed: -1, Head: true,
+			Text: fmt.Sprintf("Not located in this source (%d), so not highlighted:", un)}}
+	}
+	k := st.Anchored + i - 1
+	s := st.Statements[k]
+	text := s.ID + ": " + flatLine(s.Text)
+	if s.Kind == data.KindQuote {
+		text = s.ID + ": “" + flatLine(s.Text) + "”"
+	}
+	var out []SourceLine
+	for _, l := range Indent(text, textW, "", "  ") {
+		out = append(out, SourceLine{Listed: k, Text: l})
+	}
+	return out
+}
+
+// paragraph lays out paragraph pi, a blank line above it but the first;
+// a line holds the anchored statements that start before it ends and end
+// after it starts.
+func (st *SourceText) paragraph(pi, textW int) []SourceLine {
+	p := st.paras[pi]
+	var out []SourceLine
+	if pi > 0 {
+		out = append(out, SourceLine{Listed: -1, Span: data.Span{Start: p.Start, End: p.Start}})
+	}
+	// The statements overlapping the paragraph: those starting before its
+	// end, found going back for as long as one of them may still reach it.
+	var over []int
+	for k := st.startingBefore(p.End) - 1; k >= 0 && st.maxEnd[k] > p.Start; k-- {
+		if st.Statements[k].Location.End > p.Start {
+			over = append(over, k)
+		}
+	}
+	slices.Reverse(over)
+	for li, sp := range wrapSpans(st.Source.Text[p.Start:p.End], textW) {
+		line := SourceLine{Span: data.Span{Start: p.Start + sp.Start, End: p.Start + sp.End}, Listed: -1, In: pi + 1}
+		if li == 0 {
+			line.Para = pi + 1
+		}
+		for _, k := range over {
+			if loc := st.Statements[k].Location; loc.Start < line.Span.End && loc.End > line.Span.Start {
+				line.Stmts = append(line.Stmts, k)
+			}
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// startingBefore is how many anchored statements start before offset.
+func (st *SourceText) startingBefore(offset int) int {
+	n, _ := slices.BinarySearchFunc(st.Statements[:st.Anchored], offset, func(s *data.Statement, off int) int {
+		if s.Location.Start < off {
+			return -1
+		}
+		return 1
+	})
+	return n
+}
+
+// StatementUnit is where statement k's first line is at width: a unit and
+// a line in it. An anchored statement starts on the first line of text
+// that ends after its start; one past the text, on the last line.
+func (st *SourceText) StatementUnit(k, width int) (unit, line int) {
+	if k >= st.Anchored {
+		return st.notice + len(st.paras) + 1 + k - st.Anchored, 0
+	}
+	start := st.Statements[k].Location.Start
+	pi, _ := slices.BinarySearchFunc(st.paras, start, func(p data.Span, off int) int {
+		if p.End <= off {
+			return -1
+		}
+		return 1
+	})
+	for ; pi < len(st.paras); pi++ {
+		for li, l := range st.paragraph(pi, st.textWidth(width)) {
+			if l.In > 0 && l.Span.End > start {
+				return st.notice + pi, li
+			}
+		}
+	}
+	if len(st.paras) == 0 {
+		return 0, 0
+	}
+	last := len(st.paras) - 1
+	return st.notice + last, len(st.paragraph(last, st.textWidth(width))) - 1
+}
+
+// Paragraphs is how many paragraphs the text has.
+func (st *SourceText) Paragraphs() int { return len(st.paras) }
+
+// Lines lays the whole source out at width, for a reader that wants it
+// all (a test); the explorer asks for units.
+func (st *SourceText) Lines(width int) []SourceLine {
+	var out []SourceLine
+	for i := range st.Units() {
+		out = append(out, st.Unit(i, width)...)
+	}
+	return out
+}
+
+// SourceView is what RenderSourceText draws: the source, the statement in
+// focus (-1 for none) and the lines on screen.
 type SourceView struct {
 	Text    *SourceText
 	Current int
-	Offset  int
+	Lines   []SourceLine
+}
+
+// sourceStyles are the stylers of one frame of the source: Lip Gloss
+// parses every string it renders, and a frame has a few hundred pieces.
+type sourceStyles struct {
+	t                                                     *Theme
+	heading, selected, selectedRow, empty, muted, summary styler
+	parties                                               map[partyKey]styler
+}
+
+type partyKey struct {
+	id   string
+	kind int
+}
+
+// The ways a party's style is used in the source.
+const (
+	partyPlain   = iota // its colour
+	partyMarked         // a statement in the text: underlined
+	partyFocused        // the statement in focus: underlined and reversed
+)
+
+func newSourceStyles(t *Theme) *sourceStyles {
+	return &sourceStyles{t: t, heading: newStyler(t.Heading), selected: newStyler(t.Selected),
+		selectedRow: newStyler(t.SelectedRow), empty: newStyler(t.Empty), muted: newStyler(t.Muted),
+		summary: newStyler(t.Summary), parties: map[partyKey]styler{}}
+}
+
+func (ss *sourceStyles) party(id string, kind int) styler {
+	k := partyKey{id, kind}
+	s, ok := ss.parties[k]
+	if !ok {
+		st := ss.t.Party(id)
+		if kind != partyPlain {
+			st = st.Underline(true).UnderlineSpaces(true)
+		}
+		if kind == partyFocused {
+			st = st.Reverse(true)
+		}
+		s = newStyler(st)
+		ss.parties[k] = s
+	}
+	return s
 }
 
 // RenderSourceText draws rows lines of the source, width cells wide: the
@@ -153,8 +302,11 @@ func (t *Theme) RenderSourceText(d *data.Dossier, v SourceView, width, rows int)
 		cur = st.Statements[v.Current]
 	}
 	blankNum := strings.Repeat(" ", st.numW)
-	for i := v.Offset; i < len(st.Lines) && len(out) < rows; i++ {
-		l := st.Lines[i]
+	ss := newSourceStyles(t)
+	for _, l := range v.Lines {
+		if len(out) == rows {
+			break
+		}
 		num := blankNum
 		if l.Para > 0 {
 			num = fmt.Sprintf("%*d", st.numW, l.Para)
@@ -163,20 +315,20 @@ func (t *Theme) RenderSourceText(d *data.Dossier, v SourceView, width, rows int)
 		var text string
 		switch {
 		case l.Head:
-			text = t.Heading.Render(l.Text)
+			text = ss.heading.render(l.Text)
 		case l.Listed >= 0:
 			if l.Listed == v.Current {
-				mark = t.Selected.Render("▶")
+				mark = ss.selected.render("▶")
 			}
 			s := st.Statements[l.Listed]
-			text = t.Party(s.Party).Render("⚠ ") + t.Empty.Render(l.Text)
+			text = ss.party(s.Party, partyPlain).render("⚠ ") + ss.empty.render(l.Text)
 			if l.Listed == v.Current {
-				text = t.SelectedRow.Render("⚠ " + l.Text)
+				text = ss.selectedRow.render("⚠ " + l.Text)
 			}
 		default:
-			mark, text = t.sourceLine(st, l, v.Current, cur)
+			mark, text = ss.sourceLine(st, l, v.Current, cur)
 		}
-		out = append(out, Fit(t.Muted.Render(num)+" "+mark+text, width))
+		out = append(out, Fit(ss.muted.render(num)+" "+mark+text, width))
 	}
 	for len(out) < rows {
 		out = append(out, strings.Repeat(" ", max(width, 0)))
@@ -186,19 +338,19 @@ func (t *Theme) RenderSourceText(d *data.Dossier, v SourceView, width, rows int)
 
 // sourceLine styles one line of text: the pieces inside statements in
 // their party's style, underlined, the statement in focus reversed too.
-func (t *Theme) sourceLine(st *SourceText, l SourceLine, current int, cur *data.Statement) (string, string) {
+func (ss *sourceStyles) sourceLine(st *SourceText, l SourceLine, current int, cur *data.Statement) (string, string) {
 	text := st.Source.Text
 	if len(l.Stmts) == 0 {
-		return " ", t.Summary.Render(text[l.Span.Start:l.Span.End])
+		return " ", ss.summary.render(text[l.Span.Start:l.Span.End])
 	}
-	mark := t.Muted.Render("┃")
+	mark := ss.muted.render("┃")
 	// Cut the line where a statement starts or ends, and style each piece
 	// by the statement covering it, the one in focus first.
 	cuts := []int{l.Span.Start, l.Span.End}
 	for _, i := range l.Stmts {
 		loc := st.Statements[i].Location
 		if i == current {
-			mark = t.Selected.Render("▶")
+			mark = ss.selected.render("▶")
 		}
 		for _, c := range []int{loc.Start, loc.End} {
 			if c > l.Span.Start && c < l.Span.End {
@@ -211,21 +363,21 @@ func (t *Theme) sourceLine(st *SourceText, l SourceLine, current int, cur *data.
 	var sb strings.Builder
 	for k := 0; k+1 < len(cuts); k++ {
 		a, b := cuts[k], cuts[k+1]
-		style, covered := t.Summary, false
+		style, covered := ss.summary, false
 		for _, i := range l.Stmts {
 			loc := st.Statements[i].Location
 			if loc.Start > a || loc.End < b {
 				continue
 			}
 			if i == current {
-				style, covered = t.Party(cur.Party).Underline(true).UnderlineSpaces(true).Reverse(true), true
+				style, covered = ss.party(cur.Party, partyFocused), true
 				break
 			}
 			if !covered {
-				style, covered = t.Party(st.Statements[i].Party).Underline(true).UnderlineSpaces(true), true
+				style, covered = ss.party(st.Statements[i].Party, partyMarked), true
 			}
 		}
-		sb.WriteString(newStyler(style).render(text[a:b])) // one run, so the reverse has no holes at spaces
+		sb.WriteString(style.render(text[a:b])) // one run, so the reverse has no holes at spaces
 	}
 	return mark, sb.String()
 }

@@ -64,7 +64,12 @@ func DayHeading(d data.Date) string {
 // styler applies a one-line style by concatenation: the escape codes Lip
 // Gloss wraps a line in, taken once. A timeline of ten thousand statements
 // styles tens of thousands of lines, which Render would parse one by one.
-type styler struct{ pre, post string }
+// The style's transform (the plain theme's Unbox) is applied to the text
+// first, as Render does.
+type styler struct {
+	pre, post string
+	transform func(string) string
+}
 
 func newStyler(s lipgloss.Style) styler {
 	const mark = "\uE000"
@@ -72,10 +77,15 @@ func newStyler(s lipgloss.Style) styler {
 	if !ok {
 		return styler{}
 	}
-	return styler{pre, post}
+	return styler{pre, post, s.GetTransform()}
 }
 
-func (s styler) render(text string) string { return s.pre + text + s.post }
+func (s styler) render(text string) string {
+	if s.transform != nil {
+		text = s.transform(text)
+	}
+	return s.pre + text + s.post
+}
 
 // timelineStyles are the stylers of one timeline.
 type timelineStyles struct {
@@ -92,43 +102,99 @@ func (ts *timelineStyles) partyStyle(t *Theme, id string) styler {
 	return s
 }
 
-// TimelineContent lays the timeline out at width: a heading per day (or
-// range of days), then its events (◆ happened, ◇ expected, in words as
-// well) and statements, each a block to select. An event's block opens
-// its first evidence.
+// TimelineContent lays the whole timeline out at width: a heading per
+// day (or range of days), then its events (◆ happened, ◇ expected, in
+// words as well) and statements, each a block to select. An event's block
+// opens its first evidence. The explorer lays out only what is on screen
+// (TimelineLayout); this is the same text in one piece.
 func TimelineContent(d *data.Dossier, width int, t *Theme) *Content {
-	c := &Content{}
-	ts := &timelineStyles{heading: newStyler(t.Heading), muted: newStyler(t.Muted), quote: newStyler(t.Quote),
-		reported: newStyler(t.Reported), party: map[string]styler{}}
 	items, undated := TimelineItems(d)
-	if len(items) == 0 {
-		c.add(t.Empty.Render(Truncate("no events or dated statements in this dossier", width)))
-	}
-	for i, it := range items {
-		if i == 0 || it.Date.Compare(items[i-1].Date) != 0 {
-			c.blank()
-			for _, l := range Wrap(DayHeading(it.Date), width) {
-				c.add(ts.heading.render(l))
-			}
+	l := NewTimelineLayout(d, items, undated, width, t)
+	c := &Content{}
+	for i := range l.Units() {
+		u := l.Unit(i)
+		start := len(c.Lines) + u.Pre
+		c.add(u.Lines...)
+		if u.Item {
+			c.Blocks = append(c.Blocks, Block{Start: start, End: len(c.Lines), Statement: u.Statement})
 		}
-		start := len(c.Lines)
-		if it.Event != nil {
-			timelineEvent(c, it.Event, width, t, ts)
-			var first *data.Statement
-			if ev := d.Evidence(it.Event.Evidence); len(ev) > 0 {
-				first = ev[0]
-			}
-			c.Blocks = append(c.Blocks, Block{Start: start, End: len(c.Lines), Statement: first})
-			continue
-		}
-		timelineStatement(c, d, it.Statement, width, t, ts)
-		c.Blocks = append(c.Blocks, Block{Start: start, End: len(c.Lines), Statement: it.Statement})
-	}
-	if undated > 0 {
-		c.blank()
-		c.add(t.Muted.Render(Truncate(fmt.Sprintf("%d undated %s not shown", undated, plural(undated, "statement", "statements")), width)))
 	}
 	return c
+}
+
+// TimelineLayout lays a timeline out one unit at a time, so a screen of it
+// costs the same for ten items as for a million: the units are the items
+// in order, then a closing note (the undated statements left out, or that
+// there is nothing to show) when there is one.
+type TimelineLayout struct {
+	d       *data.Dossier
+	items   []TimelineItem
+	undated int
+	width   int
+	t       *Theme
+	ts      *timelineStyles
+}
+
+// TimelineUnit is the lines of one unit of the timeline. Lines[:Pre] are
+// the heading of the item's day (with a blank line above it but on the
+// first day) and belong to no selection; Lines[Pre:] are the item. Item
+// says whether the unit is an item, Statement what enter opens on it.
+type TimelineUnit struct {
+	Lines     []string
+	Pre       int
+	Item      bool
+	Statement *data.Statement
+}
+
+// NewTimelineLayout lays out items (from TimelineItems) at width.
+func NewTimelineLayout(d *data.Dossier, items []TimelineItem, undated, width int, t *Theme) *TimelineLayout {
+	return &TimelineLayout{d: d, items: items, undated: undated, width: width, t: t,
+		ts: &timelineStyles{heading: newStyler(t.Heading), muted: newStyler(t.Muted), quote: newStyler(t.Quote),
+			reported: newStyler(t.Reported), party: map[string]styler{}}}
+}
+
+// Units is how many units the timeline has: its items and the closing note.
+func (l *TimelineLayout) Units() int {
+	if len(l.items) == 0 || l.undated > 0 {
+		return len(l.items) + 1
+	}
+	return len(l.items)
+}
+
+// Unit lays out unit i.
+func (l *TimelineLayout) Unit(i int) TimelineUnit {
+	c := &Content{}
+	d, width, t, ts := l.d, l.width, l.t, l.ts
+	if i >= len(l.items) { // the closing note
+		if len(l.items) == 0 {
+			c.add(t.Empty.Render(Truncate("no events or dated statements in this dossier", width)))
+		}
+		if l.undated > 0 {
+			c.add("")
+			c.add(t.Muted.Render(Truncate(fmt.Sprintf("%d undated %s not shown", l.undated, plural(l.undated, "statement", "statements")), width)))
+		}
+		return TimelineUnit{Lines: c.Lines, Pre: len(c.Lines)}
+	}
+	it := l.items[i]
+	if i == 0 || it.Date.Compare(l.items[i-1].Date) != 0 {
+		if i > 0 {
+			c.add("")
+		}
+		for _, line := range Wrap(DayHeading(it.Date), width) {
+			c.add(ts.heading.render(line))
+		}
+	}
+	u := TimelineUnit{Pre: len(c.Lines), Item: true, Statement: it.Statement}
+	if it.Event != nil {
+		timelineEvent(c, it.Event, width, t, ts)
+		if ev := d.Evidence(it.Event.Evidence); len(ev) > 0 {
+			u.Statement = ev[0]
+		}
+	} else {
+		timelineStatement(c, d, it.Statement, width, t, ts)
+	}
+	u.Lines = c.Lines
+	return u
 }
 
 // timelineEvent is "◆ happened  title", or "◇ expected  title", then the

@@ -17,7 +17,7 @@ func TestStylerMatchesRender(t *testing.T) {
 	for _, th := range []*Theme{NewTheme(d, true, false), NewTheme(d, false, false), NewTheme(d, true, true), PlainTheme()} {
 		styles := []lipgloss.Style{th.Heading, th.Muted, th.Quote, th.Reported, th.Party("us"), th.Party("nobody")}
 		for i, s := range styles {
-			for _, text := range []string{"plain words", "“quoted” — 日本語 👍", "", "  two  spaces  "} {
+			for _, text := range []string{"plain words", "“quoted” — 日本語 👍", "", "  two  spaces  ", "┃ box ▌ drawing ─"} {
 				if got, want := newStyler(s).render(text), s.Render(text); got != want {
 					t.Errorf("theme dark=%v nocolor=%v style %d %q: %q, Render gives %q", th.Dark, th.NoColor, i, text, got, want)
 				}
