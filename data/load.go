@@ -1,15 +1,15 @@
 package data
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -147,7 +147,9 @@ func checkText(src []byte) *posError {
 }
 
 // readStatementFile reads a JSON Lines file of statements, one object a
-// line; blank lines and lines starting with // are skipped.
+// line; blank lines and lines starting with // are skipped. Most lines take
+// the fast path (jsonl.go); the rest, and every line with something to
+// report, the slow one.
 func (v *validator) readStatementFile(ref *node, file string) {
 	data, err := v.read(file)
 	if err != nil {
@@ -160,41 +162,74 @@ func (v *validator) readStatementFile(ref *node, file string) {
 		dc.errorf(&node{line: perr.line, col: perr.col}, "%s", perr.msg)
 		return
 	}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 0, 64*1024), len(data)+1)
+	var fast *jsonlReader
+	if !jsonlSlowOnly.Load() {
+		fast = newJSONLReader(v, dc, data)
+		v.reserve(bytes.Count(data, []byte("\n")) + 1)
+	}
+	// The lines are those of bufio.ScanLines: split at LF, a CR before it
+	// dropped, no empty line after a final LF.
 	line := 0
-	for sc.Scan() {
+	for rest := data; len(rest) > 0; {
+		text := rest
+		if nl := bytes.IndexByte(rest, '\n'); nl >= 0 {
+			text, rest = rest[:nl], rest[nl+1:]
+		} else {
+			rest = nil
+		}
+		if n := len(text); n > 0 && text[n-1] == '\r' {
+			text = text[:n-1]
+		}
 		line++
-		text := sc.Bytes()
 		trimmed := bytes.TrimSpace(text)
 		if len(trimmed) == 0 || bytes.HasPrefix(trimmed, []byte("//")) {
 			continue
 		}
-		p := jsonParser{src: text, line: line, oneLine: true}
-		p.space()
-		n, err := p.value(0)
-		if err == nil {
-			p.space()
-			if p.i < len(p.src) {
-				err = p.errf("unexpected %s after the statement; put one statement on each line", p.what())
-			}
-		}
-		if err != nil {
-			var pe *posError
-			if errors.As(err, &pe) {
-				dc.errorf(&node{line: pe.line, col: pe.col}, "%s", pe.msg)
-			}
+		if fast != nil && fast.statement(text, line) {
 			continue
 		}
-		s := dc.statement(n)
-		if s == nil {
-			continue
-		}
-		v.d.Statements = append(v.d.Statements, s)
-		v.checkStatement(dc, s, n)
+		v.slowStatement(dc, text, line)
 	}
-	if err := sc.Err(); err != nil && !errors.Is(err, io.EOF) {
-		dc.errorf(&node{line: line + 1, col: 1}, "cannot read: %v", err)
+	if fast != nil {
+		jsonlFastLines.Add(int64(fast.fastLines))
+	}
+}
+
+// slowStatement reads one line through the node tree: the reference for
+// the fast path, and what every line with a problem goes through.
+func (v *validator) slowStatement(dc *decoder, text []byte, line int) {
+	p := jsonParser{src: text, line: line, oneLine: true}
+	p.space()
+	n, err := p.value(0)
+	if err == nil {
+		p.space()
+		if p.i < len(p.src) {
+			err = p.errf("unexpected %s after the statement; put one statement on each line", p.what())
+		}
+	}
+	if err != nil {
+		var pe *posError
+		if errors.As(err, &pe) {
+			dc.errorf(&node{line: pe.line, col: pe.col}, "%s", pe.msg)
+		}
+		return
+	}
+	s := dc.statement(n)
+	if s == nil {
+		return
+	}
+	v.d.Statements = append(v.d.Statements, s)
+	v.checkStatement(dc, s, n)
+}
+
+// reserve makes room for n more statements, so a large file does not
+// grow the list and the id table step by step.
+func (v *validator) reserve(n int) {
+	v.d.Statements = slices.Grow(v.d.Statements, n)
+	if len(v.statementIDs) < n/4 {
+		ids := make(map[string]Pos, len(v.statementIDs)+n)
+		maps.Copy(ids, v.statementIDs)
+		v.statementIDs = ids
 	}
 }
 

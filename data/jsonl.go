@@ -1,0 +1,623 @@
+package data
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"sync/atomic"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
+	"unsafe"
+)
+
+// The fast path for JSON Lines statement files.
+//
+// A statement file of a million lines is mostly lines of one shape: an
+// object of the known statement fields, each of the expected type, nothing
+// to warn about. Such a line is decoded here in one pass straight into a
+// Statement, without the node tree, and checked by checkStatement against
+// a stand-in node. Anything unusual (an unknown or duplicate key, a value of
+// another type, a syntax error, a string that needs cleaning, anything
+// checkStatement would report) sends the line, and only that line, to the
+// slow path, jsonParser + decoder.statement + checkStatement, so that
+// positions and messages are exactly those of the slow path.
+//
+// Strings point into the file's bytes, which the dossier then keeps alive
+// (the file is read for the purpose and never written to); only strings
+// with escapes are copied. Dates and topic lists are shared between the
+// statements that spell them alike, and statements are allocated in slabs.
+
+// jsonlSlowOnly turns the fast path off (tests compare the two paths);
+// jsonlFastLines counts the lines that took it.
+var (
+	jsonlSlowOnly  atomic.Bool
+	jsonlFastLines atomic.Int64
+)
+
+// statement fields, in statementFields order.
+const (
+	sfID = iota
+	sfKind
+	sfActor
+	sfParty
+	sfText
+	sfTopics
+	sfDate
+	sfSource
+	sfAnchor
+	sfNote
+)
+
+func statementField(k []byte) int {
+	switch string(k) {
+	case "id":
+		return sfID
+	case "kind":
+		return sfKind
+	case "actor":
+		return sfActor
+	case "party":
+		return sfParty
+	case "text":
+		return sfText
+	case "topics":
+		return sfTopics
+	case "date":
+		return sfDate
+	case "source":
+		return sfSource
+	case "anchor":
+		return sfAnchor
+	case "note":
+		return sfNote
+	}
+	return -1
+}
+
+// Bounds on the shared dates and topic lists, so a file where every line
+// spells them differently does not grow the tables without end.
+const (
+	maxSharedDates  = 1 << 14
+	maxSharedTopics = 1 << 14
+	slabSize        = 1 << 12
+)
+
+// jsonlReader reads the lines of one statement file.
+type jsonlReader struct {
+	v    *validator
+	dc   *decoder // the file's: problems go to the dossier's list
+	data []byte   // the whole file; strings point into it
+
+	// The dry run of checkStatement for a fast line reports here; any
+	// problem sends the line to the slow path.
+	dry     decoder
+	scratch Problems
+	// stand-in for the statement's node: checkStatement reads from it only
+	// the place of "id" and that "kind" and "text" are present (the fast
+	// path made sure they are); every other field it asks for is absent,
+	// which only matters for the place of a message.
+	rec     node
+	idVal   node
+	present node
+
+	slab      []Statement
+	anchors   []Anchor
+	dates     map[string]Date
+	topics    map[string][]string
+	fastLines int
+
+	buf []byte   // for unescaping
+	ids []string // for reading topics
+}
+
+func newJSONLReader(v *validator, dc *decoder, data []byte) *jsonlReader {
+	r := &jsonlReader{v: v, dc: dc, data: data, dates: map[string]Date{}, topics: map[string][]string{}}
+	r.dry = decoder{file: dc.file, probs: &r.scratch}
+	r.present = node{kind: nodeScalar, tag: "string", str: "x"}
+	r.rec = node{
+		kind: nodeMap,
+		keys: []*node{{kind: nodeScalar, str: "id"}, {kind: nodeScalar, str: "kind"}, {kind: nodeScalar, str: "text"}},
+		vals: []*node{&r.idVal, &r.present, &r.present},
+	}
+	r.idVal = node{kind: nodeScalar, tag: "string", str: "x"}
+	return r
+}
+
+// statement reads one line the fast way; false means the line must take
+// the slow path (nothing has been changed then).
+func (r *jsonlReader) statement(text []byte, line int) bool {
+	if len(r.slab) == 0 {
+		r.slab = make([]Statement, slabSize)
+	}
+	s := &r.slab[0]
+	idOff, braceOff, ok := r.decode(text, s)
+	if !ok {
+		*s = Statement{}
+		return false
+	}
+	v := r.v
+	if _, dup := v.statementIDs[s.ID]; dup {
+		*s = Statement{}
+		return false
+	}
+	s.Pos = Pos{File: r.dc.file, Line: line, Col: runeCol(text, braceOff)}
+	r.rec.line, r.rec.col = line, s.Pos.Col
+	r.idVal.line, r.idVal.col = line, runeCol(text, idOff)
+	counted := s.Kind == KindQuote && s.Source != ""
+	var unverified int
+	if counted {
+		unverified = v.unverified[s.Source]
+	}
+	v.checkStatement(&r.dry, s, &r.rec)
+	if len(r.scratch) > 0 {
+		// Undo what the dry run did; the slow path does it again.
+		clear(r.scratch)
+		r.scratch = r.scratch[:0]
+		delete(v.statementIDs, s.ID)
+		if counted {
+			if unverified == 0 {
+				delete(v.unverified, s.Source)
+			} else {
+				v.unverified[s.Source] = unverified
+			}
+		}
+		*s = Statement{}
+		return false
+	}
+	r.slab = r.slab[1:]
+	r.fastLines++
+	v.d.Statements = append(v.d.Statements, s)
+	return true
+}
+
+// runeCol is the 1-based column, in runes, of text[off].
+func runeCol(text []byte, off int) int {
+	for i := 0; i < off; i++ {
+		if text[i] >= utf8.RuneSelf {
+			return utf8.RuneCount(text[:off]) + 1
+		}
+	}
+	return off + 1
+}
+
+// bytesString is b as a string without a copy; b must never change.
+func bytesString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
+// lineScan is a position in one line.
+type lineScan struct {
+	b []byte
+	i int
+}
+
+// space skips what jsonParser.space skips (a line holds no line break).
+func (p *lineScan) space() {
+	for p.i < len(p.b) {
+		switch p.b[p.i] {
+		case ' ', '\t', '\r':
+			p.i++
+		default:
+			return
+		}
+	}
+}
+
+// peek is the byte at the position, 0 at the end of the line.
+func (p *lineScan) peek() byte {
+	if p.i < len(p.b) {
+		return p.b[p.i]
+	}
+	return 0
+}
+
+// null consumes the literal null.
+func (p *lineScan) null() bool {
+	if bytes.HasPrefix(p.b[p.i:], []byte("null")) {
+		p.i += 4
+		return true
+	}
+	return false
+}
+
+// key reads an object key made of plain characters (no escapes).
+func (p *lineScan) key() ([]byte, bool) {
+	if p.peek() != '"' {
+		return nil, false
+	}
+	start := p.i + 1
+	for i := start; i < len(p.b); i++ {
+		switch c := p.b[i]; {
+		case c == '"':
+			p.i = i + 1
+			p.space()
+			if p.peek() != ':' {
+				return nil, false
+			}
+			p.i++
+			p.space()
+			return p.b[start:i], true
+		case c == '\\' || c < 0x20:
+			return nil, false
+		}
+	}
+	return nil, false
+}
+
+// str reads a JSON string as jsonParser.string does. plain means printable
+// ASCII with nothing escaped, which Sanitize leaves as it is. The string
+// points into the line unless it had escapes.
+func (r *jsonlReader) str(p *lineScan) (s string, plain, ok bool) {
+	if p.peek() != '"' {
+		return "", false, false
+	}
+	b := p.b
+	start := p.i + 1
+	plain = true
+	for i := start; i < len(b); i++ {
+		switch c := b[i]; {
+		case c == '"':
+			p.i = i + 1
+			return bytesString(b[start:i]), plain, true
+		case c == '\\':
+			return r.unescape(p, start, i)
+		case c < 0x20:
+			return "", false, false // the slow path says which
+		case c >= 0x7f:
+			plain = false
+		}
+	}
+	return "", false, false
+}
+
+// unescape finishes a string with escapes, from b[esc] == '\\', decoding as
+// encoding/json does (a lone surrogate becomes U+FFFD). The file is valid
+// UTF-8 (checkText), so the bytes between escapes are copied as they are.
+func (r *jsonlReader) unescape(p *lineScan, start, esc int) (string, bool, bool) {
+	b := p.b
+	out := append(r.buf[:0], b[start:esc]...)
+	for i := esc; i < len(b); {
+		c := b[i]
+		switch {
+		case c == '"':
+			p.i = i + 1
+			r.buf = out
+			return string(out), false, true
+		case c < 0x20:
+			return "", false, false
+		case c != '\\':
+			out = append(out, c)
+			i++
+			continue
+		}
+		if i+1 >= len(b) {
+			return "", false, false
+		}
+		switch b[i+1] {
+		case '"', '\\', '/':
+			out = append(out, b[i+1])
+		case 'b':
+			out = append(out, '\b')
+		case 'f':
+			out = append(out, '\f')
+		case 'n':
+			out = append(out, '\n')
+		case 'r':
+			out = append(out, '\r')
+		case 't':
+			out = append(out, '\t')
+		case 'u':
+			rr := hex4(b[i+2:])
+			if rr < 0 {
+				return "", false, false
+			}
+			i += 6
+			if utf16.IsSurrogate(rr) {
+				rr1 := rune(-1)
+				if i+1 < len(b) && b[i] == '\\' && b[i+1] == 'u' {
+					rr1 = hex4(b[i+2:])
+				}
+				if dec := utf16.DecodeRune(rr, rr1); dec != unicode.ReplacementChar {
+					i += 6
+					rr = dec
+				} else {
+					rr = unicode.ReplacementChar
+				}
+			}
+			out = utf8.AppendRune(out, rr)
+			continue
+		default:
+			return "", false, false
+		}
+		i += 2
+	}
+	return "", false, false
+}
+
+// hex4 reads four hex digits, or returns -1.
+func hex4(b []byte) rune {
+	if len(b) < 4 {
+		return -1
+	}
+	var r rune
+	for _, c := range b[:4] {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c = c - 'a' + 10
+		case 'A' <= c && c <= 'F':
+			c = c - 'A' + 10
+		default:
+			return -1
+		}
+		r = r*16 + rune(c)
+	}
+	return r
+}
+
+// text reads a text field as record.str does; false when it would warn.
+func (r *jsonlReader) text(p *lineScan) (string, bool) {
+	s, plain, ok := r.str(p)
+	if !ok {
+		return "", false
+	}
+	if plain {
+		return s, true
+	}
+	clean, removed := Sanitize(s)
+	return clean, !removed
+}
+
+// id reads an identifier as record.id does; false when it would report.
+func (r *jsonlReader) id(p *lineScan) (string, bool) {
+	s, ok := r.text(p)
+	if !ok || strings.ContainsAny(s, " \t\n") {
+		return "", false
+	}
+	return s, true
+}
+
+var errNotFast = errors.New("not for the fast path")
+
+// decode reads a line holding one statement object. It returns the offsets
+// of the object's brace and of the id's value.
+func (r *jsonlReader) decode(text []byte, s *Statement) (idOff, braceOff int, ok bool) {
+	p := lineScan{b: text}
+	p.space()
+	if p.peek() != '{' {
+		return 0, 0, false
+	}
+	braceOff = p.i
+	p.i++
+	p.space()
+	var seen uint16
+	for {
+		k, ok := p.key()
+		if !ok {
+			return 0, 0, false
+		}
+		f := statementField(k)
+		if f < 0 || seen&(1<<f) != 0 {
+			return 0, 0, false // the slow path warns, or fails
+		}
+		seen |= 1 << f
+		if p.null() {
+			// null is an absent field; id, kind and text are then missing.
+			if f == sfID || f == sfKind || f == sfText {
+				return 0, 0, false
+			}
+		} else if err := r.field(&p, f, s, &idOff); err != nil {
+			return 0, 0, false
+		}
+		p.space()
+		switch p.peek() {
+		case ',':
+			p.i++
+			p.space()
+			continue
+		case '}':
+			p.i++
+		default:
+			return 0, 0, false
+		}
+		break
+	}
+	p.space()
+	const required = 1<<sfID | 1<<sfKind | 1<<sfText
+	if p.i != len(p.b) || seen&required != required || s.ID == "" {
+		return 0, 0, false
+	}
+	return idOff, braceOff, true
+}
+
+// field reads the value of field f at p into s.
+func (r *jsonlReader) field(p *lineScan, f int, s *Statement, idOff *int) error {
+	var ok bool
+	switch f {
+	case sfID:
+		*idOff = p.i
+		s.ID, ok = r.id(p)
+	case sfKind:
+		var k string
+		var plain bool
+		k, plain, ok = r.str(p)
+		switch {
+		case !ok || !plain:
+			ok = false
+		case k == string(KindQuote):
+			s.Kind = KindQuote
+		case k == string(KindReported):
+			s.Kind = KindReported
+		default:
+			ok = false
+		}
+	case sfActor:
+		s.Actor, ok = r.id(p)
+	case sfParty:
+		s.Party, ok = r.id(p)
+	case sfSource:
+		s.Source, ok = r.id(p)
+	case sfText:
+		var raw string
+		var plain bool
+		raw, plain, ok = r.str(p)
+		if !ok || strings.TrimSpace(raw) == "" {
+			return errNotFast // missing
+		}
+		s.Text = raw
+		if !plain {
+			var removed bool
+			s.Text, removed = Sanitize(raw)
+			ok = !removed
+		}
+	case sfNote:
+		s.Note, ok = r.text(p)
+	case sfDate:
+		s.Date, ok = r.date(p)
+	case sfTopics:
+		s.Topics, ok = r.topicList(p)
+	case sfAnchor:
+		s.Anchor, ok = r.anchor(p)
+	}
+	if !ok {
+		return errNotFast
+	}
+	return nil
+}
+
+// date reads a date string as record.date does (a number is left to the
+// slow path); dates spelled alike share one Date.
+func (r *jsonlReader) date(p *lineScan) (Date, bool) {
+	raw, _, ok := r.str(p)
+	if !ok {
+		return Date{}, false
+	}
+	if d, ok := r.dates[raw]; ok {
+		return d, true
+	}
+	d, err := ParseDate(raw)
+	if err != nil {
+		return Date{}, false
+	}
+	if len(r.dates) < maxSharedDates {
+		r.dates[raw] = d
+	}
+	return d, true
+}
+
+// topicList reads topics as record.ids does: a list of strings, or one
+// string for one topic. Lists spelled alike share one slice.
+func (r *jsonlReader) topicList(p *lineScan) ([]string, bool) {
+	start := p.i
+	ids := r.ids[:0]
+	switch p.peek() {
+	case '"':
+		s, ok := r.text(p)
+		if !ok {
+			return nil, false
+		}
+		ids = append(ids, s)
+	case '[':
+		p.i++
+		p.space()
+		if p.peek() == ']' {
+			p.i++
+			break
+		}
+		for {
+			s, ok := r.text(p)
+			if !ok {
+				return nil, false
+			}
+			ids = append(ids, s)
+			p.space()
+			if p.peek() == ',' {
+				p.i++
+				p.space()
+				continue
+			}
+			if p.peek() != ']' {
+				return nil, false
+			}
+			p.i++
+			break
+		}
+	default:
+		return nil, false
+	}
+	r.ids = ids
+	raw := p.b[start:p.i]
+	if ts, ok := r.topics[string(raw)]; ok {
+		return ts, true
+	}
+	out := append(make([]string, 0, len(ids)), ids...)
+	if len(r.topics) < maxSharedTopics {
+		r.topics[bytesString(raw)] = out
+	}
+	return out, true
+}
+
+// anchor reads the anchor object as decoder.statement does.
+func (r *jsonlReader) anchor(p *lineScan) (*Anchor, bool) {
+	if p.peek() != '{' {
+		return nil, false
+	}
+	p.i++
+	p.space()
+	var a Anchor
+	if p.peek() == '}' {
+		p.i++
+	} else {
+		var seen uint8
+		for {
+			k, ok := p.key()
+			if !ok {
+				return nil, false
+			}
+			var dst *string
+			var bit uint8
+			switch string(k) {
+			case "exact":
+				dst, bit = &a.Exact, 1
+			case "prefix":
+				dst, bit = &a.Prefix, 2
+			case "suffix":
+				dst, bit = &a.Suffix, 4
+			default:
+				return nil, false
+			}
+			if seen&bit != 0 {
+				return nil, false
+			}
+			seen |= bit
+			if !p.null() {
+				if *dst, ok = r.text(p); !ok {
+					return nil, false
+				}
+			}
+			p.space()
+			if p.peek() == ',' {
+				p.i++
+				p.space()
+				continue
+			}
+			if p.peek() != '}' {
+				return nil, false
+			}
+			p.i++
+			break
+		}
+	}
+	if len(r.anchors) == 0 {
+		r.anchors = make([]Anchor, slabSize/4)
+	}
+	out := &r.anchors[0]
+	*out = a
+	r.anchors = r.anchors[1:]
+	return out, true
+}
