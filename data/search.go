@@ -1051,43 +1051,22 @@ func (ix *SearchIndex) halfOf(docs []uint32, h int) []uint32 {
 // candidates (those passing the filters); each later one keeps those it
 // also matches.
 func (ix *SearchIndex) accumulate(ctx context.Context, w *qword, j uint8, f *filter, s *searchScratch, h int) {
-	next := j + 1
-	cand := s.half[h]
-	mark, score, inv1, inv2 := s.mark, s.score, ix.inv1, ix.inv2
-	add := func(doc, tf uint32, wt float32) {
-		m := mark[doc]
-		if m == j {
-			if j == 0 {
-				if f.any && !f.pass(ix, doc) {
-					return
-				}
-				cand = append(cand, doc)
-			}
-			mark[doc] = next
-		} else if m != next {
-			return
-		}
-		switch tf {
-		case 1:
-			score[doc] += wt * inv1[doc]
-		case 2:
-			score[doc] += wt * inv2[doc]
-		default:
-			ftf := float32(tf)
-			score[doc] += wt * (ftf / (ftf + (1/inv1[doc] - 1)))
-		}
+	a := accumulator{ix: ix, f: f, mark: s.mark, score: s.score, j: j, cand: s.half[h]}
+	switch {
+	case j > 0:
+		a.mode = accNarrow
+	case f.any:
+		a.mode = accFiltered
 	}
+	const all = ^uint32(0)
 	if len(w.terms) <= blockTerms {
 		for _, t := range w.terms {
 			it := ix.halfPostings(t.term, h)
 			wt := float32(t.weight * (bm25K1 + 1))
-			for n := 1; ; n++ {
-				doc, tf, ok := it.next()
-				if !ok {
-					break
-				}
-				add(doc, tf, wt)
-				if n&0xffff == 0 && ctx.Err() != nil {
+			// 64k postings at a time, to notice a stale search.
+			for it.i < len(it.b) {
+				it.i, it.doc = a.walk(it.b, it.i, it.doc, all, wt, 1<<16)
+				if it.i < len(it.b) && ctx.Err() != nil {
 					break // stale: the caller sees ctx.Err() and gives up
 				}
 			}
@@ -1096,17 +1075,12 @@ func (ix *SearchIndex) accumulate(ctx context.Context, w *qword, j uint8, f *fil
 		// A prefix with many words: walk them all a block of statements
 		// at a time, so the scores being added stay in the cache.
 		type cursor struct {
-			it      postingIter
-			doc, tf uint32
-			ok      bool
-			wt      float32
+			it postingIter
+			wt float32
 		}
 		cs := make([]cursor, len(w.terms))
 		for i, t := range w.terms {
-			c := &cs[i]
-			c.it = ix.halfPostings(t.term, h)
-			c.wt = float32(t.weight * (bm25K1 + 1))
-			c.doc, c.tf, c.ok = c.it.next()
+			cs[i] = cursor{it: ix.halfPostings(t.term, h), wt: float32(t.weight * (bm25K1 + 1))}
 		}
 		lo, hi := ix.halfRange(h)
 		for start := lo; start < hi; start += blockDocs {
@@ -1116,13 +1090,11 @@ func (ix *SearchIndex) accumulate(ctx context.Context, w *qword, j uint8, f *fil
 			end := min(start+blockDocs, hi)
 			for i := range cs {
 				c := &cs[i]
-				for c.ok && c.doc < end {
-					add(c.doc, c.tf, c.wt)
-					c.doc, c.tf, c.ok = c.it.next()
-				}
+				c.it.i, c.it.doc = a.walk(c.it.b, c.it.i, c.it.doc, end, c.wt, math.MaxInt)
 			}
 		}
 	}
+	cand, mark, score, next := a.cand, s.mark, s.score, j+1
 	if w.spDocs > 0 {
 		visit := func(doc uint32) {
 			m := mark[doc]
@@ -1158,6 +1130,96 @@ func (ix *SearchIndex) accumulate(ctx context.Context, w *qword, j uint8, f *fil
 		}
 	}
 	s.half[h] = cand
+}
+
+// accumulator adds one word's postings to the scores: the first word
+// brings the candidates (accFirst, or accFiltered when they must pass the
+// filters), each later one keeps those it also matches (accNarrow). The
+// three cases are three loops, so the one that runs for every posting of a
+// word in most of a million statements has no branch it does not need.
+type accumulator struct {
+	ix    *SearchIndex
+	f     *filter
+	mark  []uint8
+	score []float32
+	cand  []uint32
+	j     uint8
+	mode  uint8
+}
+
+const (
+	accFirst uint8 = iota
+	accFiltered
+	accNarrow
+)
+
+// walk adds at most limit postings in b from byte i, the one before being
+// doc, stopping at the first for a statement at or past end, which it
+// leaves unread; it returns where it stopped.
+func (a *accumulator) walk(b []byte, i int, doc, end uint32, wt float32, limit int) (int, uint32) {
+	mark, score, inv1 := a.mark, a.score, a.ix.inv1
+	j, next := a.j, a.j+1
+	for ; i < len(b) && limit > 0; limit-- {
+		// One posting: the gap to the previous statement shifted left,
+		// its low bit set when a count above one follows.
+		at, v := i, uint64(b[i])
+		if v < 0x80 {
+			i++
+		} else {
+			var n int
+			v, n = uvarint(b[i:])
+			i += n
+		}
+		d := doc + uint32(v>>1)
+		tf := uint32(1)
+		if v&1 != 0 {
+			t, n := uvarint(b[i:])
+			i += n
+			tf = uint32(t)
+		}
+		if d >= end {
+			return at, doc
+		}
+		doc = d
+		switch a.mode {
+		case accFirst:
+			if mark[d] != 0 {
+				break
+			}
+			mark[d] = 1
+			a.cand = append(a.cand, d)
+		case accFiltered:
+			if mark[d] != 0 {
+				break
+			}
+			if !a.f.pass(a.ix, d) {
+				continue
+			}
+			mark[d] = 1
+			a.cand = append(a.cand, d)
+		default:
+			if m := mark[d]; m == j {
+				mark[d] = next
+			} else if m != next {
+				continue
+			}
+		}
+		if tf == 1 {
+			score[d] += wt * inv1[d]
+		} else {
+			score[d] += wt * a.ix.tfPart(d, tf)
+		}
+	}
+	return i, doc
+}
+
+// tfPart is BM25's saturated count for a count above one.
+func (ix *SearchIndex) tfPart(doc, tf uint32) float32 {
+	if tf == 2 {
+		return ix.inv2[doc]
+	}
+	ftf := float32(tf)
+	return ftf / (ftf + (1/ix.inv1[doc] - 1))
 }
 
 // hasPhrases reports whether text has every phrase, word for word.
