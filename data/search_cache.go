@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
@@ -238,18 +239,17 @@ func writeCache(path, cpath string, d *Dossier, probs Problems, ix *SearchIndex,
 	}
 	dates := map[string]uint32{}
 	topics := map[string]uint32{}
-	var text bytes.Buffer
-	size := 0
-	for _, s := range stmts {
-		size += len(s.ID) + len(s.Text) + len(s.Note)
-	}
-	for _, p := range probs {
-		size += len(p.Message) + len(p.Excerpt)
-	}
-	text.Grow(size)
+	// The text region is every string of the statements and problems end
+	// to end. It is as big as the texts themselves, so it is never built in
+	// memory: put only places each string (and adds it to the checksum),
+	// and eachText writes them out with the file, in the same order.
+	textLen, textCRC := 0, uint32(0)
 	put := func(s string) (uint32, uint32) {
-		off := text.Len()
-		text.WriteString(s)
+		off := textLen
+		textLen += len(s)
+		if s != "" {
+			textCRC = crc32.Update(textCRC, castagnoli, unsafe.Slice(unsafe.StringData(s), len(s)))
+		}
 		return uint32(off), uint32(len(s))
 	}
 	recs := make([]cacheStmt, len(stmts))
@@ -300,7 +300,7 @@ func writeCache(path, cpath string, d *Dossier, probs Problems, ix *SearchIndex,
 		r.MsgOff, r.MsgLen = put(p.Message)
 		r.ExcOff, r.ExcLen = put(p.Excerpt)
 	}
-	if text.Len() > 1<<32-1 || len(ix.post) > 1<<32-1 {
+	if textLen > 1<<32-1 || len(ix.post) > 1<<32-1 {
 		return errors.New("too large to cache")
 	}
 	var termBlob bytes.Buffer
@@ -315,7 +315,7 @@ func writeCache(path, cpath string, d *Dossier, probs Problems, ix *SearchIndex,
 		name string
 		b    []byte
 	}{
-		{"text", text.Bytes()},
+		{"text", nil}, // written from texts
 		{"stmts", sliceBytes(recs)},
 		{"problems", sliceBytes(precs)},
 		{"termBlob", termBlob.Bytes()},
@@ -338,8 +338,12 @@ func writeCache(path, cpath string, d *Dossier, probs Problems, ix *SearchIndex,
 	// Regions follow the header, each at a multiple of 8 bytes.
 	off := int64(0)
 	for _, r := range regions {
-		meta.Regions[r.name] = cacheRegion{Off: off, Len: int64(len(r.b)), CRC: crc32.Checksum(r.b, castagnoli)}
-		off += (int64(len(r.b)) + 7) &^ 7
+		reg := cacheRegion{Off: off, Len: int64(len(r.b)), CRC: crc32.Checksum(r.b, castagnoli)}
+		if r.name == "text" {
+			reg.Len, reg.CRC = int64(textLen), textCRC
+		}
+		meta.Regions[r.name] = reg
+		off += (reg.Len + 7) &^ 7
 	}
 	mj, err := json.Marshal(&meta)
 	if err != nil {
@@ -362,28 +366,47 @@ func writeCache(path, cpath string, d *Dossier, probs Problems, ix *SearchIndex,
 	for len(head)%8 != 0 {
 		head = append(head, 0)
 	}
-	w := io.Writer(tmp)
+	w := bufio.NewWriterSize(tmp, 1<<20)
 	if _, err := w.Write(head); err != nil {
 		tmp.Close()
 		return err
 	}
 	var pad [8]byte
 	for _, r := range regions {
-		if _, err := w.Write(r.b); err != nil {
-			tmp.Close()
-			return err
+		n := len(r.b)
+		if r.name == "text" {
+			eachText(stmts, probs, func(t string) { w.WriteString(t) })
+			n = textLen
+		} else {
+			w.Write(r.b)
 		}
-		if n := (8 - len(r.b)%8) % 8; n > 0 {
-			if _, err := w.Write(pad[:n]); err != nil {
-				tmp.Close()
-				return err
-			}
-		}
+		w.Write(pad[:(8-n%8)%8])
+	}
+	if err := w.Flush(); err != nil { // the first write error, if any
+		tmp.Close()
+		return err
 	}
 	if err := tmp.Close(); err != nil {
 		return err
 	}
 	return os.Rename(tmp.Name(), cpath)
+}
+
+// eachText yields the strings of the text region in the order writeCache
+// places them: every id, then each statement's text and note, then each
+// problem's message and excerpt.
+func eachText(stmts []*Statement, probs Problems, yield func(string)) {
+	for _, s := range stmts {
+		yield(s.ID)
+	}
+	for _, s := range stmts {
+		yield(s.Text)
+		yield(s.Note)
+	}
+	for _, p := range probs {
+		yield(p.Message)
+		yield(p.Excerpt)
+	}
 }
 
 // sliceBytes views a slice of fixed-size values as its bytes (the cache is

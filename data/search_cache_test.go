@@ -51,8 +51,13 @@ func TestSearchCache(t *testing.T) {
 	}
 	for i := range d1.Statements {
 		a, b := d1.Statements[i], d2.Statements[i]
-		if a.ID != b.ID || a.Text != b.Text || a.Party != b.Party || a.Actor != b.Actor || a.Date != b.Date || !slices.Equal(a.Topics, b.Topics) || a.Pos != b.Pos || a.Kind != b.Kind {
+		if a.ID != b.ID || a.Text != b.Text || a.Party != b.Party || a.Actor != b.Actor || a.Date != b.Date || !slices.Equal(a.Topics, b.Topics) || a.Pos != b.Pos || a.Kind != b.Kind || a.Note != b.Note {
 			t.Fatalf("statement %d differs:\n%+v\n%+v", i, a, b)
+		}
+	}
+	for i := range p1 {
+		if p1[i] != p2[i] {
+			t.Fatalf("problem %d differs:\n%+v\n%+v", i, p1[i], p2[i])
 		}
 	}
 	if d2.Statement(d1.Statements[10].ID) == nil {
