@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"strings"
 	"sync/atomic"
@@ -137,10 +138,6 @@ func (r *jsonlReader) statement(text []byte, line int) bool {
 		return false
 	}
 	v := r.v
-	if _, dup := v.statementIDs[s.ID]; dup {
-		*s = Statement{}
-		return false
-	}
 	s.Pos = Pos{File: r.dc.file, Line: line, Col: runeCol(text, braceOff)}
 	r.rec.line, r.rec.col = line, s.Pos.Col
 	r.idVal.line, r.idVal.col = line, runeCol(text, idOff)
@@ -149,12 +146,16 @@ func (r *jsonlReader) statement(text []byte, line int) bool {
 	if counted {
 		unverified = v.unverified[s.Source]
 	}
+	ids := len(v.statementIDs)
 	v.checkStatement(&r.dry, s, &r.rec)
 	if len(r.scratch) > 0 {
-		// Undo what the dry run did; the slow path does it again.
+		// Undo what the dry run did; the slow path does it again. The id
+		// was added unless it is a duplicate (which is reported).
 		clear(r.scratch)
 		r.scratch = r.scratch[:0]
-		delete(v.statementIDs, s.ID)
+		if len(v.statementIDs) > ids {
+			delete(v.statementIDs, s.ID)
+		}
 		if counted {
 			if unverified == 0 {
 				delete(v.unverified, s.Source)
@@ -224,7 +225,7 @@ func (p *lineScan) null() bool {
 	return false
 }
 
-// key reads an object key made of plain characters (no escapes).
+// key reads an object key without escapes.
 func (p *lineScan) key() ([]byte, bool) {
 	if p.peek() != '"' {
 		return nil, false
@@ -248,30 +249,87 @@ func (p *lineScan) key() ([]byte, bool) {
 	return nil, false
 }
 
-// str reads a JSON string as jsonParser.string does. plain means printable
-// ASCII with nothing escaped, which Sanitize leaves as it is. The string
-// points into the line unless it had escapes.
-func (r *jsonlReader) str(p *lineScan) (s string, plain, ok bool) {
+// str reads a JSON string as jsonParser.string does. clean means that
+// Sanitize would leave it as it is (and say nothing): nothing escaped, no
+// control character, no rune Sanitize removes. The string points into the
+// line unless it had escapes.
+func (r *jsonlReader) str(p *lineScan) (s string, clean, ok bool) {
 	if p.peek() != '"' {
 		return "", false, false
 	}
 	b := p.b
 	start := p.i + 1
-	plain = true
-	for i := start; i < len(b); i++ {
-		switch c := b[i]; {
-		case c == '"':
-			p.i = i + 1
-			return bytesString(b[start:i]), plain, true
-		case c == '\\':
-			return r.unescape(p, start, i)
-		case c < 0x20:
-			return "", false, false // the slow path says which
-		case c >= 0x7f:
-			plain = false
+	clean = true
+	for i := start; i < len(b); {
+		// Eight ordinary ASCII bytes at a time.
+		for i+8 <= len(b) && !special8(binary.LittleEndian.Uint64(b[i:])) {
+			i += 8
 		}
+		if i >= len(b) {
+			break
+		}
+		c := b[i]
+		switch strByte[c] {
+		case 0:
+		case sbQuote:
+			p.i = i + 1
+			return bytesString(b[start:i]), clean, true
+		case sbEscape:
+			return r.unescape(p, start, i)
+		case sbControl:
+			return "", false, false // the slow path says which
+		case sbUnsafe:
+			clean = false
+		case sbLead:
+			if unsafeRuneAt(b[i:]) {
+				clean = false
+			}
+		}
+		i++
 	}
 	return "", false, false
+}
+
+// Classes of bytes in a JSON string, for str.
+const (
+	sbQuote = 1 + iota
+	sbEscape
+	sbControl // not allowed in a JSON string
+	sbUnsafe  // DEL: Sanitize removes it
+	sbLead    // may start a rune Sanitize removes or rewrites
+)
+
+var strByte = func() (t [256]uint8) {
+	for c := range 0x20 {
+		t[c] = sbControl
+	}
+	t['"'], t['\\'], t[0x7f] = sbQuote, sbEscape, sbUnsafe
+	t[0xc2], t[0xe2], t[0xef] = sbLead, sbLead, sbLead
+	return t
+}()
+
+// unsafeRuneAt reports whether the (valid UTF-8) rune at b[0] is one that
+// isCleanUnicode rejects: a C1 control (U+0080–U+009F), a bidirectional
+// override or isolate (U+202A–U+202E, U+2066–U+2069) or U+FFFD.
+func unsafeRuneAt(b []byte) bool {
+	switch {
+	case len(b) >= 2 && b[0] == 0xc2:
+		return b[1] <= 0x9f
+	case len(b) >= 3 && b[0] == 0xe2:
+		return (b[1] == 0x80 && b[2] >= 0xaa && b[2] <= 0xae) || (b[1] == 0x81 && b[2] >= 0xa6 && b[2] <= 0xa9)
+	case len(b) >= 3 && b[0] == 0xef:
+		return b[1] == 0xbf && b[2] == 0xbd
+	}
+	return false
+}
+
+// special8 reports whether any of the eight bytes of w is not ASCII, a
+// control character, a quote, a backslash or DEL (the tests for a byte
+// below n or equal to zero are exact for "any").
+func special8(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	below := func(x, n uint64) bool { return (x-n*ones)&^x&highs != 0 }
+	return w&highs != 0 || below(w, 0x20) || below(w^'"'*ones, 1) || below(w^'\\'*ones, 1) || below(w^0x7f*ones, 1)
 }
 
 // unescape finishes a string with escapes, from b[esc] == '\\', decoding as
@@ -362,22 +420,27 @@ func hex4(b []byte) rune {
 
 // text reads a text field as record.str does; false when it would warn.
 func (r *jsonlReader) text(p *lineScan) (string, bool) {
-	s, plain, ok := r.str(p)
+	s, clean, ok := r.str(p)
 	if !ok {
 		return "", false
 	}
-	if plain {
+	if clean {
 		return s, true
 	}
-	clean, removed := Sanitize(s)
-	return clean, !removed
+	s, removed := Sanitize(s)
+	return s, !removed
 }
 
 // id reads an identifier as record.id does; false when it would report.
 func (r *jsonlReader) id(p *lineScan) (string, bool) {
 	s, ok := r.text(p)
-	if !ok || strings.ContainsAny(s, " \t\n") {
+	if !ok {
 		return "", false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == ' ' || c == '\t' || c == '\n' {
+			return "", false // record.id: "must not contain white space"
+		}
 	}
 	return s, true
 }
@@ -444,10 +507,10 @@ func (r *jsonlReader) field(p *lineScan, f int, s *Statement, idOff *int) error 
 		s.ID, ok = r.id(p)
 	case sfKind:
 		var k string
-		var plain bool
-		k, plain, ok = r.str(p)
+		var clean bool
+		k, clean, ok = r.str(p)
 		switch {
-		case !ok || !plain:
+		case !ok || !clean:
 			ok = false
 		case k == string(KindQuote):
 			s.Kind = KindQuote
@@ -464,13 +527,13 @@ func (r *jsonlReader) field(p *lineScan, f int, s *Statement, idOff *int) error 
 		s.Source, ok = r.id(p)
 	case sfText:
 		var raw string
-		var plain bool
-		raw, plain, ok = r.str(p)
+		var clean bool
+		raw, clean, ok = r.str(p)
 		if !ok || strings.TrimSpace(raw) == "" {
 			return errNotFast // missing
 		}
 		s.Text = raw
-		if !plain {
+		if !clean {
 			var removed bool
 			s.Text, removed = Sanitize(raw)
 			ok = !removed

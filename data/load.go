@@ -127,6 +127,9 @@ func checkText(src []byte) *posError {
 		lineStart := bytes.LastIndexByte(src[:nul], '\n') + 1
 		return &posError{line, utf8.RuneCount(src[lineStart:nul]) + 1, "a NUL byte: this is a binary file, not a dossier"}
 	}
+	if utf8.Valid(src) {
+		return nil
+	}
 	line, lineStart := 1, 0
 	for i := 0; i < len(src); {
 		c := src[i]

@@ -218,6 +218,18 @@ func (v *validator) checkTopics() {
 
 func quoteID(id string) string { return fmt.Sprintf("%q", id) }
 
+// statementWhat is "statement " + quoteID(id), in one allocation when the
+// id needs no escaping (it is made for every statement, to be ready for a
+// message).
+func statementWhat(id string) string {
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+			return "statement " + quoteID(id)
+		}
+	}
+	return `statement "` + id + `"`
+}
+
 func (v *validator) loadSource(s *Source) {
 	n := v.dc.at[s]
 	switch {
@@ -279,7 +291,7 @@ func (v *validator) checkStatement(dc *decoder, s *Statement, n *node) {
 	} else {
 		v.statementIDs[s.ID] = dc.pos(field(n, "id"))
 	}
-	what := "statement " + quoteID(s.ID)
+	what := statementWhat(s.ID)
 	if missing(n, "kind") {
 		dc.errorf(n, "%s: kind is missing (quote or reported)", what)
 	}
