@@ -1,6 +1,9 @@
 package data
 
-import "slices"
+import (
+	"hash/maphash"
+	"slices"
+)
 
 // index holds the lookups screens need; built once by Load.
 type index struct {
@@ -8,7 +11,7 @@ type index struct {
 	actors     map[string]*Actor
 	topics     map[string]*Topic
 	sources    map[string]*Source
-	statements map[string]*Statement
+	statements statementTable
 	demands    map[string]*Demand
 
 	stmtsByParty map[string][]*Statement
@@ -39,7 +42,6 @@ func (d *Dossier) buildIndex() {
 		actors:      make(map[string]*Actor, len(d.Actors)),
 		topics:      make(map[string]*Topic, len(d.Topics)),
 		sources:     make(map[string]*Source, len(d.Sources)),
-		statements:  make(map[string]*Statement, len(d.Statements)),
 		demands:     make(map[string]*Demand, len(d.Demands)),
 		posByParty:  map[string][]*Position{},
 		posByTopic:  map[string][]*Position{},
@@ -63,9 +65,7 @@ func (d *Dossier) buildIndex() {
 	for _, s := range d.Sources {
 		putFirst(x.sources, s.ID, s)
 	}
-	for _, s := range d.Statements {
-		putFirst(x.statements, s.ID, s)
-	}
+	x.statements = newStatementTable(d.Statements)
 	x.stmtsByParty = groupStatements(d.Statements, func(s *Statement, put func(string)) {
 		if s.Party != "" {
 			put(s.Party)
@@ -145,6 +145,52 @@ func (d *Dossier) buildIndex() {
 	d.idx = x
 }
 
+// statementTable finds statements by id. A dossier can hold a million
+// statements, and a map of them would take 46 MB; this open-addressing
+// table of their indexes takes 8 per statement at most. The first
+// statement with an id wins; duplicates are reported by validation.
+type statementTable struct {
+	stmts []*Statement
+	slots []uint32 // index + 1 into stmts; 0 for an empty slot
+	seed  maphash.Seed
+}
+
+func newStatementTable(stmts []*Statement) statementTable {
+	n := 8
+	for n < 2*len(stmts) {
+		n <<= 1
+	}
+	t := statementTable{stmts: stmts, slots: make([]uint32, n), seed: maphash.MakeSeed()}
+	mask := uint64(n - 1)
+	for i, s := range stmts {
+		for h := maphash.String(t.seed, s.ID) & mask; ; h = (h + 1) & mask {
+			if k := t.slots[h]; k == 0 {
+				t.slots[h] = uint32(i) + 1
+				break
+			} else if stmts[k-1].ID == s.ID {
+				break
+			}
+		}
+	}
+	return t
+}
+
+func (t *statementTable) get(id string) *Statement {
+	if len(t.slots) == 0 {
+		return nil
+	}
+	mask := uint64(len(t.slots) - 1)
+	for h := maphash.String(t.seed, id) & mask; ; h = (h + 1) & mask {
+		k := t.slots[h]
+		if k == 0 {
+			return nil
+		}
+		if s := t.stmts[k-1]; s.ID == id {
+			return s
+		}
+	}
+}
+
 // groupStatements lists the statements under each key keys puts them
 // under, in dossier order. The lists share one array sized by a counting
 // pass first: growing a list per key by appending would allocate about
@@ -190,7 +236,7 @@ func (d *Dossier) Topic(id string) *Topic { return d.idx.topics[id] }
 func (d *Dossier) Source(id string) *Source { return d.idx.sources[id] }
 
 // Statement returns the statement with the id, or nil.
-func (d *Dossier) Statement(id string) *Statement { return d.idx.statements[id] }
+func (d *Dossier) Statement(id string) *Statement { return d.idx.statements.get(id) }
 
 // Demand returns the demand with the id, or nil.
 func (d *Dossier) Demand(id string) *Demand { return d.idx.demands[id] }
