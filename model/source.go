@@ -395,7 +395,12 @@ func (m *Source) View() string {
 	if m.stacked {
 		body = text + "\n" + panel
 	}
-	return views.Box(bar+"\n"+body, m.width, m.height)
+	// Every line is already its width: the bar is fitted, the panes are
+	// drawn to their size.
+	if m.height <= 0 {
+		return ""
+	}
+	return views.Rows(bar+"\n"+body, m.width, m.height)
 }
 
 func (m *Source) ShortHelp() []key.Binding {

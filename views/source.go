@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/parley-dev/parley/data"
 )
 
@@ -313,6 +315,7 @@ func (t *Theme) RenderSourceText(d *data.Dossier, v SourceView, width, rows int)
 		}
 		mark := " "
 		var text string
+		plain := l.Text // what the line shows after the mark, unstyled
 		switch {
 		case l.Head:
 			text = ss.heading.render(l.Text)
@@ -325,15 +328,34 @@ func (t *Theme) RenderSourceText(d *data.Dossier, v SourceView, width, rows int)
 			if l.Listed == v.Current {
 				text = ss.selectedRow.render("⚠ " + l.Text)
 			}
+			plain = "⚠ " + l.Text
 		default:
 			mark, text = ss.sourceLine(st, l, v.Current, cur)
+			plain = st.Source.Text[l.Span.Start:l.Span.End]
 		}
-		out = append(out, Fit(ss.muted.render(num)+" "+mark+text, width))
+		line := ss.muted.render(num) + " " + mark + text
+		// The width is the plain text's, measured without the escapes;
+		// only a line too wide is cut (and measured) by Fit.
+		if w := len(num) + 2 + plainWidth(plain); w <= width {
+			out = append(out, line+strings.Repeat(" ", width-w))
+		} else {
+			out = append(out, Fit(line, width))
+		}
 	}
 	for len(out) < rows {
 		out = append(out, strings.Repeat(" ", max(width, 0)))
 	}
 	return out
+}
+
+// plainWidth is the display width of unstyled text, at once for ASCII.
+func plainWidth(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return ansi.StringWidth(s)
+		}
+	}
+	return len(s)
 }
 
 // sourceLine styles one line of text: the pieces inside statements in
