@@ -19,10 +19,19 @@ type Detail struct {
 	width, height int
 	offset        int
 	content       *views.Content
+
+	// showInSource is s: the statement in its source, on the Source tab.
+	// It is not in the key map, so a config cannot remap it yet.
+	showInSource key.Binding
 }
 
+// ShowInSourceMsg asks the root to show a statement where it stands in
+// its source, on the Source tab.
+type ShowInSourceMsg struct{ ID string }
+
 func NewDetail(d *data.Dossier, keys *keyMap, theme *views.Theme, s *data.Statement) *Detail {
-	return &Detail{d: d, keys: keys, theme: theme, s: s}
+	return &Detail{d: d, keys: keys, theme: theme, s: s,
+		showInSource: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "show in source"))}
 }
 
 func (m *Detail) Title() string { return "Statement" }
@@ -56,6 +65,9 @@ func (m *Detail) Update(msg tea.Msg) tea.Cmd {
 		switch {
 		case key.Matches(msg, k.Copy):
 			return copyStatement(m.d, m.s)
+		case key.Matches(msg, m.showInSource):
+			id := m.s.ID
+			return func() tea.Msg { return ShowInSourceMsg{ID: id} }
 		case key.Matches(msg, k.Down):
 			m.scroll(1)
 		case key.Matches(msg, k.Up):
@@ -102,7 +114,7 @@ func (m *Detail) ShortHelp() []key.Binding {
 
 func (m *Detail) FullHelp() [][]key.Binding {
 	k := m.keys
-	return [][]key.Binding{{k.Back, k.Copy}, {k.MoveHelp, k.PageHelp, k.EndsHelp}}
+	return [][]key.Binding{{k.Back, k.Copy, m.showInSource}, {k.MoveHelp, k.PageHelp, k.EndsHelp}}
 }
 
 // copyStatement puts a statement and its attribution on the clipboard

@@ -426,3 +426,55 @@ func TestSourceScrolling(t *testing.T) {
 		}
 	})
 }
+
+func TestShowInSource(t *testing.T) {
+	t.Run("s in a statement's detail shows it in its source", func(t *testing.T) {
+		m := start(t, parseDossier(t, twoSources), 100, 30, Options{Theme: "dark"})
+		deliver(m, OpenStatementMsg{ID: "no-comment"}, 0)
+		drive(m, "s")
+		src, ok := m.screens[m.active].(*Source)
+		if !ok || m.detail != nil {
+			t.Fatalf("s left the explorer on %s, detail %v", m.screens[m.active].Title(), m.detail != nil)
+		}
+		if src.src != 1 || src.current().ID != "no-comment" || !src.inView(src.statementAt(src.cur), src.textRows()) {
+			t.Errorf("source %d, focus %s", src.src, src.current().ID)
+		}
+		if out := screen(m); !strings.Contains(out, "◂ 2/2 ▸ Second report") || !strings.Contains(out, "▶") {
+			t.Errorf("screen:\n%s", out)
+		}
+	})
+	t.Run("far down a long source, the statement is scrolled into view", func(t *testing.T) {
+		m := start(t, geneva(t), 80, 24, Options{Theme: "dark"})
+		src := sourceOf(t, m)
+		last := src.text.Statements[src.text.Anchored-1]
+		toScreen(t, m, "Compare")
+		deliver(m, OpenStatementMsg{ID: last.ID}, 0)
+		drive(m, "s")
+		if m.screens[m.active] != Screen(src) || src.current() != last || !src.inView(src.statementAt(src.cur), src.textRows()) {
+			t.Errorf("focus %v from %v", src.current().ID, src.top)
+		}
+	})
+	t.Run("a statement from no source stays in its detail and says so", func(t *testing.T) {
+		d := parseDossier(t, `parley: 1
+title: No source
+parties:
+  - {id: x, name: Xland}
+statements:
+  - {id: said, kind: reported, party: x, text: Something was said}
+`)
+		m := start(t, d, 100, 30, Options{Theme: "dark"})
+		deliver(m, OpenStatementMsg{ID: "said"}, 0)
+		drive(m, "s")
+		if detailID(m) != "said" || !strings.Contains(screen(m), "not taken from a source") {
+			t.Errorf("detail %q:\n%s", detailID(m), screen(m))
+		}
+	})
+	t.Run("the detail's full help lists it", func(t *testing.T) {
+		m := start(t, geneva(t), 120, 40, Options{Theme: "dark"})
+		deliver(m, OpenStatementMsg{ID: "lavrov-written-response-next-week"}, 0)
+		drive(m, "?")
+		if !strings.Contains(screen(m), "show in source") {
+			t.Errorf("help:\n%s", screen(m))
+		}
+	})
+}

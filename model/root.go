@@ -247,6 +247,9 @@ func (m *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.detail.SetSize(m.width, m.bodyH)
 		}
 		return m, nil
+	case ShowInSourceMsg:
+		m.showInSource(msg.ID)
+		return m, nil
 	case tea.KeyPressMsg:
 		m.flash = ""
 		return m, m.handleKey(msg)
@@ -311,6 +314,31 @@ func (m *Root) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 func (m *Root) openSearch() tea.Cmd {
 	m.switchTo(m.searchIndex)
 	return m.search.Focus()
+}
+
+// showInSource switches to the Source tab with the statement in focus
+// where it stands in its source; a statement taken from no source of the
+// dossier stays where it is, and the footer says why.
+func (m *Root) showInSource(id string) {
+	s := m.d.Statement(id)
+	if s == nil {
+		return
+	}
+	found := false
+	for _, src := range m.d.Sources {
+		found = found || src.ID == s.Source
+	}
+	if !found {
+		m.flash = "this statement is not taken from a source of the dossier"
+		return
+	}
+	for i, sc := range m.screens {
+		if src, ok := sc.(*Source); ok {
+			m.switchTo(i)
+			src.Show(id)
+			return
+		}
+	}
 }
 
 func (m *Root) switchTo(i int) {
