@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"io"
 	"strings"
 	"sync/atomic"
 	"unicode"
@@ -108,12 +109,19 @@ type jsonlReader struct {
 	topics    map[string][]string
 	fastLines int
 
+	// stream is set when the line's bytes are a buffer that is reused
+	// (streamStatementFile): what a statement keeps is then copied into
+	// arena, and names are shared through names.
+	stream bool
+	arena  []byte
+	names  map[string]string
+
 	buf []byte   // for unescaping
 	ids []string // for reading topics
 }
 
 func newJSONLReader(v *validator, dc *decoder, data []byte) *jsonlReader {
-	r := &jsonlReader{v: v, dc: dc, data: data, dates: map[string]Date{}, topics: map[string][]string{}}
+	r := &jsonlReader{v: v, dc: dc, data: data, dates: map[string]Date{}, topics: map[string][]string{}, names: map[string]string{}}
 	r.dry = decoder{file: dc.file, probs: &r.scratch}
 	r.present = node{kind: nodeScalar, tag: "string", str: "x"}
 	r.rec = node{
@@ -138,6 +146,14 @@ func (r *jsonlReader) statement(text []byte, line int) bool {
 		return false
 	}
 	v := r.v
+	if r.stream {
+		// Before the dry run: checkStatement keeps s.ID and s.Source as keys.
+		s.ID, s.Text, s.Note = r.own(s.ID), r.own(s.Text), r.own(s.Note)
+		s.Actor, s.Party, s.Source = r.name(s.Actor), r.name(s.Party), r.name(s.Source)
+		if a := s.Anchor; a != nil {
+			a.Exact, a.Prefix, a.Suffix = r.own(a.Exact), r.own(a.Prefix), r.own(a.Suffix)
+		}
+	}
 	s.Pos = Pos{File: r.dc.file, Line: line, Col: runeCol(text, braceOff)}
 	r.rec.line, r.rec.col = line, s.Pos.Col
 	r.idVal.line, r.idVal.col = line, runeCol(text, idOff)
@@ -170,6 +186,46 @@ func (r *jsonlReader) statement(text []byte, line int) bool {
 	r.fastLines++
 	v.d.Statements = append(v.d.Statements, s)
 	return true
+}
+
+// Sizes for streamStatementFile (tests make them small).
+var (
+	arenaBlock  = 1 << 20 // strings kept from a streamed file are copied into blocks of this size
+	streamChunk = 4 << 20 // bytes read at a time
+	maxNames    = 1 << 16
+)
+
+// own returns s where it stays: a copy in the arena when streaming.
+func (r *jsonlReader) own(s string) string {
+	if !r.stream || s == "" {
+		return s
+	}
+	if len(s) > arenaBlock/8 {
+		return strings.Clone(s)
+	}
+	if len(r.arena)+len(s) > cap(r.arena) {
+		r.arena = make([]byte, 0, arenaBlock)
+	}
+	// The block never grows, so earlier strings in it stay put.
+	at := len(r.arena)
+	r.arena = append(r.arena, s...)
+	return unsafe.String(&r.arena[at], len(s))
+}
+
+// name is own for the short strings many statements repeat (actors,
+// parties, sources, topics, dates): one copy for all.
+func (r *jsonlReader) name(s string) string {
+	if !r.stream || s == "" {
+		return s
+	}
+	if n, ok := r.names[s]; ok {
+		return n
+	}
+	n := r.own(s)
+	if len(r.names) < maxNames {
+		r.names[n] = n
+	}
+	return n
 }
 
 // runeCol is the 1-based column, in runes, of text[off].
@@ -567,8 +623,9 @@ func (r *jsonlReader) date(p *lineScan) (Date, bool) {
 	if err != nil {
 		return Date{}, false
 	}
+	d.raw = r.name(d.raw)
 	if len(r.dates) < maxSharedDates {
-		r.dates[raw] = d
+		r.dates[r.name(raw)] = d
 	}
 	return d, true
 }
@@ -618,9 +675,12 @@ func (r *jsonlReader) topicList(p *lineScan) ([]string, bool) {
 	if ts, ok := r.topics[string(raw)]; ok {
 		return ts, true
 	}
-	out := append(make([]string, 0, len(ids)), ids...)
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = r.name(id)
+	}
 	if len(r.topics) < maxSharedTopics {
-		r.topics[bytesString(raw)] = out
+		r.topics[r.own(bytesString(raw))] = out
 	}
 	return out, true
 }
@@ -683,4 +743,112 @@ func (r *jsonlReader) anchor(p *lineScan) (*Anchor, bool) {
 	*out = a
 	r.anchors = r.anchors[1:]
 	return out, true
+}
+
+// streamStatementFile reads a statement file from disk a piece at a time,
+// so that only what the statements keep stays in memory, not the whole
+// file. It reports false, having changed nothing, when the file is not
+// text (checkText): readStatementFile then reads it whole to say where.
+func (v *validator) streamStatementFile(ref *node, file string) bool {
+	f, err := v.open(file)
+	if err != nil {
+		v.dc.errorf(ref, "statement_files: cannot read %q: %v", file, unwrapPathError(err))
+		return true
+	}
+	defer f.Close()
+	size, lines, ok := isText(f)
+	if !ok {
+		return false
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return false
+	}
+	dc := &decoder{file: v.relName(file), probs: v.dc.probs}
+	r := newJSONLReader(v, dc, nil)
+	r.stream = true
+	v.reserve(lines)
+	buf := make([]byte, min(int64(streamChunk), size+1))
+	start, end, eof, line := 0, 0, false, 0
+	for {
+		nl := bytes.IndexByte(buf[start:end], '\n')
+		if nl < 0 && !eof {
+			// Move the partial line to the front, make room, read on.
+			end = copy(buf, buf[start:end])
+			start = 0
+			if end == len(buf) {
+				buf = append(buf, make([]byte, len(buf))...)
+			}
+			n, err := f.Read(buf[end:])
+			end += n
+			if err == io.EOF {
+				eof = true
+			} else if err != nil {
+				dc.errorf(&node{line: line + 1, col: 1}, "cannot read: %v", err)
+				break
+			}
+			continue
+		}
+		var text []byte
+		switch {
+		case nl >= 0:
+			text, start = buf[start:start+nl], start+nl+1
+		case start < end:
+			text, start = buf[start:end], end
+		default:
+			jsonlFastLines.Add(int64(r.fastLines))
+			return true
+		}
+		if n := len(text); n > 0 && text[n-1] == '\r' {
+			text = text[:n-1]
+		}
+		line++
+		if !utf8.Valid(text) {
+			// The file changed since isText: the slow path copes.
+			v.slowStatement(dc, text, line)
+			continue
+		}
+		v.statementLine(dc, r, text, line)
+	}
+	jsonlFastLines.Add(int64(r.fastLines))
+	return true
+}
+
+// isText reads f through and reports whether checkText would pass it (an
+// empty file passes: it holds no statements), its size and its lines.
+func isText(f io.Reader) (size int64, lines int, ok bool) {
+	buf := make([]byte, max(streamChunk, 2*utf8.UTFMax)) // room past a cut rune
+	lines = 1
+	carry := 0 // bytes of an incomplete rune at the end of the last piece
+	for {
+		n, err := io.ReadFull(f, buf[carry:])
+		size += int64(n)
+		piece := buf[:carry+n]
+		if bytes.IndexByte(piece[carry:], 0) >= 0 {
+			return size, lines, false
+		}
+		lines += bytes.Count(piece[carry:], []byte("\n"))
+		done := err == io.EOF || err == io.ErrUnexpectedEOF
+		if err != nil && !done {
+			return size, lines, false
+		}
+		cut := len(piece)
+		if !done {
+			// Leave a rune cut at the end of the piece for the next one.
+			for i := len(piece) - 1; i >= 0 && i >= len(piece)-utf8.UTFMax; i-- {
+				if utf8.RuneStart(piece[i]) {
+					if !utf8.FullRune(piece[i:]) {
+						cut = i
+					}
+					break
+				}
+			}
+		}
+		if !utf8.Valid(piece[:cut]) {
+			return size, lines, false
+		}
+		carry = copy(buf, piece[cut:])
+		if done {
+			return size, lines, true
+		}
+	}
 }

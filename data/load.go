@@ -31,14 +31,19 @@ func loadFile(file string, onRead func(path string)) (*Dossier, Problems, error)
 		return nil, nil, fmt.Errorf("%s: %w", file, unwrapPathError(err))
 	}
 	dir := filepath.Dir(file)
-	d, probs, err := parse(file, src, func(name string) ([]byte, error) {
+	path := func(name string) string {
 		if !filepath.IsAbs(name) {
 			name = filepath.Join(dir, filepath.FromSlash(name))
 		}
 		if onRead != nil {
 			onRead(name)
 		}
-		return os.ReadFile(name)
+		return name
+	}
+	d, probs, err := parseFiles(file, src, func(name string) ([]byte, error) {
+		return os.ReadFile(path(name))
+	}, func(name string) (*os.File, error) {
+		return os.Open(path(name))
 	})
 	if d != nil {
 		d.Path = file
@@ -69,6 +74,12 @@ func unwrapPathError(err error) error {
 type readFunc func(name string) ([]byte, error)
 
 func parse(name string, src []byte, read readFunc) (*Dossier, Problems, error) {
+	return parseFiles(name, src, read, nil)
+}
+
+// parseFiles is parse; open, when set, opens a file read needs (statement
+// files are then read a piece at a time instead of whole).
+func parseFiles(name string, src []byte, read readFunc, open func(string) (*os.File, error)) (*Dossier, Problems, error) {
 	var probs Problems
 	fail := func() (*Dossier, Problems, error) {
 		probs.sort()
@@ -97,6 +108,7 @@ func parse(name string, src []byte, read readFunc) (*Dossier, Problems, error) {
 	dc := &decoder{file: name, probs: &probs, at: map[any]*node{}}
 	d := dc.dossier(root)
 	v := newValidator(dc, d, read)
+	v.open = open
 	v.run()
 	probs.sort()
 	if probs.Errors() > 0 {
@@ -154,6 +166,9 @@ func checkText(src []byte) *posError {
 // the fast path (jsonl.go); the rest, and every line with something to
 // report, the slow one.
 func (v *validator) readStatementFile(ref *node, file string) {
+	if v.open != nil && !jsonlSlowOnly.Load() && v.streamStatementFile(ref, file) {
+		return
+	}
 	data, err := v.read(file)
 	if err != nil {
 		v.dc.errorf(ref, "statement_files: cannot read %q: %v", file, unwrapPathError(err))
@@ -184,18 +199,23 @@ func (v *validator) readStatementFile(ref *node, file string) {
 			text = text[:n-1]
 		}
 		line++
-		trimmed := bytes.TrimSpace(text)
-		if len(trimmed) == 0 || bytes.HasPrefix(trimmed, []byte("//")) {
-			continue
-		}
-		if fast != nil && fast.statement(text, line) {
-			continue
-		}
-		v.slowStatement(dc, text, line)
+		v.statementLine(dc, fast, text, line)
 	}
 	if fast != nil {
 		jsonlFastLines.Add(int64(fast.fastLines))
 	}
+}
+
+// statementLine reads one line: blank lines and // comments are skipped.
+func (v *validator) statementLine(dc *decoder, fast *jsonlReader, text []byte, line int) {
+	trimmed := bytes.TrimSpace(text)
+	if len(trimmed) == 0 || bytes.HasPrefix(trimmed, []byte("//")) {
+		return
+	}
+	if fast != nil && fast.statement(text, line) {
+		return
+	}
+	v.slowStatement(dc, text, line)
 }
 
 // slowStatement reads one line through the node tree: the reference for

@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -17,6 +18,7 @@ type validator struct {
 	dc   *decoder // the dossier file's
 	d    *Dossier
 	read readFunc
+	open func(name string) (*os.File, error) // set by loadFile: statement files are then streamed
 
 	parties, actors, topics, sources, demands map[string]bool
 	statementIDs                              map[string]Pos
