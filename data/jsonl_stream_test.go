@@ -135,3 +135,19 @@ func TestStreamedStatementsOwnTheirStrings(t *testing.T) {
 		t.Fatalf("streamed statements differ from parsed ones")
 	}
 }
+
+func FuzzStreamedStatementFile(f *testing.F) {
+	for _, l := range diffLines {
+		f.Add(l+"\n", uint8(7))
+	}
+	r := rand.New(rand.NewPCG(11, 12))
+	for i := range 30 {
+		f.Add(randomLine(r, i)+"\n"+randomLine(r, i+1), uint8(i))
+	}
+	f.Fuzz(func(t *testing.T, jsonl string, chunk uint8) {
+		oldChunk, oldBlock := streamChunk, arenaBlock
+		streamChunk, arenaBlock = 1+int(chunk), 16+int(chunk)*4
+		defer func() { streamChunk, arenaBlock = oldChunk, oldBlock }()
+		sameOnDisk(t, diskDossier(t), jsonl)
+	})
+}
