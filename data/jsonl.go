@@ -25,10 +25,15 @@ import (
 // slow path, jsonParser + decoder.statement + checkStatement, so that
 // positions and messages are exactly those of the slow path.
 //
-// Strings point into the file's bytes, which the dossier then keeps alive
-// (the file is read for the purpose and never written to); only strings
-// with escapes are copied. Dates and topic lists are shared between the
-// statements that spell them alike, and statements are allocated in slabs.
+// When Load reads a file from disk (streamStatementFile), it is read a
+// piece at a time and the strings a statement keeps are copied into large
+// blocks, names (actors, parties, sources, topics, dates) once for all, so
+// that the file's syntax and field names do not stay in memory. When the
+// file comes as bytes (Parse, the search cache), strings point into them
+// instead, which keeps them alive. Only strings with escapes, or that
+// Sanitize rewrites, are allocated on their own. Dates and topic lists are
+// shared between the statements that spell them alike, and statements are
+// allocated in slabs.
 
 // jsonlSlowOnly turns the fast path off (tests compare the two paths);
 // jsonlFastLines counts the lines that took it.
@@ -87,9 +92,8 @@ const (
 
 // jsonlReader reads the lines of one statement file.
 type jsonlReader struct {
-	v    *validator
-	dc   *decoder // the file's: problems go to the dossier's list
-	data []byte   // the whole file; strings point into it
+	v  *validator
+	dc *decoder // the file's: problems go to the dossier's list
 
 	// The dry run of checkStatement for a fast line reports here; any
 	// problem sends the line to the slow path.
@@ -120,8 +124,8 @@ type jsonlReader struct {
 	ids []string // for reading topics
 }
 
-func newJSONLReader(v *validator, dc *decoder, data []byte) *jsonlReader {
-	r := &jsonlReader{v: v, dc: dc, data: data, dates: map[string]Date{}, topics: map[string][]string{}, names: map[string]string{}}
+func newJSONLReader(v *validator, dc *decoder) *jsonlReader {
+	r := &jsonlReader{v: v, dc: dc, dates: map[string]Date{}, topics: map[string][]string{}, names: map[string]string{}}
 	r.dry = decoder{file: dc.file, probs: &r.scratch}
 	r.present = node{kind: nodeScalar, tag: "string", str: "x"}
 	r.rec = node{
@@ -764,7 +768,7 @@ func (v *validator) streamStatementFile(ref *node, file string) bool {
 		return false
 	}
 	dc := &decoder{file: v.relName(file), probs: v.dc.probs}
-	r := newJSONLReader(v, dc, nil)
+	r := newJSONLReader(v, dc)
 	r.stream = true
 	v.reserve(lines)
 	buf := make([]byte, min(int64(streamChunk), size+1))
@@ -802,12 +806,11 @@ func (v *validator) streamStatementFile(ref *node, file string) bool {
 			text = text[:n-1]
 		}
 		line++
+		fast := r
 		if !utf8.Valid(text) {
-			// The file changed since isText: the slow path copes.
-			v.slowStatement(dc, text, line)
-			continue
+			fast = nil // the file changed since isText: the slow path copes
 		}
-		v.statementLine(dc, r, text, line)
+		v.statementLine(dc, fast, text, line)
 	}
 	jsonlFastLines.Add(int64(r.fastLines))
 	return true

@@ -182,7 +182,7 @@ func (v *validator) readStatementFile(ref *node, file string) {
 	}
 	var fast *jsonlReader
 	if !jsonlSlowOnly.Load() {
-		fast = newJSONLReader(v, dc, data)
+		fast = newJSONLReader(v, dc) // its strings point into data
 		v.reserve(bytes.Count(data, []byte("\n")) + 1)
 	}
 	// The lines are those of bufio.ScanLines: split at LF, a CR before it
