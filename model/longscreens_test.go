@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"image/color"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -477,4 +478,44 @@ statements:
 			t.Errorf("help:\n%s", screen(m))
 		}
 	})
+}
+
+// The terminal's background arrives at start and every screen takes the
+// theme; the Timeline and the Source, not shown yet, wait for their first
+// size instead of sorting or scanning a large dossier, and then draw in
+// the new theme as if they had been there all along.
+func TestThemeAtStartLeavesHiddenScreensAlone(t *testing.T) {
+	d := geneva(t)
+	m := start(t, d, 120, 40, Options{})
+	m.Update(tea.BackgroundColorMsg{Color: color.White})
+	var tl *Timeline
+	var src *Source
+	for _, s := range m.screens {
+		switch s := s.(type) {
+		case *Timeline:
+			tl = s
+		case *Source:
+			src = s
+		}
+	}
+	if tl.sorted || src.text != nil {
+		t.Fatalf("hidden screens laid out on the theme: timeline %v, source %v", tl.sorted, src.text != nil)
+	}
+	for _, title := range []string{"Timeline", "Source"} {
+		toScreen(t, m, title)
+		got := m.View().Content
+		fresh := start(t, d, 120, 40, Options{Theme: "light"})
+		toScreen(t, fresh, title)
+		if want := fresh.View().Content; got != want {
+			t.Errorf("%s after a theme at start differs from one started light:\n%s\n%s", title, ansi.Strip(got), ansi.Strip(want))
+		}
+	}
+	press(m, "end")
+	m.Update(tea.BackgroundColorMsg{Color: color.Black})
+	fresh := start(t, d, 120, 40, Options{Theme: "dark"})
+	toScreen(t, fresh, "Source")
+	press(fresh, "end")
+	if got, want := m.View().Content, fresh.View().Content; got != want {
+		t.Errorf("the Source shown takes the theme at once:\n%q\n%q", got, want)
+	}
 }

@@ -58,9 +58,14 @@ func (m *Source) SetSize(w, h int) {
 	m.layout()
 }
 
+// SetTheme takes the theme; a source never shown yet is left to its
+// first SetSize (the root gives every screen the theme the terminal's
+// background asks for, at start).
 func (m *Source) SetTheme(t *views.Theme) {
 	m.theme = t
-	m.layout()
+	if m.text != nil {
+		m.layout()
+	}
 }
 
 // layout places the text and the panel, finds the source's statements

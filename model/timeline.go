@@ -57,10 +57,15 @@ func (m *Timeline) SetSize(w, h int) {
 	m.layout()
 }
 
+// SetTheme takes the theme; a timeline never shown yet is left to its
+// first SetSize (the root gives every screen the theme the terminal's
+// background asks for, at start).
 func (m *Timeline) SetTheme(t *views.Theme) {
 	m.theme = t
 	m.lay = nil
-	m.layout()
+	if m.sorted {
+		m.layout()
+	}
 }
 
 func (m *Timeline) rows() int { return views.PaneRows(m.height) }
