@@ -213,8 +213,15 @@ func (r *record) done(known []string) {
 // nearest returns the candidate within a small edit distance of s.
 func nearest(s string, candidates []string) string {
 	best, bestD := "", 3
+	low := []rune(strings.ToLower(s))
 	for _, c := range candidates {
-		if d := osaDistance([]rune(strings.ToLower(s)), []rune(c), bestD); d < bestD && d < max(2, len(c)/3+1) && d < len(c) {
+		// Of two as near, the first in sort order: candidates often come
+		// from a map, and the message must not change from run to run.
+		d := osaDistance(low, []rune(c), bestD)
+		if d >= max(2, len(c)/3+1) || d >= len(c) {
+			continue
+		}
+		if d < bestD || d == bestD && best != "" && c < best {
 			best, bestD = c, d
 		}
 	}
