@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"os"
 	"sync"
 	"testing"
 
@@ -35,9 +36,15 @@ func generatedN(tb testing.TB, n int) *data.Dossier {
 // the Source of a generated dossier at 200×60: a resize while the screen
 // is shown, and a switch to the screen after the width changed while
 // another one was shown; each with the frame drawn after it. Both must
-// cost time in proportion to the screen, not to the dossier.
+// cost time in proportion to the screen, not to the dossier. The first
+// visit also sorts the timeline's items, or finds the source's statements,
+// once. PARLEY_BENCH_1M=1 adds a dossier of a million statements.
 func BenchmarkLongScreens(b *testing.B) {
-	for _, n := range []int{10000, 100000} {
+	sizes := []int{10000, 100000}
+	if os.Getenv("PARLEY_BENCH_1M") != "" {
+		sizes = append(sizes, 1000000)
+	}
+	for _, n := range sizes {
 		d := generatedN(b, n)
 		// The search index built once here, not in the background of
 		// every start where it would compete with what is measured.
@@ -68,6 +75,15 @@ func BenchmarkLongScreens(b *testing.B) {
 					press(m, sc.key)
 					_ = m.View()
 					i++
+				}
+			})
+			b.Run(fmt.Sprintf("%dk/FirstVisit%s", n/1000, sc.name), func(b *testing.B) {
+				for b.Loop() {
+					b.StopTimer()
+					m := start(b, d, 200, 60, opts)
+					b.StartTimer()
+					press(m, sc.key)
+					_ = m.View()
 				}
 			})
 		}

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -16,6 +17,7 @@ type TimelineItem struct {
 	Date      data.Date
 	Event     *data.Event
 	Statement *data.Statement
+	ord       int // place in the dossier: its events, then its statements
 }
 
 // TimelineItems are the events and dated statements in date order (an
@@ -23,27 +25,25 @@ type TimelineItem struct {
 // come first, then statements, each in dossier order. undated counts the
 // statements left out for having no date.
 func TimelineItems(d *data.Dossier) (items []TimelineItem, undated int) {
+	items = make([]TimelineItem, 0, len(d.Events)+len(d.Statements))
 	for _, e := range d.Events {
-		items = append(items, TimelineItem{Date: e.Date, Event: e})
+		items = append(items, TimelineItem{Date: e.Date, Event: e, ord: len(items)})
 	}
 	for _, s := range d.Statements {
 		if s.Date.IsZero() {
 			undated++
 			continue
 		}
-		items = append(items, TimelineItem{Date: s.Date, Statement: s})
+		items = append(items, TimelineItem{Date: s.Date, Statement: s, ord: len(items)})
 	}
-	slices.SortStableFunc(items, func(a, b TimelineItem) int {
+	// Events were put before statements, so the place in the dossier
+	// breaks ties in both rules; an unstable sort on it is stable, and
+	// several times faster than a stable one on a million items.
+	slices.SortFunc(items, func(a, b TimelineItem) int {
 		if c := a.Date.Compare(b.Date); c != 0 {
 			return c
 		}
-		switch {
-		case a.Event != nil && b.Event == nil:
-			return -1
-		case a.Event == nil && b.Event != nil:
-			return 1
-		}
-		return 0
+		return cmp.Compare(a.ord, b.ord)
 	})
 	return items, undated
 }

@@ -1,6 +1,9 @@
 package views
 
 import (
+	"math/rand/v2"
+	"slices"
+	"strconv"
 	"testing"
 
 	"charm.land/lipgloss/v2"
@@ -30,6 +33,61 @@ func TestFlatLineIsFlatten(t *testing.T) {
 	for _, s := range []string{"", " ", "one line", " lead", "trail ", "two  spaces", "tab\there", "new\nline", "nbsp\u00a0here", "ideo\u3000space", "日本語 テキスト", "e\u0301 ok"} {
 		if got, want := flatLine(s), flatten(s); got != want {
 			t.Errorf("flatLine(%q) = %q, flatten gives %q", s, got, want)
+		}
+	}
+}
+
+// The timeline's order is the one a stable sort by date, events before
+// statements, gives: on many items sharing few dates, ranges among them.
+func TestTimelineItemsOrder(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	raw := []string{"2022-01-21", "2022-01", "2022", "2022-01-21..2022-01-23", "2021-12-31", "2022-01-22"}
+	d := &data.Dossier{}
+	for i := range 3000 {
+		date, err := data.ParseDate(raw[r.IntN(len(raw))])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.IntN(10) == 0 {
+			d.Events = append(d.Events, &data.Event{Date: date, Title: strconv.Itoa(i)})
+			continue
+		}
+		if r.IntN(10) == 0 {
+			date = data.Date{}
+		}
+		d.Statements = append(d.Statements, &data.Statement{ID: strconv.Itoa(i), Date: date})
+	}
+	got, undated := TimelineItems(d)
+	var want []TimelineItem
+	wantUndated := 0
+	for _, e := range d.Events {
+		want = append(want, TimelineItem{Date: e.Date, Event: e})
+	}
+	for _, s := range d.Statements {
+		if s.Date.IsZero() {
+			wantUndated++
+			continue
+		}
+		want = append(want, TimelineItem{Date: s.Date, Statement: s})
+	}
+	slices.SortStableFunc(want, func(a, b TimelineItem) int {
+		if c := a.Date.Compare(b.Date); c != 0 {
+			return c
+		}
+		switch {
+		case a.Event != nil && b.Event == nil:
+			return -1
+		case a.Event == nil && b.Event != nil:
+			return 1
+		}
+		return 0
+	})
+	if undated != wantUndated || len(got) != len(want) {
+		t.Fatalf("%d items, %d undated; want %d, %d", len(got), undated, len(want), wantUndated)
+	}
+	for i := range got {
+		if got[i].Event != want[i].Event || got[i].Statement != want[i].Statement {
+			t.Fatalf("item %d differs from the stable order", i)
 		}
 	}
 }
