@@ -378,6 +378,25 @@ func TestExportPrompt(t *testing.T) {
 			t.Errorf("y did not overwrite: %q", b)
 		}
 	})
+	t.Run("the document is made when the name is given, of what was on screen at e", func(t *testing.T) {
+		m := start(t, geneva(t), 120, 30, Options{Theme: "dark"})
+		toScreen(t, m, "Timeline")
+		drive(m, "e", "ctrl+u")
+		if m.export.render == nil || m.export.doc != nil {
+			t.Fatal("e made the document before a name was given")
+		}
+		typeText(m, "later")
+		// A click on another tab while the name is typed changes the
+		// screen, not what is exported.
+		m.Update(tea.MouseClickMsg{X: m.tabSpans[0].Start, Y: 0, Button: tea.MouseLeft})
+		if m.active != 0 {
+			t.Fatal("the click on the first tab did not switch screens")
+		}
+		drive(m, "enter")
+		if b, err := os.ReadFile("later.md"); err != nil || !strings.HasPrefix(string(b), "# Timeline") {
+			t.Fatalf("file: %v %.60q", err, b)
+		}
+	})
 	t.Run("typing q in the name does not quit, esc cancels", func(t *testing.T) {
 		m := start(t, geneva(t), 120, 30, Options{Theme: "dark"})
 		drive(m, "e")
@@ -472,7 +491,11 @@ func TestExportSearchResults(t *testing.T) {
 	}
 	cmds := typeInto(s, "written response")
 	runSearch(s, cmds[len(cmds)-1])
-	slug, md, ok := markdownOf(s)
+	slug, render, ok := markdownOf(s)
+	var md []byte
+	if ok {
+		md = render()
+	}
 	if !ok || slug != "quotes-written response" || !strings.HasPrefix(string(md), "# Quotes: written response") || !strings.Contains(string(md), "next week") {
 		t.Errorf("ok %v, slug %q:\n%s", ok, slug, md)
 	}

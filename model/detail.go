@@ -19,10 +19,6 @@ type Detail struct {
 	width, height int
 	offset        int
 	content       *views.Content
-
-	// showInSource is s: the statement in its source, on the Source tab.
-	// It is not in the key map, so a config cannot remap it yet.
-	showInSource key.Binding
 }
 
 // ShowInSourceMsg asks the root to show a statement where it stands in
@@ -30,8 +26,7 @@ type Detail struct {
 type ShowInSourceMsg struct{ ID string }
 
 func NewDetail(d *data.Dossier, keys *keyMap, theme *views.Theme, s *data.Statement) *Detail {
-	return &Detail{d: d, keys: keys, theme: theme, s: s,
-		showInSource: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "show in source"))}
+	return &Detail{d: d, keys: keys, theme: theme, s: s}
 }
 
 func (m *Detail) Title() string { return "Statement" }
@@ -65,7 +60,7 @@ func (m *Detail) Update(msg tea.Msg) tea.Cmd {
 		switch {
 		case key.Matches(msg, k.Copy):
 			return copyStatement(m.d, m.s)
-		case key.Matches(msg, m.showInSource):
+		case key.Matches(msg, k.ShowInSource):
 			id := m.s.ID
 			return func() tea.Msg { return ShowInSourceMsg{ID: id} }
 		case key.Matches(msg, k.Down):
@@ -109,12 +104,12 @@ func (m *Detail) View() string {
 
 func (m *Detail) ShortHelp() []key.Binding {
 	k := m.keys
-	return []key.Binding{k.Back, k.Copy, k.Down, k.Up}
+	return []key.Binding{k.Back, k.Copy, k.ShowInSource, k.Down, k.Up}
 }
 
 func (m *Detail) FullHelp() [][]key.Binding {
 	k := m.keys
-	return [][]key.Binding{{k.Back, k.Copy, m.showInSource}, {k.MoveHelp, k.PageHelp, k.EndsHelp}}
+	return [][]key.Binding{{k.Back, k.Copy, k.ShowInSource}, {k.MoveHelp, k.PageHelp, k.EndsHelp}}
 }
 
 // copyStatement puts a statement and its attribution on the clipboard

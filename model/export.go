@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -33,38 +34,48 @@ type MarkdownExporter interface {
 	ExportMarkdown() (slug string, md []byte, ok bool)
 }
 
-// markdownOf is what the screen in front shows, as Markdown.
-func markdownOf(s Screen) (string, []byte, bool) {
+// markdownOf is what the screen in front shows, as Markdown: the slug for
+// the file's name, and a function that renders it. The function holds what
+// is on screen now and runs later, in the command that writes the file: a
+// Timeline or Source of a million statements is megabytes of Markdown,
+// not something to build while the name is asked for.
+func markdownOf(s Screen) (string, func() []byte, bool) {
 	switch s := s.(type) {
 	case *Compare:
 		if s.picker != nil {
 			return "", nil, false
 		}
+		d, parties := s.d, slices.Clone(s.parties)
 		if s.all {
-			return "compare-all-topics", views.CompareMarkdown(s.d, s.parties, nil), true
+			return "compare-all-topics", func() []byte { return views.CompareMarkdown(d, parties, nil) }, true
 		}
 		t := s.currentTopic()
 		if t == nil {
 			return "", nil, false
 		}
-		return "compare-" + t.ID, views.CompareMarkdown(s.d, s.parties, t), true
+		return "compare-" + t.ID, func() []byte { return views.CompareMarkdown(d, parties, t) }, true
 	case *Demands:
 		dm := s.demand()
 		if dm == nil {
 			return "", nil, false
 		}
-		return "demand-" + dm.ID, views.DemandMarkdown(s.d, dm), true
+		d := s.d
+		return "demand-" + dm.ID, func() []byte { return views.DemandMarkdown(d, dm) }, true
 	case *Matrix:
-		return "matrix", views.MatrixMarkdown(s.d, s.shown, s.agreements), true
+		d, shown, agreements := s.d, s.shown, s.agreements // replaced, never changed in place
+		return "matrix", func() []byte { return views.MatrixMarkdown(d, shown, agreements) }, true
 	case *Source:
 		if s.text == nil {
 			return "", nil, false
 		}
-		return "source-" + s.text.Source.ID, views.SourceMarkdown(s.d, s.text.Source), true
+		d, src := s.d, s.text.Source
+		return "source-" + src.ID, func() []byte { return views.SourceMarkdown(d, src) }, true
 	case *Timeline:
-		return "timeline", views.TimelineMarkdown(s.d), true
+		d := s.d
+		return "timeline", func() []byte { return views.TimelineMarkdown(d) }, true
 	case *Detail:
-		return "statement-" + s.s.ID, views.StatementMarkdown(s.d, s.s), true
+		d, st := s.d, s.s
+		return "statement-" + st.ID, func() []byte { return views.StatementMarkdown(d, st) }, true
 	case *Search:
 		res := s.Results()
 		if res == nil || len(res.Hits) == 0 {
@@ -74,9 +85,11 @@ func markdownOf(s Screen) (string, []byte, bool) {
 		for i, h := range res.Hits {
 			found[i] = h.Statement
 		}
-		return "quotes-" + s.Query(), views.SearchMarkdown(s.d, s.Query(), found, res.Total), true
+		d, query, total := s.d, s.Query(), res.Total
+		return "quotes-" + query, func() []byte { return views.SearchMarkdown(d, query, found, total) }, true
 	case MarkdownExporter:
-		return s.ExportMarkdown()
+		slug, md, ok := s.ExportMarkdown()
+		return slug, func() []byte { return md }, ok
 	}
 	return "", nil, false
 }
@@ -100,19 +113,27 @@ type exportFlow struct {
 	stage exportStage
 	input textinput.Model
 	path  string
-	doc   []byte
+	// render makes the document, in the command that writes it; doc is
+	// the document once made, kept for writing again over an existing file.
+	render func() []byte
+	doc    []byte
 }
 
-// exportDoneMsg is the result of writing the file.
+// exportDoneMsg is the result of writing the file, with the document.
 type exportDoneMsg struct {
 	path  string
 	force bool
+	doc   []byte
 	err   error
 }
 
-func writeExport(path string, doc []byte, force bool) tea.Cmd {
+// writeExport makes the document (unless it is made already) and writes it.
+func writeExport(path string, doc []byte, render func() []byte, force bool) tea.Cmd {
 	return func() tea.Msg {
-		return exportDoneMsg{path: path, force: force, err: data.WriteFileAtomic(path, doc, force)}
+		if doc == nil {
+			doc = render()
+		}
+		return exportDoneMsg{path: path, force: force, doc: doc, err: data.WriteFileAtomic(path, doc, force)}
 	}
 }
 
@@ -140,7 +161,7 @@ func (m *Root) exportUpdate(msg tea.Msg) (tea.Cmd, bool) {
 			switch {
 			case key.Matches(msg, x.keys.Confirm):
 				x.stage = exportWriting
-				return writeExport(x.path, x.doc, true), true
+				return writeExport(x.path, x.doc, x.render, true), true
 			case key.Matches(msg, x.keys.Refuse):
 				x.stage = exportNaming
 				m.flash = ""
@@ -168,13 +189,13 @@ func (m *Root) capturing() bool {
 }
 
 func (x *exportFlow) start(m *Root) tea.Cmd {
-	slug, doc, ok := markdownOf(m.child())
+	slug, render, ok := markdownOf(m.child())
 	if !ok {
 		m.flash = "nothing to export here"
 		return nil
 	}
 	m.flash = ""
-	x.doc = doc
+	x.render, x.doc = render, nil
 	x.stage = exportNaming
 	x.input = textinput.New()
 	x.input.Prompt = "export to: "
@@ -209,7 +230,7 @@ func (x *exportFlow) naming(m *Root, msg tea.KeyPressMsg) tea.Cmd {
 		x.path = exportPath(name)
 		x.stage = exportWriting
 		x.input.Blur()
-		return writeExport(x.path, x.doc, false)
+		return writeExport(x.path, x.doc, x.render, false)
 	}
 	var cmd tea.Cmd
 	x.input, cmd = x.input.Update(msg)
@@ -220,6 +241,7 @@ func (x *exportFlow) done(m *Root, msg exportDoneMsg) tea.Cmd {
 	switch {
 	case errors.Is(msg.err, data.ErrExists) && !msg.force:
 		x.stage = exportConfirming
+		x.doc = msg.doc
 	case msg.err != nil:
 		x.stage = exportIdle
 		m.flash = "export failed: " + views.Truncate(msg.err.Error(), max(m.width-16, 10))

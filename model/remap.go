@@ -43,6 +43,7 @@ var remappables = []remappable{
 	{"open", inKeys(func(k *keyMap) *key.Binding { return &k.Open })},
 	{"back", inKeys(func(k *keyMap) *key.Binding { return &k.Back })},
 	{"copy", inKeys(func(k *keyMap) *key.Binding { return &k.Copy })},
+	{"show_in_source", inKeys(func(k *keyMap) *key.Binding { return &k.ShowInSource })},
 	{"toggle", inKeys(func(k *keyMap) *key.Binding { return &k.Toggle })},
 	{"move_up", inKeys(func(k *keyMap) *key.Binding { return &k.MoveUp })},
 	{"move_down", inKeys(func(k *keyMap) *key.Binding { return &k.MoveDown })},

@@ -88,3 +88,16 @@ func TestRemapReachesTheMatrix(t *testing.T) {
 		t.Error("F does not fold the matrix")
 	}
 }
+
+func TestRemapReachesShowInSource(t *testing.T) {
+	m := start(t, geneva(t), 120, 40, Options{Keys: map[string][]string{"show_in_source": {"S"}}})
+	deliver(m, OpenStatementMsg{ID: "lavrov-written-response-next-week"}, 0)
+	drive(m, "s")
+	if detailID(m) != "lavrov-written-response-next-week" {
+		t.Fatal("s still shows the statement in its source after show_in_source was remapped to S")
+	}
+	drive(m, "S")
+	if _, ok := m.screens[m.active].(*Source); !ok || m.detail != nil {
+		t.Errorf("S did not show the statement in its source: on %s", m.screens[m.active].Title())
+	}
+}
