@@ -83,7 +83,7 @@ func LoadIndexed(path string, progress LoadProgress) (*Dossier, Problems, *Searc
 			// is let go first, so the two are never in memory together.
 			d, probs, ix = nil, nil, nil
 			debug.FreeOSMemory()
-			if cd, cprobs, cix, err := loadCache(path, cpath, func(LoadStage, int, int) {}); err == nil {
+			if cd, cprobs, cix, err := readBackCache(path, cpath, func(LoadStage, int, int) {}); err == nil {
 				settleHeap(len(cd.Statements))
 				return cd, cprobs, cix, nil
 			}
@@ -98,6 +98,10 @@ func LoadIndexed(path string, progress LoadProgress) (*Dossier, Problems, *Searc
 	settleHeap(len(d.Statements))
 	return d, probs, ix, nil
 }
+
+// readBackCache is loadCache, replaceable by tests of a cache that cannot
+// be read back.
+var readBackCache = loadCache
 
 // settleHeap tunes the garbage collector once a large dossier is open. Its
 // statements are most of the heap and never become garbage, yet by default

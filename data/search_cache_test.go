@@ -184,3 +184,29 @@ func BenchmarkOpenWarm1M(b *testing.B) {
 	}
 	benchOpen(b, 1_000_000)
 }
+
+// When the cache just written cannot be read back, the first open still
+// ends with the dossier and its index, loaded the long way again.
+func TestFirstOpenSurvivesAnUnreadableCache(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	defer func(n int) { minCacheStatements = n }(minCacheStatements)
+	minCacheStatements = 100
+	defer func(f func(string, string, LoadProgress) (*Dossier, Problems, *SearchIndex, error)) {
+		readBackCache = f
+	}(readBackCache)
+	readBackCache = func(string, string, LoadProgress) (*Dossier, Problems, *SearchIndex, error) {
+		return nil, nil, nil, errStaleCache
+	}
+	path, err := synth.Write(t.TempDir(), synth.Options{N: 300, Seed: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _, ix, err := LoadIndexed(path, nil)
+	if err != nil || d == nil || ix == nil || len(d.Statements) < 300 || ix.Len() != len(d.Statements) {
+		t.Fatalf("err %v, dossier %v, index %v", err, d != nil, ix != nil)
+	}
+	q, _ := ParseQuery("security", d)
+	if ix.Search(q, 10).Total == 0 {
+		t.Error("the index found nothing")
+	}
+}
