@@ -93,6 +93,10 @@ func (d Date) Start() time.Time { return timeOf(d.start) }
 // End is the last day the date covers.
 func (d Date) End() time.Time { return timeOf(d.end) }
 
+// Days are the first and last day the date covers, in days since
+// 1970-01-01 (negative before it); both 0 for the zero Date.
+func (d Date) Days() (first, last int32) { return d.start, d.end }
+
 // IsRange reports whether the date covers more than one day.
 func (d Date) IsRange() bool { return !d.IsZero() && d.start != d.end }
 

@@ -1,9 +1,8 @@
 package views
 
 import (
-	"cmp"
 	"fmt"
-	"slices"
+	"math"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -17,7 +16,6 @@ type TimelineItem struct {
 	Date      data.Date
 	Event     *data.Event
 	Statement *data.Statement
-	ord       int // place in the dossier: its events, then its statements
 }
 
 // TimelineItems are the events and dated statements in date order (an
@@ -25,27 +23,72 @@ type TimelineItem struct {
 // come first, then statements, each in dossier order. undated counts the
 // statements left out for having no date.
 func TimelineItems(d *data.Dossier) (items []TimelineItem, undated int) {
-	items = make([]TimelineItem, 0, len(d.Events)+len(d.Statements))
+	// The events, then the dated statements, each by its place in the
+	// dossier: a stable sort by date alone gives the order. They are read
+	// in the dossier's order and then moved into the sorted one, which
+	// reads memory far less at random than following each statement's
+	// pointer in sorted order would.
+	src := make([]TimelineItem, 0, len(d.Events)+len(d.Statements))
 	for _, e := range d.Events {
-		items = append(items, TimelineItem{Date: e.Date, Event: e, ord: len(items)})
+		src = append(src, TimelineItem{Date: e.Date, Event: e})
 	}
 	for _, s := range d.Statements {
 		if s.Date.IsZero() {
 			undated++
 			continue
 		}
-		items = append(items, TimelineItem{Date: s.Date, Statement: s, ord: len(items)})
+		src = append(src, TimelineItem{Date: s.Date, Statement: s})
 	}
-	// Events were put before statements, so the place in the dossier
-	// breaks ties in both rules; an unstable sort on it is stable, and
-	// several times faster than a stable one on a million items.
-	slices.SortFunc(items, func(a, b TimelineItem) int {
-		if c := a.Date.Compare(b.Date); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.ord, b.ord)
-	})
+	items = make([]TimelineItem, len(src))
+	for k, i := range sortByDate(len(src), func(i int) data.Date { return src[i].Date }) {
+		items[k] = src[i]
+	}
 	return items, undated
+}
+
+// sortByDate orders 0..n-1 by date(i) as data.Date.Compare does (first
+// day, then last, no date at the end), keeping their order among equal
+// dates. It is a radix sort on the days, linear in n: a million statements
+// take tens of milliseconds, where a comparison sort took half a second on
+// a first visit to the Timeline.
+func sortByDate(n int, date func(i int) data.Date) []int {
+	// A key orders like the date: the first day, then the last, each with
+	// its sign bit flipped so that days before 1970 come first.
+	keys, idx := make([]uint64, n), make([]int, n)
+	for i := range n {
+		idx[i] = i
+		dt := date(i)
+		if dt.IsZero() {
+			keys[i] = math.MaxUint64
+			continue
+		}
+		first, last := dt.Days()
+		keys[i] = uint64(uint32(first)^1<<31)<<32 | uint64(uint32(last)^1<<31)
+	}
+	if n < 2 {
+		return idx
+	}
+	keys2, idx2 := make([]uint64, n), make([]int, n)
+	for shift := 0; shift < 64; shift += 8 {
+		var count [256]int
+		for _, k := range keys {
+			count[byte(k>>shift)]++
+		}
+		if count[byte(keys[0]>>shift)] == n {
+			continue // every key has this byte: nothing to order by
+		}
+		at := 0
+		for b, c := range count {
+			count[b], at = at, at+c
+		}
+		for i, k := range keys {
+			j := count[byte(k>>shift)]
+			count[byte(k>>shift)]++
+			keys2[j], idx2[j] = k, idx[i]
+		}
+		keys, keys2, idx, idx2 = keys2, keys, idx2, idx
+	}
+	return idx
 }
 
 // DayHeading names a day of the timeline: "2022-01-21 · Friday", or for

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"testing"
+	"time"
 
 	"charm.land/lipgloss/v2"
 	"github.com/parley-dev/parley/data"
@@ -41,14 +42,21 @@ func TestFlatLineIsFlatten(t *testing.T) {
 // statements, gives: on many items sharing few dates, ranges among them.
 func TestTimelineItemsOrder(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	raw := []string{"2022-01-21", "2022-01", "2022", "2022-01-21..2022-01-23", "2021-12-31", "2022-01-22"}
+	raw := []string{"2022-01-21", "2022-01", "2022", "2022-01-21..2022-01-23", "2021-12-31", "2022-01-22",
+		"1969-12-31", "1970-01-01", "1950..1969-06", "1914-07-28", "2122-01-01", "1969-12-31..1970-01-02"}
 	d := &data.Dossier{}
 	for i := range 3000 {
 		date, err := data.ParseDate(raw[r.IntN(len(raw))])
+		if r.IntN(4) == 0 { // any day over two centuries
+			date, err = data.ParseDate(time.Date(1900+r.IntN(200), 1, 1+r.IntN(365), 0, 0, 0, 0, time.UTC).Format("2006-01-02"))
+		}
 		if err != nil {
 			t.Fatal(err)
 		}
 		if r.IntN(10) == 0 {
+			if r.IntN(5) == 0 {
+				date = data.Date{} // an undated event goes last
+			}
 			d.Events = append(d.Events, &data.Event{Date: date, Title: strconv.Itoa(i)})
 			continue
 		}
@@ -89,5 +97,23 @@ func TestTimelineItemsOrder(t *testing.T) {
 		if got[i].Event != want[i].Event || got[i].Statement != want[i].Statement {
 			t.Fatalf("item %d differs from the stable order", i)
 		}
+	}
+}
+
+// BenchmarkTimelineItems orders a million dated statements, what a first
+// visit to the Timeline of a generated million does.
+func BenchmarkTimelineItems(b *testing.B) {
+	r := rand.New(rand.NewPCG(3, 4))
+	d := &data.Dossier{}
+	for range 1_000_000 {
+		date, err := data.ParseDate(time.Date(2021, 11, 1+r.IntN(900), 0, 0, 0, 0, time.UTC).Format("2006-01-02"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		d.Statements = append(d.Statements, &data.Statement{Date: date})
+	}
+	b.ResetTimer()
+	for range b.N {
+		TimelineItems(d)
 	}
 }
