@@ -17,6 +17,7 @@ type index struct {
 	stmtsByParty map[string][]*Statement
 	stmtsByActor map[string][]*Statement
 	stmtsByTopic map[string][]*Statement
+	stmtsBySrc   map[string][]*Statement
 	posByParty   map[string][]*Position
 	posByTopic   map[string][]*Position
 	position     map[[2]string]*Position
@@ -79,6 +80,11 @@ func (d *Dossier) buildIndex() {
 	x.stmtsByTopic = groupStatements(d.Statements, func(s *Statement, put func(string)) {
 		for _, t := range s.Topics {
 			put(t)
+		}
+	})
+	x.stmtsBySrc = groupStatements(d.Statements, func(s *Statement, put func(string)) {
+		if s.Source != "" {
+			put(s.Source)
 		}
 	})
 	for _, p := range d.Positions {
@@ -249,6 +255,10 @@ func (d *Dossier) StatementsByActor(id string) []*Statement { return d.idx.stmts
 
 // StatementsByTopic lists the statements tagged with a topic.
 func (d *Dossier) StatementsByTopic(id string) []*Statement { return d.idx.stmtsByTopic[id] }
+
+// StatementsBySource are the statements taken from a source, in dossier
+// order.
+func (d *Dossier) StatementsBySource(id string) []*Statement { return d.idx.stmtsBySrc[id] }
 
 // PositionsByParty lists a party's positions in dossier order.
 func (d *Dossier) PositionsByParty(id string) []*Position { return d.idx.posByParty[id] }

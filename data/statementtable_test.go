@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 )
 
@@ -35,4 +36,31 @@ func TestStatementTable(t *testing.T) {
 	if none := newStatementTable(nil); none.get("s1") != nil {
 		t.Error("an empty table found something")
 	}
+}
+
+// The statements by party, actor, topic and source are those of the
+// dossier with that party, actor, topic or source, in dossier order.
+func TestStatementGroups(t *testing.T) {
+	d, _, err := LoadEmbedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(what string, got []*Statement, has func(*Statement) bool) {
+		t.Helper()
+		var want []*Statement
+		for _, s := range d.Statements {
+			if has(s) {
+				want = append(want, s)
+			}
+		}
+		if len(want) == 0 || !slices.Equal(got, want) {
+			t.Errorf("%s: %d statements, want the %d with it", what, len(got), len(want))
+		}
+	}
+	check("party russia", d.StatementsByParty("russia"), func(s *Statement) bool { return s.Party == "russia" })
+	check("actor lavrov", d.StatementsByActor("lavrov"), func(s *Statement) bool { return s.Actor == "lavrov" })
+	src := d.Sources[0].ID
+	check("source "+src, d.StatementsBySource(src), func(s *Statement) bool { return s.Source == src })
+	topic := d.Statements[0].Topics[0]
+	check("topic "+topic, d.StatementsByTopic(topic), func(s *Statement) bool { return slices.Contains(s.Topics, topic) })
 }

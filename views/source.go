@@ -48,11 +48,22 @@ type SourceLine struct {
 // SourceStatements are the statements taken from a source: those anchored
 // in its text, in text order, then those that are not.
 func SourceStatements(d *data.Dossier, src *data.Source) (anchored, unanchored []*data.Statement) {
-	for _, s := range d.Statements {
-		if s.Source != src.ID {
-			continue
+	stmts := d.StatementsBySource(src.ID)
+	located := func(s *data.Statement) bool {
+		return s.Location != nil && s.Location.Source == src.ID && s.Location.End <= len(src.Text) && s.Location.Start < s.Location.End
+	}
+	n := 0
+	for _, s := range stmts {
+		if located(s) {
+			n++
 		}
-		if s.Location != nil && s.Location.Source == src.ID && s.Location.End <= len(src.Text) && s.Location.Start < s.Location.End {
+	}
+	if n == 0 {
+		return nil, stmts // shared with the dossier's index: read only
+	}
+	anchored, unanchored = make([]*data.Statement, 0, n), make([]*data.Statement, 0, len(stmts)-n)
+	for _, s := range stmts {
+		if located(s) {
 			anchored = append(anchored, s)
 		} else {
 			unanchored = append(unanchored, s)
@@ -72,7 +83,10 @@ func SourceStatements(d *data.Dossier, src *data.Source) (anchored, unanchored [
 func NewSourceText(d *data.Dossier, src *data.Source) *SourceText {
 	st := &SourceText{Source: src}
 	anchored, unanchored := SourceStatements(d, src)
-	st.Statements = append(anchored, unanchored...)
+	st.Statements = unanchored // a source whose statements are none located: no copy of them
+	if len(anchored) > 0 {
+		st.Statements = append(anchored, unanchored...)
+	}
 	st.Anchored = len(anchored)
 	st.numW = len(strconv.Itoa(max(len(src.Paragraphs), 1)))
 	st.paras = src.Paragraphs
