@@ -28,7 +28,6 @@ type SourceText struct {
 	paras  []data.Span
 	notice int   // units before the paragraphs: 1 for the no-text notice
 	maxEnd []int // maxEnd[k] is the furthest end of Statements[:k+1]
-	index  map[*data.Statement]int
 }
 
 // SourceLine is one line of the laid-out source: a piece of the text, or a
@@ -103,20 +102,13 @@ func NewSourceText(d *data.Dossier, src *data.Source) *SourceText {
 			st.maxEnd[k] = max(st.maxEnd[k], st.maxEnd[k-1])
 		}
 	}
-	st.index = make(map[*data.Statement]int, len(st.Statements))
-	for k, s := range st.Statements {
-		st.index[s] = k
-	}
 	return st
 }
 
-// Index is where s is in Statements, or -1.
-func (st *SourceText) Index(s *data.Statement) int {
-	if k, ok := st.index[s]; ok {
-		return k
-	}
-	return -1
-}
+// Index is where s is in Statements, or -1. It is asked once per
+// statement shown in its source, so a scan (a millisecond at a million)
+// beats building a map of them all on every first visit.
+func (st *SourceText) Index(s *data.Statement) int { return slices.Index(st.Statements, s) }
 
 // Units is how many units the source is laid out in.
 func (st *SourceText) Units() int {
