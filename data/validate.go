@@ -24,10 +24,23 @@ type validator struct {
 	statementIDs                              map[string]Pos
 	unverified                                map[string]int         // source id → quotes it cannot verify
 	normalized                                map[string]*normalized // source id → folded text
+
+	// "Did you mean" hints, remembered per kind and id, with the ids of
+	// each kind; hintBudget is how many more pairs of ids hints may
+	// compare (see hint).
+	hints      map[string]string
+	hintKeys   map[string][]string
+	hintBudget int
 }
 
+// hintPairs bounds the work of "did you mean" hints in one load: a file
+// with thousands of bad references among thousands of ids would
+// otherwise spend minutes on hints nobody reads that far down.
+var hintPairs = 2_000_000 // a variable for tests
+
 func newValidator(dc *decoder, d *Dossier, read readFunc) *validator {
-	return &validator{dc: dc, d: d, read: read, statementIDs: map[string]Pos{}, normalized: map[string]*normalized{}, unverified: map[string]int{}}
+	return &validator{dc: dc, d: d, read: read, statementIDs: map[string]Pos{}, normalized: map[string]*normalized{}, unverified: map[string]int{},
+		hints: map[string]string{}, hintKeys: map[string][]string{}, hintBudget: hintPairs}
 }
 
 // field is the node of a record's field, or the record itself when the
@@ -155,11 +168,34 @@ func (v *validator) ref(dc *decoder, n *node, what, kind, id string, known map[s
 		return true
 	}
 	msg := fmt.Sprintf("%s: unknown %s %q", what, kind, id)
-	if near := nearest(id, keys(known)); near != "" {
+	if near := v.hint(kind, id, len(known), func() []string { return keys(known) }); near != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", near)
 	}
 	dc.errorf(n, "%s", msg)
 	return false
+}
+
+// hint is the nearest id of a kind to an unknown one, for "did you mean":
+// the same unknown id is looked up once, the ids of a kind are listed
+// once, and once hints have compared hintPairs pairs of ids there are no
+// more (the first problems of a file keep theirs).
+func (v *validator) hint(kind, id string, n int, ids func() []string) string {
+	key := kind + "\x00" + id
+	if near, ok := v.hints[key]; ok {
+		return near
+	}
+	near := ""
+	if n <= v.hintBudget {
+		v.hintBudget -= n
+		ks, ok := v.hintKeys[kind]
+		if !ok {
+			ks = ids()
+			v.hintKeys[kind] = ks
+		}
+		near = nearest(id, ks)
+	}
+	v.hints[key] = near
+	return near
 }
 
 func keys(m map[string]bool) []string {
@@ -424,7 +460,11 @@ func (v *validator) evidence(dc *decoder, n *node, what string, ids []string) {
 	for i, id := range ids {
 		if _, ok := v.statementIDs[id]; !ok {
 			msg := fmt.Sprintf("%s: evidence names unknown statement %q", what, id)
-			if near := nearestKey(id, v.statementIDs); near != "" {
+			near := ""
+			if len(v.statementIDs) <= 10000 { // a huge collection is not worth a scan for a hint
+				near = v.hint("statement", id, len(v.statementIDs), func() []string { return statementKeys(v.statementIDs) })
+			}
+			if near != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", near)
 			}
 			dc.errorf(item(n, "evidence", i), "%s", msg)
@@ -432,15 +472,13 @@ func (v *validator) evidence(dc *decoder, n *node, what string, ids []string) {
 	}
 }
 
-func nearestKey(id string, m map[string]Pos) string {
-	if len(m) > 10000 {
-		return "" // not worth a scan of a huge collection for a hint
-	}
+// statementKeys are the statement ids, for hints.
+func statementKeys(m map[string]Pos) []string {
 	ks := make([]string, 0, len(m))
 	for k := range m {
 		ks = append(ks, k)
 	}
-	return nearest(id, ks)
+	return ks
 }
 
 func (v *validator) checkPosition(p *Position) {
