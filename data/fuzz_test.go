@@ -1,6 +1,7 @@
 package data
 
 import (
+	"index/suffixarray"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -68,6 +69,12 @@ func FuzzFindPassage(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src, passage, prefix, suffix string) {
 		norm := normalize(src)
 		res := findPassage(&norm, passage, prefix, suffix)
+		// The suffix array a much-searched long text gets finds the same.
+		indexed := normalize(src)
+		indexed.sa = suffixarray.New([]byte(indexed.text))
+		if got := findPassage(&indexed, passage, prefix, suffix); got != res {
+			t.Fatalf("with a suffix array %+v, scanning %+v", got, res)
+		}
 		if res.kept > res.found {
 			t.Fatalf("kept %d > found %d", res.kept, res.found)
 		}
