@@ -276,6 +276,22 @@ func (p *lineScan) peek() byte {
 	return 0
 }
 
+// next steps past what follows an element of a list or an object: a
+// comma (more) or the closing byte; anything else is not ok.
+func (p *lineScan) next(closing byte) (more, ok bool) {
+	p.space()
+	switch p.peek() {
+	case ',':
+		p.i++
+		p.space()
+		return true, true
+	case closing:
+		p.i++
+		return false, true
+	}
+	return false, false
+}
+
 // null consumes the literal null.
 func (p *lineScan) null() bool {
 	if bytes.HasPrefix(p.b[p.i:], []byte("null")) {
@@ -537,18 +553,13 @@ func (r *jsonlReader) decode(text []byte, s *Statement) (idOff, braceOff int, ok
 		} else if err := r.field(&p, f, s, &idOff); err != nil {
 			return 0, 0, false
 		}
-		p.space()
-		switch p.peek() {
-		case ',':
-			p.i++
-			p.space()
-			continue
-		case '}':
-			p.i++
-		default:
+		more, ok := p.next('}')
+		if !ok {
 			return 0, 0, false
 		}
-		break
+		if !more {
+			break
+		}
 	}
 	p.space()
 	const required = 1<<sfID | 1<<sfKind | 1<<sfText
@@ -659,17 +670,13 @@ func (r *jsonlReader) topicList(p *lineScan) ([]string, bool) {
 				return nil, false
 			}
 			ids = append(ids, s)
-			p.space()
-			if p.peek() == ',' {
-				p.i++
-				p.space()
-				continue
-			}
-			if p.peek() != ']' {
+			more, ok := p.next(']')
+			if !ok {
 				return nil, false
 			}
-			p.i++
-			break
+			if !more {
+				break
+			}
 		}
 	default:
 		return nil, false
@@ -727,17 +734,13 @@ func (r *jsonlReader) anchor(p *lineScan) (*Anchor, bool) {
 					return nil, false
 				}
 			}
-			p.space()
-			if p.peek() == ',' {
-				p.i++
-				p.space()
-				continue
-			}
-			if p.peek() != '}' {
+			more, ok := p.next('}')
+			if !ok {
 				return nil, false
 			}
-			p.i++
-			break
+			if !more {
+				break
+			}
 		}
 	}
 	if len(r.anchors) == 0 {
