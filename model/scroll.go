@@ -130,14 +130,16 @@ func (s *scroller) follow(c *views.Content, rows int) {
 // it is what makes a resize safe.
 func (s *scroller) clamp(c *views.Content, rows int) {
 	s.offset = views.ClampOffset(s.offset, len(c.Lines), rows)
-	switch {
-	case len(c.Blocks) == 0:
-		s.sel = -1
-	case s.sel < 0:
-		s.sel = 0
-	case s.sel >= len(c.Blocks):
-		s.sel = len(c.Blocks) - 1
+	s.sel = clampSelection(s.sel, len(c.Blocks))
+}
+
+// clampSelection keeps a selection among n things: -1 when there are
+// none, else the nearest of 0..n-1.
+func clampSelection(sel, n int) int {
+	if n == 0 {
+		return -1
 	}
+	return max(min(sel, n-1), 0)
 }
 
 // The Timeline and the Source may be far longer than a screen (a dossier

@@ -146,14 +146,7 @@ func (m *Timeline) visible(i, rows int) bool {
 // what makes a resize safe.
 func (m *Timeline) clamp(rows int) {
 	m.top = clampTop(m, m.top, rows)
-	switch {
-	case len(m.items) == 0:
-		m.sel = -1
-	case m.sel < 0:
-		m.sel = 0
-	case m.sel >= len(m.items):
-		m.sel = len(m.items) - 1
-	}
+	m.sel = clampSelection(m.sel, len(m.items))
 }
 
 func (m *Timeline) down(rows int) {
