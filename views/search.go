@@ -86,22 +86,29 @@ func groupDigits(n int) string {
 // searchAttribution is "Sergei Lavrov (RU) · 2022-01-21 · NATO's eastward
 // expansion · reported".
 func searchAttribution(d *data.Dossier, s *data.Statement) string {
-	parts := []string{d.Speaker(s)}
-	if p := d.Party(s.Party); p != nil && p.Name != parts[0] {
-		parts[0] += " (" + p.Label() + ")"
+	who := d.Speaker(s)
+	if p := d.Party(s.Party); p != nil && p.Name != who {
+		who += " (" + p.Label() + ")"
 	}
+	return strings.Join(append([]string{who}, hitMeta(d, s)...), " · ")
+}
+
+// hitMeta is what follows the speaker in a hit's attribution: its date,
+// its first topic and, for reported speech, "reported".
+func hitMeta(d *data.Dossier, s *data.Statement) []string {
+	var meta []string
 	if !s.Date.IsZero() {
-		parts = append(parts, s.Date.String())
+		meta = append(meta, s.Date.String())
 	}
 	if len(s.Topics) > 0 {
 		if t := d.Topic(s.Topics[0]); t != nil {
-			parts = append(parts, t.Title)
+			meta = append(meta, t.Title)
 		}
 	}
 	if s.Kind == data.KindReported {
-		parts = append(parts, "reported")
+		meta = append(meta, "reported")
 	}
-	return strings.Join(parts, " · ")
+	return meta
 }
 
 // SearchHitLines draws one hit for the search screen: the attribution line
@@ -128,18 +135,7 @@ func SearchHitLines(d *data.Dossier, h data.SearchHit, width int, selected bool,
 			head = append(head, label)
 		}
 	}
-	meta := []string{}
-	if !s.Date.IsZero() {
-		meta = append(meta, s.Date.String())
-	}
-	if len(s.Topics) > 0 {
-		if tp := d.Topic(s.Topics[0]); tp != nil {
-			meta = append(meta, tp.Title)
-		}
-	}
-	if s.Kind == data.KindReported {
-		meta = append(meta, "reported")
-	}
+	meta := hitMeta(d, s)
 	line := strings.Join(head, " ")
 	if len(meta) > 0 {
 		line += " " + t.Paint(&t.Muted, "· "+strings.Join(meta, " · "))
