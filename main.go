@@ -22,6 +22,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/parley-dev/parley/data"
+	"github.com/parley-dev/parley/data/search"
 	"github.com/parley-dev/parley/model"
 	"github.com/parley-dev/parley/views"
 )
@@ -197,10 +198,10 @@ func (a *app) load() (*data.Dossier, error) {
 
 // loadWith loads the dossier, and its search index when asked: for a file
 // through the index cache beside it, so a large dossier opens fast.
-func (a *app) loadWith(indexed bool) (*data.Dossier, *data.SearchIndex, error) {
+func (a *app) loadWith(indexed bool) (*data.Dossier, *search.Index, error) {
 	var (
 		d     *data.Dossier
-		ix    *data.SearchIndex
+		ix    *search.Index
 		probs data.Problems
 		err   error
 	)
@@ -209,13 +210,13 @@ func (a *app) loadWith(indexed bool) (*data.Dossier, *data.SearchIndex, error) {
 		d, probs, err = data.LoadEmbedded()
 	case indexed:
 		progress, done := a.loadProgress()
-		d, probs, ix, err = data.LoadIndexed(a.dossier, progress)
+		d, probs, ix, err = search.LoadIndexed(a.dossier, progress)
 		done()
 	default:
 		d, probs, err = data.Load(a.dossier)
 	}
 	if indexed && ix == nil && err == nil && !a.interactive {
-		ix = data.NewSearchIndex(d)
+		ix = search.New(d)
 	}
 	var inv *data.InvalidError
 	if errors.As(err, &inv) {
@@ -237,7 +238,7 @@ func (a *app) name() string {
 }
 
 // explore opens the explorer on a terminal.
-func (a *app) explore(d *data.Dossier, ix *data.SearchIndex) error {
+func (a *app) explore(d *data.Dossier, ix *search.Index) error {
 	switch a.theme {
 	case "", "auto", "dark", "light":
 	default:
@@ -638,12 +639,12 @@ func writeJSON(w io.Writer, v any) error {
 // loadProgress reports a long load on standard error when it is a
 // terminal: one line, rewritten in place; done clears it. A dossier that
 // loads in a blink never shows it.
-func (a *app) loadProgress() (progress data.LoadProgress, done func()) {
+func (a *app) loadProgress() (progress search.LoadProgress, done func()) {
 	if !isTerminal(a.stderr) {
 		return nil, func() {}
 	}
 	start, last, shown := time.Now(), time.Time{}, false
-	progress = func(stage data.LoadStage, n, total int) {
+	progress = func(stage search.LoadStage, n, total int) {
 		now := time.Now()
 		if now.Sub(start) < 300*time.Millisecond || now.Sub(last) < 100*time.Millisecond {
 			return
@@ -873,13 +874,13 @@ byte spans of the text that matched.`,
 			}
 			// A trailing space: the last word is a whole word, not a
 			// prefix as while typing in the explorer.
-			q, err := data.ParseQuery(strings.Join(args, " ")+" ", d)
+			q, err := search.ParseQuery(strings.Join(args, " ")+" ", d)
 			if err != nil {
 				return usageErrorf("%v", err)
 			}
 			res := ix.Search(q, limit)
 			if asJSON {
-				return data.WriteSearchJSON(a.stdout, d, res)
+				return search.WriteJSON(a.stdout, d, res)
 			}
 			_, err = io.WriteString(a.stdout, views.SearchText(d, res, a.outputWidth(width)))
 			return err

@@ -141,3 +141,26 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 	*d = v
 	return nil
 }
+
+// ParseOpenDate is ParseDate plus ranges open at one end, as a search
+// query writes them: "2022-01-15.." and "..2022-02".
+func ParseOpenDate(s string) (Date, error) {
+	if a, b, ok := strings.Cut(s, ".."); ok && (a == "" || b == "") {
+		if a == "" && b == "" {
+			return Date{}, fmt.Errorf("a range needs at least one end")
+		}
+		if a == "" {
+			to, err := ParseDate(b)
+			if err != nil {
+				return Date{}, err
+			}
+			return Date{raw: s, start: dayOf(time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)), end: to.end}, nil
+		}
+		from, err := ParseDate(a)
+		if err != nil {
+			return Date{}, err
+		}
+		return Date{raw: s, start: from.start, end: dayOf(time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC))}, nil
+	}
+	return ParseDate(s)
+}

@@ -217,7 +217,7 @@ func nearest(s string, candidates []string) string {
 	for _, c := range candidates {
 		// Of two as near, the first in sort order: candidates often come
 		// from a map, and the message must not change from run to run.
-		d := osaDistance(low, []rune(c), bestD)
+		d := EditDistance(low, []rune(c), bestD)
 		if d >= max(2, len(c)/3+1) || d >= len(c) {
 			continue
 		}

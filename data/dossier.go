@@ -1,6 +1,8 @@
 // Package data owns parley's domain: the dossier types, loading YAML, JSON
-// and JSON Lines with positions, validation, quote anchoring in sources, and
-// the embedded default dossier. It never imports Bubble Tea or Lip Gloss.
+// and JSON Lines with positions, validation, quote anchoring in sources,
+// export, and the embedded default dossier. Finding statements by their
+// words is package data/search, built on this one. It never imports Bubble
+// Tea or Lip Gloss.
 package data
 
 // FormatVersion is the dossier format this build reads and writes.

@@ -37,6 +37,11 @@ type Citation struct {
 	Event    *Event    // set when an event does
 }
 
+// Reindex rebuilds the dossier's lookups after its Statements were
+// replaced wholesale: the search cache hands a dossier loaded with
+// LoadOptions.Skip the statements it kept. Load builds them itself.
+func (d *Dossier) Reindex() { d.buildIndex() }
+
 func (d *Dossier) buildIndex() {
 	x := index{
 		parties:     make(map[string]*Party, len(d.Parties)),

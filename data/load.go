@@ -21,30 +21,58 @@ import (
 // Problems holds every error and warning, sorted by place. When any is an
 // error the dossier is nil and err is an *InvalidError; a file that cannot
 // be read at all is a plain error.
-func Load(file string) (*Dossier, Problems, error) { return loadFile(file, nil) }
+func Load(file string) (*Dossier, Problems, error) { return LoadWith(file, LoadOptions{}) }
 
-// loadFile is Load; onRead, when set, is told every file read besides the
-// dossier (the search cache is valid only while they are unchanged).
-func loadFile(file string, onRead func(path string)) (*Dossier, Problems, error) {
-	src, err := os.ReadFile(file)
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", file, unwrapPathError(err))
+// LoadOptions change how LoadWith reads a dossier; the zero value is Load.
+// They serve callers that keep statements elsewhere (the search cache).
+type LoadOptions struct {
+	// Bytes, when not nil, are the dossier file's content, already read
+	// (and checked) by the caller; the file itself is not read again.
+	Bytes []byte
+	// OnRead is told every file read besides the dossier file, as a path
+	// joined to the dossier's directory.
+	OnRead func(path string)
+	// Skip, when it returns true for a statement file's path, leaves that
+	// file unread: its statements come from the caller, who adds them with
+	// Dossier.Reindex.
+	Skip func(path string) bool
+}
+
+// LoadWith is Load with options.
+func LoadWith(file string, opts LoadOptions) (*Dossier, Problems, error) {
+	src := opts.Bytes
+	if src == nil {
+		var err error
+		if src, err = os.ReadFile(file); err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", file, unwrapPathError(err))
+		}
 	}
 	dir := filepath.Dir(file)
 	path := func(name string) string {
 		if !filepath.IsAbs(name) {
 			name = filepath.Join(dir, filepath.FromSlash(name))
 		}
-		if onRead != nil {
-			onRead(name)
-		}
 		return name
 	}
-	d, probs, err := parseFiles(file, src, func(name string) ([]byte, error) {
-		return os.ReadFile(path(name))
-	}, func(name string) (*os.File, error) {
-		return os.Open(path(name))
-	})
+	read := func(name string) ([]byte, error) {
+		name = path(name)
+		if opts.OnRead != nil {
+			opts.OnRead(name)
+		}
+		return os.ReadFile(name)
+	}
+	open := func(name string) (*os.File, error) {
+		name = path(name)
+		if opts.OnRead != nil {
+			opts.OnRead(name)
+		}
+		return os.Open(name)
+	}
+	var skip func(string) bool
+	if opts.Skip != nil {
+		skip = func(name string) bool { return opts.Skip(path(name)) }
+	}
+	d, probs, err := parseFiles(file, src, read, open, skip)
 	if d != nil {
 		d.Path = file
 	}
@@ -74,12 +102,13 @@ func unwrapPathError(err error) error {
 type readFunc func(name string) ([]byte, error)
 
 func parse(name string, src []byte, read readFunc) (*Dossier, Problems, error) {
-	return parseFiles(name, src, read, nil)
+	return parseFiles(name, src, read, nil, nil)
 }
 
 // parseFiles is parse; open, when set, opens a file read needs (statement
-// files are then read a piece at a time instead of whole).
-func parseFiles(name string, src []byte, read readFunc, open func(string) (*os.File, error)) (*Dossier, Problems, error) {
+// files are then read a piece at a time instead of whole); skip, when set,
+// names statement files to leave unread (LoadOptions.Skip).
+func parseFiles(name string, src []byte, read readFunc, open func(string) (*os.File, error), skip func(string) bool) (*Dossier, Problems, error) {
 	var probs Problems
 	fail := func() (*Dossier, Problems, error) {
 		probs.sort()
@@ -108,7 +137,7 @@ func parseFiles(name string, src []byte, read readFunc, open func(string) (*os.F
 	dc := &decoder{file: name, probs: &probs, at: map[any]*node{}}
 	d := dc.dossier(root)
 	v := newValidator(dc, d, read)
-	v.open = open
+	v.open, v.skip = open, skip
 	v.run()
 	probs.sort()
 	if probs.Errors() > 0 {
@@ -166,6 +195,9 @@ func checkText(src []byte) *posError {
 // the fast path (jsonl.go); the rest, and every line with something to
 // report, the slow one.
 func (v *validator) readStatementFile(ref *node, file string) {
+	if v.skip != nil && v.skip(file) {
+		return
+	}
 	if v.open != nil && !jsonlSlowOnly.Load() && v.streamStatementFile(ref, file) {
 		return
 	}

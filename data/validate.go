@@ -18,7 +18,8 @@ type validator struct {
 	dc   *decoder // the dossier file's
 	d    *Dossier
 	read readFunc
-	open func(name string) (*os.File, error) // set by loadFile: statement files are then streamed
+	open func(name string) (*os.File, error) // set by LoadWith: statement files are then streamed
+	skip func(name string) bool              // set by LoadWith: statement files left unread
 
 	parties, actors, topics, sources, demands map[string]bool
 	statementIDs                              map[string]Pos

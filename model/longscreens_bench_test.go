@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/parley-dev/parley/data"
+	"github.com/parley-dev/parley/data/search"
 	"github.com/parley-dev/parley/data/synth"
 )
 
@@ -48,7 +49,7 @@ func BenchmarkLongScreens(b *testing.B) {
 		d := generatedN(b, n)
 		// The search index built once here, not in the background of
 		// every start where it would compete with what is measured.
-		opts := Options{Theme: "dark", Index: data.BuildSearchIndex(d, nil)}
+		opts := Options{Theme: "dark", Index: search.Build(d, nil)}
 		for _, sc := range []struct{ name, key string }{{"Timeline", "5"}, {"Source", "4"}} {
 			b.Run(fmt.Sprintf("%dk/Resize%s", n/1000, sc.name), func(b *testing.B) {
 				m := start(b, d, 200, 60, opts)

@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/parley-dev/parley/data"
+	"github.com/parley-dev/parley/data/search"
 	"github.com/parley-dev/parley/views"
 )
 
@@ -37,7 +38,7 @@ type Options struct {
 	Keys map[string][]string
 	// Index is the dossier's search index when the caller has one (from
 	// the cache); nil builds it in the background after the first frame.
-	Index *data.SearchIndex
+	Index *search.Index
 	// ProgramOptions are passed to tea.NewProgram (tests set input and
 	// output here).
 	ProgramOptions []tea.ProgramOption

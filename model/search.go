@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/parley-dev/parley/data"
+	"github.com/parley-dev/parley/data/search"
 	"github.com/parley-dev/parley/views"
 )
 
@@ -21,7 +22,7 @@ import (
 // the screen shows how far indexing has come, and searches once it lands.
 type Search struct {
 	d     *data.Dossier
-	ix    *data.SearchIndex
+	ix    *search.Index
 	keys  *keyMap
 	skeys searchKeys
 	theme *views.Theme
@@ -29,8 +30,8 @@ type Search struct {
 	input  textinput.Model
 	typing bool // keys go to the query box
 
-	query   data.Query
-	res     *data.SearchResults
+	query   search.Query
+	res     *search.Results
 	elapsed time.Duration
 	seq     int // of the last query sent
 	cancel  context.CancelFunc
@@ -48,13 +49,13 @@ const SearchLimit = 100
 // searchResultMsg is the answer to query number seq.
 type searchResultMsg struct {
 	seq     int
-	res     *data.SearchResults
+	res     *search.Results
 	elapsed time.Duration
 }
 
 // SearchIndexMsg hands the Quotes screen its index when it was built in
 // the background.
-type SearchIndexMsg struct{ Index *data.SearchIndex }
+type SearchIndexMsg struct{ Index *search.Index }
 
 // SearchProgressMsg reports indexing progress to the Quotes screen.
 type SearchProgressMsg struct {
@@ -70,7 +71,7 @@ type SearchProgressMsg struct {
 func SearchIndexCmd(d *data.Dossier) tea.Cmd {
 	ch := make(chan tea.Msg, 1)
 	go func() {
-		ix := data.BuildSearchIndex(d, func(done, total int) {
+		ix := search.Build(d, func(done, total int) {
 			select {
 			case ch <- SearchProgressMsg{Done: done, Total: total}:
 			default: // the screen has not taken the last one yet: skip
@@ -113,7 +114,7 @@ func newSearchKeys() searchKeys {
 
 // NewSearch builds the Quotes screen; ix may be nil while the index is
 // still being built (send SearchIndexMsg when it is ready).
-func NewSearch(d *data.Dossier, ix *data.SearchIndex, keys *keyMap, theme *views.Theme) *Search {
+func NewSearch(d *data.Dossier, ix *search.Index, keys *keyMap, theme *views.Theme) *Search {
 	ti := textinput.New()
 	ti.Prompt = ""
 	// A query longer than this is a paste gone wrong; bounding it keeps
@@ -129,7 +130,7 @@ func NewSearch(d *data.Dossier, ix *data.SearchIndex, keys *keyMap, theme *views
 
 // NewSearchScreen is NewSearch with the explorer's default keys, for
 // programs outside the package (bench/searchui).
-func NewSearchScreen(d *data.Dossier, ix *data.SearchIndex, theme *views.Theme) *Search {
+func NewSearchScreen(d *data.Dossier, ix *search.Index, theme *views.Theme) *Search {
 	return NewSearch(d, ix, newKeyMap(), theme)
 }
 
@@ -151,7 +152,7 @@ func (m *Search) Focus() tea.Cmd {
 func (m *Search) Query() string { return m.input.Value() }
 
 // Results is the last answer shown, or nil.
-func (m *Search) Results() *data.SearchResults { return m.res }
+func (m *Search) Results() *search.Results { return m.res }
 
 func (m *Search) SetSize(w, h int) {
 	m.width, m.height = w, h
@@ -169,7 +170,7 @@ func (m *Search) SetTheme(t *views.Theme) {
 func (m *Search) listRows() int { return views.PaneRows(max(m.height-2, 0)) }
 
 func (m *Search) layout() {
-	var hits []data.SearchHit
+	var hits []search.Hit
 	if m.res != nil {
 		hits = m.res.Hits
 	}
@@ -203,7 +204,7 @@ func (m *Search) selectHit(i int) {
 // search parses the query now (problems show at once) and sends the
 // search off the update loop.
 func (m *Search) search() tea.Cmd {
-	q, _ := data.ParseQuery(m.input.Value(), m.d)
+	q, _ := search.ParseQuery(m.input.Value(), m.d)
 	m.query = q
 	m.seq++
 	if m.cancel != nil {
@@ -216,7 +217,7 @@ func (m *Search) search() tea.Cmd {
 	seq, ix := m.seq, m.ix
 	if len(q.Problems) > 0 || q.Empty() {
 		// Nothing to look up: answer at once.
-		m.res, m.elapsed = &data.SearchResults{Query: q}, 0
+		m.res, m.elapsed = &search.Results{Query: q}, 0
 		m.scroll = scroller{sel: -1}
 		m.layout()
 		return nil
@@ -371,7 +372,7 @@ func (m *Search) View() string {
 			summary = t.Paint(&t.Notice, "indexing…")
 		}
 	case len(m.query.Problems) > 0:
-		summary = t.Paint(&t.Notice, views.Truncate(views.SearchSummary(&data.SearchResults{Query: m.query}), w))
+		summary = t.Paint(&t.Notice, views.Truncate(views.SearchSummary(&search.Results{Query: m.query}), w))
 	case m.res != nil:
 		s := views.SearchSummary(m.res)
 		if !m.res.Query.Empty() {
@@ -386,7 +387,7 @@ func (m *Search) View() string {
 		}
 		summary = t.Paint(&t.Muted, views.Truncate(s, w))
 	default:
-		summary = t.Paint(&t.Muted, views.Truncate(views.SearchSummary(&data.SearchResults{Query: m.query}), w))
+		summary = t.Paint(&t.Muted, views.Truncate(views.SearchSummary(&search.Results{Query: m.query}), w))
 	}
 	title := "Quotes"
 	if m.res != nil && m.res.Total > 0 {

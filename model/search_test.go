@@ -8,13 +8,13 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/parley-dev/parley/data"
+	"github.com/parley-dev/parley/data/search"
 	"github.com/parley-dev/parley/views"
 )
 
 func newTestSearch(tb testing.TB) *Search {
 	d := geneva(tb)
-	s := NewSearch(d, data.NewSearchIndex(d), newKeyMap(), views.NewTheme(d, true, false))
+	s := NewSearch(d, search.New(d), newKeyMap(), views.NewTheme(d, true, false))
 	s.SetSize(100, 30)
 	return s
 }

@@ -6,12 +6,13 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/parley-dev/parley/data"
+	"github.com/parley-dev/parley/data/search"
 )
 
 // SearchText is `parley search` as plain text for a pipe: a count line,
 // then one block per hit (attribution, then the text wrapped to width and
 // indented), a blank line between blocks. No escape sequences.
-func SearchText(d *data.Dossier, r *data.SearchResults, width int) string {
+func SearchText(d *data.Dossier, r *search.Results, width int) string {
 	var b strings.Builder
 	b.WriteString(SearchSummary(r))
 	b.WriteByte('\n')
@@ -30,7 +31,7 @@ func SearchText(d *data.Dossier, r *data.SearchResults, width int) string {
 
 // SearchSummary is the count line: "3 statements match", with the typo
 // fallback or the query's problems said plainly.
-func SearchSummary(r *data.SearchResults) string {
+func SearchSummary(r *search.Results) string {
 	if len(r.Query.Problems) > 0 {
 		msgs := make([]string, len(r.Query.Problems))
 		for i, p := range r.Query.Problems {
@@ -115,7 +116,7 @@ func hitMeta(d *data.Dossier, s *data.Statement) []string {
 // (speaker, party badge, date, topic) and the text wrapped to width with
 // every matched span highlighted. The gutter marks the selected hit by
 // more than colour.
-func SearchHitLines(d *data.Dossier, h data.SearchHit, width int, selected bool, t *Theme) []string {
+func SearchHitLines(d *data.Dossier, h search.Hit, width int, selected bool, t *Theme) []string {
 	s := h.Statement
 	gutter := " " // the pane marks the selected hit in the column before
 	inner := max(width-1, 10)
@@ -212,7 +213,7 @@ func paintSpans(text string, line data.Span, spans []data.Span, base *lipgloss.S
 
 // SearchList lays out the hits for the search screen, one block each with
 // a blank line between.
-func SearchList(d *data.Dossier, hits []data.SearchHit, selected, width int, t *Theme) *Content {
+func SearchList(d *data.Dossier, hits []search.Hit, selected, width int, t *Theme) *Content {
 	c := &Content{}
 	for i, h := range hits {
 		start := len(c.Lines)

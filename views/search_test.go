@@ -6,16 +6,17 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/parley-dev/parley/data"
+	"github.com/parley-dev/parley/data/search"
 )
 
-func searchGeneva(t *testing.T, query string) (*data.Dossier, *data.SearchResults) {
+func searchGeneva(t *testing.T, query string) (*data.Dossier, *search.Results) {
 	t.Helper()
 	d, err := data.Geneva()
 	if err != nil {
 		t.Fatal(err)
 	}
-	q, _ := data.ParseQuery(query, d)
-	return d, data.NewSearchIndex(d).Search(q, 10)
+	q, _ := search.ParseQuery(query, d)
+	return d, search.New(d).Search(q, 10)
 }
 
 func TestSearchTextIsPlainAndFits(t *testing.T) {

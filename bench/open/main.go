@@ -1,5 +1,5 @@
 // Command open measures opening a dossier to searchable, as the explorer
-// does it (data.LoadIndexed: the search cache when valid, else load, index
+// does it (search.LoadIndexed: the search cache when valid, else load, index
 // and write the cache), and prints the time and the process's resident
 // memory:
 //
@@ -18,7 +18,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/parley-dev/parley/data"
+	"github.com/parley-dev/parley/data/search"
 	"github.com/parley-dev/parley/data/synth"
 )
 
@@ -35,7 +35,7 @@ func main() {
 	}
 	path := flag.Arg(0)
 	if *cold {
-		os.Remove(data.CachePath(path))
+		os.Remove(search.CachePath(path))
 	}
 	if *cpu != "" {
 		f, err := os.Create(*cpu)
@@ -45,9 +45,9 @@ func main() {
 		}
 		pprof.StartCPUProfile(f)
 	}
-	stages := map[data.LoadStage]time.Time{}
+	stages := map[search.LoadStage]time.Time{}
 	start := time.Now()
-	d, probs, ix, err := data.LoadIndexed(path, func(s data.LoadStage, done, total int) {
+	d, probs, ix, err := search.LoadIndexed(path, func(s search.LoadStage, done, total int) {
 		if _, ok := stages[s]; !ok {
 			stages[s] = time.Now()
 		}
@@ -67,15 +67,15 @@ func main() {
 		writeHeapProfile(*mem)
 	}
 	rssOpen, anonOpen, fileOpen := status("VmRSS"), status("RssAnon"), status("RssFile")
-	q, _ := data.ParseQuery(*query, d)
+	q, _ := search.ParseQuery(*query, d)
 	t0 := time.Now()
 	r := ix.Search(q, 100)
 	first := time.Since(t0)
 	mode := "warm (cache)"
-	if _, ok := stages[data.StageLoad]; ok {
+	if _, ok := stages[search.StageLoad]; ok {
 		mode = "cold (load + index + write cache)"
 	}
-	fi, _ := os.Stat(data.CachePath(path))
+	fi, _ := os.Stat(search.CachePath(path))
 	var cacheSize int64
 	if fi != nil {
 		cacheSize = fi.Size()
@@ -83,7 +83,7 @@ func main() {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	fmt.Printf("%s: %d statements, %d problems, %d terms\n", mode, len(d.Statements), len(probs), ix.Terms())
-	for _, s := range []data.LoadStage{data.StageCache, data.StageLoad, data.StageIndex, data.StageSave} {
+	for _, s := range []search.LoadStage{search.StageCache, search.StageLoad, search.StageIndex, search.StageSave} {
 		if t, ok := stages[s]; ok {
 			fmt.Printf("  %-16s started at %v\n", s, t.Sub(start).Round(time.Millisecond))
 		}
@@ -95,7 +95,7 @@ func main() {
 	if *mix {
 		t0 := time.Now()
 		for _, text := range synth.Queries {
-			q, _ := data.ParseQuery(text, d)
+			q, _ := search.ParseQuery(text, d)
 			ix.Search(q, 100)
 		}
 		fmt.Printf("then %d queries of the mix in %v; RSS then: %s (anonymous %s, file-backed %s)   peak RSS: %s\n", len(synth.Queries),

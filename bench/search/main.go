@@ -12,7 +12,7 @@ import (
 	"os"
 	"strings"
 
-	"github.com/parley-dev/parley/data"
+	"github.com/parley-dev/parley/data/search"
 	"github.com/parley-dev/parley/views"
 )
 
@@ -24,21 +24,21 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: search [-limit N] [-json] DOSSIER QUERY...")
 		os.Exit(2)
 	}
-	d, _, ix, err := data.LoadIndexed(flag.Arg(0), nil)
+	d, _, ix, err := search.LoadIndexed(flag.Arg(0), nil)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 	// On the command line the query is complete: its last word is a word,
 	// not a prefix being typed.
-	q, err := data.ParseQuery(strings.Join(flag.Args()[1:], " ")+" ", d)
+	q, err := search.ParseQuery(strings.Join(flag.Args()[1:], " ")+" ", d)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "parley search:", err)
 		os.Exit(2)
 	}
 	r := ix.Search(q, *limit)
 	if *asJSON {
-		if err := data.WriteSearchJSON(os.Stdout, d, r); err != nil {
+		if err := search.WriteJSON(os.Stdout, d, r); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}

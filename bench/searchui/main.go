@@ -15,6 +15,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/parley-dev/parley/data"
+	"github.com/parley-dev/parley/data/search"
 	"github.com/parley-dev/parley/model"
 	"github.com/parley-dev/parley/views"
 )
@@ -52,17 +53,17 @@ func (a *app) View() tea.View {
 
 func main() {
 	var d *data.Dossier
-	var ix *data.SearchIndex
+	var ix *search.Index
 	var err error
 	if len(os.Args) > 1 {
-		d, _, ix, err = data.LoadIndexed(os.Args[1], func(stage data.LoadStage, done, total int) {
+		d, _, ix, err = search.LoadIndexed(os.Args[1], func(stage search.LoadStage, done, total int) {
 			fmt.Fprintf(os.Stderr, "\r%s %d/%d   ", stage, done, total)
 		})
 		fmt.Fprintln(os.Stderr)
 	} else {
 		d, err = data.Geneva()
 		if err == nil {
-			ix = data.NewSearchIndex(d)
+			ix = search.New(d)
 		}
 	}
 	if err != nil {

@@ -1,28 +1,30 @@
-package data
+package search
 
 import (
 	"bufio"
 	"bytes"
 	"encoding/json"
 	"testing"
+
+	"github.com/parley-dev/parley/data"
 )
 
 func TestWriteSearchJSON(t *testing.T) {
-	d, err := Geneva()
+	d, err := data.Geneva()
 	if err != nil {
 		t.Fatal(err)
 	}
 	q, _ := ParseQuery(`"written response" `, d)
-	r := NewSearchIndex(d).Search(q, 10)
+	r := New(d).Search(q, 10)
 	var buf bytes.Buffer
-	if err := WriteSearchJSON(&buf, d, r); err != nil {
+	if err := WriteJSON(&buf, d, r); err != nil {
 		t.Fatal(err)
 	}
 	sc := bufio.NewScanner(&buf)
 	n := 0
 	for sc.Scan() {
 		n++
-		var h SearchHitJSON
+		var h HitJSON
 		if err := json.Unmarshal(sc.Bytes(), &h); err != nil {
 			t.Fatalf("line %d: %v", n, err)
 		}

@@ -1,4 +1,4 @@
-package data
+package search
 
 import (
 	"fmt"
@@ -7,6 +7,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/parley-dev/parley/data"
 	"github.com/parley-dev/parley/data/synth"
 )
 
@@ -20,7 +21,7 @@ func TestSearchCache(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	open := func() (*Dossier, Problems, *SearchIndex, bool) {
+	open := func() (*data.Dossier, data.Problems, *Index, bool) {
 		t.Helper()
 		cold := false
 		d, probs, ix, err := LoadIndexed(path, func(stage LoadStage, done, total int) {
@@ -63,7 +64,7 @@ func TestSearchCache(t *testing.T) {
 	if d2.Statement(d1.Statements[10].ID) == nil {
 		t.Fatal("cached statements are not in the dossier's index")
 	}
-	same := func(ixA, ixB *SearchIndex) {
+	same := func(ixA, ixB *Index) {
 		t.Helper()
 		for _, qs := range []string{"security", "nato en", `"written response"`, "party:russia sanctions", "secuirty", "speaker:lavrov", "date:2022-01 troops"} {
 			qa, _ := ParseQuery(qs, ixA.Dossier())
@@ -191,10 +192,10 @@ func TestFirstOpenSurvivesAnUnreadableCache(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
 	defer func(n int) { minCacheStatements = n }(minCacheStatements)
 	minCacheStatements = 100
-	defer func(f func(string, string, LoadProgress) (*Dossier, Problems, *SearchIndex, error)) {
+	defer func(f func(string, string, LoadProgress) (*data.Dossier, data.Problems, *Index, error)) {
 		readBackCache = f
 	}(readBackCache)
-	readBackCache = func(string, string, LoadProgress) (*Dossier, Problems, *SearchIndex, error) {
+	readBackCache = func(string, string, LoadProgress) (*data.Dossier, data.Problems, *Index, error) {
 		return nil, nil, nil, errStaleCache
 	}
 	path, err := synth.Write(t.TempDir(), synth.Options{N: 300, Seed: 5})

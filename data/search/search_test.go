@@ -1,4 +1,4 @@
-package data
+package search
 
 import (
 	"bytes"
@@ -12,6 +12,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/parley-dev/parley/data"
 	"github.com/parley-dev/parley/data/synth"
 )
 
@@ -20,9 +21,9 @@ var synthCache sync.Map
 // synthDossier is a generated dossier of n statements, built in memory
 // (fast: no JSON), shared by the tests and benchmarks that ask for the
 // same size.
-func synthDossier(tb testing.TB, n int) *Dossier {
+func synthDossier(tb testing.TB, n int) *data.Dossier {
 	if d, ok := synthCache.Load(n); ok {
-		return d.(*Dossier)
+		return d.(*data.Dossier)
 	}
 	o := synth.Options{N: n, Seed: 1}
 	var head bytes.Buffer
@@ -30,17 +31,17 @@ func synthDossier(tb testing.TB, n int) *Dossier {
 		tb.Fatal(err)
 	}
 	fsys := fstest.MapFS{synth.StatementsFile: {Data: []byte("// statements are added below\n")}}
-	d, _, err := Parse(synth.DossierFile, head.Bytes(), fsys)
+	d, _, err := data.Parse(synth.DossierFile, head.Bytes(), fsys)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	dates := map[string]Date{}
+	dates := map[string]data.Date{}
 	topics := map[string][]string{}
-	slab := make([]Statement, 0, n)
+	slab := make([]data.Statement, 0, n)
 	err = synth.Each(o, func(s *synth.Statement) error {
 		dt, ok := dates[s.Date]
 		if !ok {
-			dt = MustDate(s.Date)
+			dt = data.MustDate(s.Date)
 			dates[s.Date] = dt
 		}
 		key := ""
@@ -52,7 +53,7 @@ func synthDossier(tb testing.TB, n int) *Dossier {
 			ts = append([]string(nil), s.Topics...)
 			topics[key] = ts
 		}
-		slab = append(slab, Statement{ID: s.ID, Kind: StatementKind(s.Kind), Actor: s.Actor, Party: s.Party, Text: s.Text, Topics: ts, Date: dt, Source: s.Source})
+		slab = append(slab, data.Statement{ID: s.ID, Kind: data.StatementKind(s.Kind), Actor: s.Actor, Party: s.Party, Text: s.Text, Topics: ts, Date: dt, Source: s.Source})
 		return nil
 	})
 	if err != nil {
@@ -61,7 +62,7 @@ func synthDossier(tb testing.TB, n int) *Dossier {
 	for i := range slab {
 		d.Statements = append(d.Statements, &slab[i])
 	}
-	d.buildIndex()
+	d.Reindex()
 	synthCache.Store(n, d)
 	return d
 }
@@ -70,7 +71,7 @@ func BenchmarkBuildSearchIndex100k(b *testing.B) {
 	d := synthDossier(b, 100_000)
 	b.ResetTimer()
 	for range b.N {
-		NewSearchIndex(d)
+		New(d)
 	}
 }
 
@@ -81,7 +82,7 @@ var keystrokeMix = synth.Queries
 // searchLatencies runs the mix rounds times and returns each query's
 // median wall time and median process CPU time (parse + search + top 100
 // with spans). CPU time is what a loaded machine cannot inflate.
-func searchLatencies(ix *SearchIndex, rounds int) (wall, cpu []time.Duration) {
+func searchLatencies(ix *Index, rounds int) (wall, cpu []time.Duration) {
 	d := ix.Dossier()
 	per := make([][]time.Duration, len(keystrokeMix))
 	perCPU := make([][]time.Duration, len(keystrokeMix))
@@ -112,7 +113,7 @@ func processCPU() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-func reportLatencies(b *testing.B, ix *SearchIndex) {
+func reportLatencies(b *testing.B, ix *Index) {
 	b.Helper()
 	var lat, cpu []time.Duration
 	for range b.N {
@@ -149,7 +150,7 @@ func loadAverage() string {
 
 // BenchmarkSearchKeystroke100k: target median ≤ 2 ms.
 func BenchmarkSearchKeystroke100k(b *testing.B) {
-	ix := NewSearchIndex(synthDossier(b, 100_000))
+	ix := New(synthDossier(b, 100_000))
 	runtime.GC() // the garbage of generating and indexing, not the searches'
 	b.ResetTimer()
 	reportLatencies(b, ix)
@@ -161,7 +162,7 @@ func BenchmarkSearchKeystroke1M(b *testing.B) {
 	if os.Getenv("PARLEY_BENCH_1M") == "" {
 		b.Skip("set PARLEY_BENCH_1M=1 to run the 1M-statement benchmarks")
 	}
-	ix := NewSearchIndex(synthDossier(b, 1_000_000))
+	ix := New(synthDossier(b, 1_000_000))
 	// Generating and indexing a million statements leaves gigabytes of
 	// garbage; collected during the timed searches, it would be measured
 	// as theirs. (The explorer opens a million from its cache with little
@@ -179,6 +180,6 @@ func BenchmarkBuildSearchIndex1M(b *testing.B) {
 	d := synthDossier(b, 1_000_000)
 	b.ResetTimer()
 	for range b.N {
-		NewSearchIndex(d)
+		New(d)
 	}
 }

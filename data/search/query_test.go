@@ -1,13 +1,15 @@
-package data
+package search
 
 import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/parley-dev/parley/data"
 )
 
 func TestParseQuery(t *testing.T) {
-	d, err := Geneva()
+	d, err := data.Geneva()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -20,7 +22,7 @@ func TestParseQuery(t *testing.T) {
 		nparties []string
 		actors   []string
 		topics   []string
-		kinds    []StatementKind
+		kinds    []data.StatementKind
 		dates    []string
 		problem  string // substring of the first problem
 	}
@@ -52,8 +54,8 @@ func TestParseQuery(t *testing.T) {
 		{`speaker:"sergei lavrov"`, want{actors: []string{"lavrov"}}},
 		{"speaker:sergei", want{actors: []string{"lavrov", "ryabkov"}}},
 		{"speaker:nobody", want{problem: `no speaker "nobody"`}},
-		{"kind:quote", want{kinds: []StatementKind{KindQuote}}},
-		{"kind:rep", want{kinds: []StatementKind{KindReported}}},
+		{"kind:quote", want{kinds: []data.StatementKind{data.KindQuote}}},
+		{"kind:rep", want{kinds: []data.StatementKind{data.KindReported}}},
 		{"kind:rumour", want{problem: "not a kind"}},
 		{"date:2022-01", want{dates: []string{"2022-01"}}},
 		{"date:2022-01-01..2022-02-15", want{dates: []string{"2022-01-01..2022-02-15"}}},
@@ -93,7 +95,7 @@ func TestParseQuery(t *testing.T) {
 }
 
 func TestParseQueryTopicIncludesSubtopics(t *testing.T) {
-	d, err := Geneva()
+	d, err := data.Geneva()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,7 +147,7 @@ func TestFoldWords(t *testing.T) {
 }
 
 func FuzzParseQuery(f *testing.F) {
-	d, err := Geneva()
+	d, err := data.Geneva()
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -153,7 +155,7 @@ func FuzzParseQuery(f *testing.F) {
 		"-party:us \"", "date:..", "date:2022-01-01..", `party:"united`, "-\"a b\"", "ｓｅｃ é 北约", "-", ":", "party::", "\xff\xfe"} {
 		f.Add(s)
 	}
-	ix := NewSearchIndex(d)
+	ix := New(d)
 	f.Fuzz(func(t *testing.T, s string) {
 		q, err := ParseQuery(s, d)
 		if (err != nil) != (len(q.Problems) > 0) {

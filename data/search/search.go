@@ -1,4 +1,4 @@
-package data
+package search
 
 import (
 	"cmp"
@@ -9,17 +9,19 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
+
+	"github.com/parley-dev/parley/data"
 )
 
-// SearchIndex finds statements by the words in them. It is an inverted index
+// Index finds statements by the words in them. It is an inverted index
 // over the folded words of every statement's text: for each distinct word,
 // the statements that contain it (delta- and varint-encoded, with the
 // word's count), plus a few bytes per statement for the filters, the length
 // normalisation and the order of ties. It never changes after it is built
 // and is safe for concurrent searches.
-type SearchIndex struct {
-	d    *Dossier
-	docs []*Statement
+type Index struct {
+	d    *data.Dossier
+	docs []*data.Statement
 
 	terms []string // sorted folded words
 	off   []uint32 // postings of terms[i] are post[off[i]:off[i+1]]
@@ -45,9 +47,9 @@ type SearchIndex struct {
 	topicOff []uint32 // topics of docs[i] are topicIx[topicOff[i]:topicOff[i+1]]
 	topicIx  []uint32
 
-	parties    []*Party
-	actors     []*Actor
-	topics     []*Topic
+	parties    []*data.Party
+	actors     []*data.Actor
+	topics     []*data.Topic
 	partyIx    map[string]int
 	actorIx    map[string]int
 	topicIxOf  map[string]int
@@ -91,11 +93,11 @@ const (
 	maxQueryWords = 200
 )
 
-// SearchResults is the answer to one query.
-type SearchResults struct {
+// Results is the answer to one query.
+type Results struct {
 	Query Query
 	// Hits are the best statements, best first.
-	Hits []SearchHit
+	Hits []Hit
 	// Total is how many statements match in all.
 	Total int
 	// Fuzzy is set when nothing matched exactly and Hits are close matches
@@ -104,13 +106,13 @@ type SearchResults struct {
 	Corrections []Correction
 }
 
-// SearchHit is one statement found.
-type SearchHit struct {
-	Statement *Statement
+// Hit is one statement found.
+type Hit struct {
+	Statement *data.Statement
 	Score     float64
 	// Spans are the byte ranges of Statement.Text that matched, in order
 	// and never overlapping.
-	Spans []Span
+	Spans []data.Span
 	// SpeakerMatch is set when a query word named the speaker or party.
 	SpeakerMatch bool
 }
@@ -121,13 +123,13 @@ type Correction struct {
 	Terms []string // the close words searched instead, most frequent first
 }
 
-// NewSearchIndex indexes every statement of the dossier.
-func NewSearchIndex(d *Dossier) *SearchIndex { return BuildSearchIndex(d, nil) }
+// New indexes every statement of the dossier.
+func New(d *data.Dossier) *Index { return Build(d, nil) }
 
-// BuildSearchIndex indexes every statement of the dossier, calling progress
+// Build indexes every statement of the dossier, calling progress
 // (when not nil, and never from two goroutines at once) now and then with
 // the number of statements done.
-func BuildSearchIndex(d *Dossier, progress func(done, total int)) *SearchIndex {
+func Build(d *data.Dossier, progress func(done, total int)) *Index {
 	ix := newIndexShell(d)
 	n := len(ix.docs)
 	ix.split = uint32(n / 2)
@@ -183,7 +185,7 @@ type indexShard struct {
 	total  uint64
 }
 
-func buildShard(docs []*Statement, lo, hi int, progress func(done int)) *indexShard {
+func buildShard(docs []*data.Statement, lo, hi int, progress func(done int)) *indexShard {
 	sh := &indexShard{vocab: make(map[string]uint32, 1<<12), lens: make([]uint32, hi-lo)}
 	var seen []uint32 // per term: doc+1 it was last seen in
 	var tf []uint32
@@ -234,7 +236,7 @@ func buildShard(docs []*Statement, lo, hi int, progress func(done int)) *indexSh
 // joinShards lays the two halves' postings out in the order of the sorted
 // vocabulary: each term's postings in the first half, then in the second,
 // whose first posting is encoded again relative to the first half's last.
-func (ix *SearchIndex) joinShards(sh [2]*indexShard) {
+func (ix *Index) joinShards(sh [2]*indexShard) {
 	terms := make([]string, 0, len(sh[0].vocab)+len(sh[1].vocab))
 	for w := range sh[0].vocab {
 		terms = append(terms, w)
@@ -289,8 +291,8 @@ func (ix *SearchIndex) joinShards(sh [2]*indexShard) {
 	ix.off[len(terms)] = uint32(len(ix.post))
 }
 
-func newIndexShell(d *Dossier) *SearchIndex {
-	ix := &SearchIndex{d: d, docs: d.Statements}
+func newIndexShell(d *data.Dossier) *Index {
+	ix := &Index{d: d, docs: d.Statements}
 	ix.parties = d.Parties
 	ix.actors = d.Actors
 	ix.topics = d.Topics
@@ -321,7 +323,7 @@ func newIndexShell(d *Dossier) *SearchIndex {
 // name, and its name when that is one word. A longer name is left out:
 // "security" should not find every statement of the Organization for
 // Security and Co-operation in Europe.
-func partyWords(p *Party) []string {
+func partyWords(p *data.Party) []string {
 	w := FoldWords(p.ID)
 	w = append(w, FoldWords(p.Short)...)
 	if n := FoldWords(p.Name); len(n) == 1 {
@@ -331,7 +333,7 @@ func partyWords(p *Party) []string {
 }
 
 // buildDocAttrs fills the per-statement arrays the filters read.
-func (ix *SearchIndex) buildDocAttrs() {
+func (ix *Index) buildDocAttrs() {
 	n := len(ix.docs)
 	ix.dstart = make([]int32, n)
 	ix.dend = make([]int32, n)
@@ -343,17 +345,17 @@ func (ix *SearchIndex) buildDocAttrs() {
 	for doc, s := range ix.docs {
 		ix.dstart[doc], ix.dend[doc] = noDay, noDay
 		if !s.Date.IsZero() {
-			dd, ok := dayCache[s.Date.raw]
+			dd, ok := dayCache[s.Date.String()]
 			if !ok {
-				dd = [2]int32{s.Date.start, s.Date.end}
-				dayCache[s.Date.raw] = dd
+				dd[0], dd[1] = s.Date.Days()
+				dayCache[s.Date.String()] = dd
 			}
 			ix.dstart[doc], ix.dend[doc] = dd[0], dd[1]
 		}
 		switch s.Kind {
-		case KindQuote:
+		case data.KindQuote:
 			ix.kind[doc] = kindQuote
-		case KindReported:
+		case data.KindReported:
 			ix.kind[doc] = kindReported
 		}
 		if a, ok := ix.actorIx[s.Actor]; ok && s.Actor != "" {
@@ -402,7 +404,7 @@ func docsBy[T uint16 | uint32](attr []T, n int) [][]uint32 {
 	return out
 }
 
-func (ix *SearchIndex) setNorms(lens []uint32, total uint64) {
+func (ix *Index) setNorms(lens []uint32, total uint64) {
 	avg := 1.0
 	if len(lens) > 0 && total > 0 {
 		avg = float64(total) / float64(len(lens))
@@ -487,16 +489,16 @@ func uvarint(b []byte) (uint64, int) {
 }
 
 // Len is the number of statements indexed.
-func (ix *SearchIndex) Len() int { return len(ix.docs) }
+func (ix *Index) Len() int { return len(ix.docs) }
 
 // Terms is the number of distinct folded words.
-func (ix *SearchIndex) Terms() int { return len(ix.terms) }
+func (ix *Index) Terms() int { return len(ix.terms) }
 
 // Dossier is the dossier the index was built from.
-func (ix *SearchIndex) Dossier() *Dossier { return ix.d }
+func (ix *Index) Dossier() *data.Dossier { return ix.d }
 
 // lookup finds a term's index, or -1.
-func (ix *SearchIndex) lookup(w string) int {
+func (ix *Index) lookup(w string) int {
 	i, ok := slices.BinarySearch(ix.terms, w)
 	if !ok {
 		return -1
@@ -505,7 +507,7 @@ func (ix *SearchIndex) lookup(w string) int {
 }
 
 // prefixRange is the range of terms that begin with p.
-func (ix *SearchIndex) prefixRange(p string) (int, int) {
+func (ix *Index) prefixRange(p string) (int, int) {
 	lo, _ := slices.BinarySearch(ix.terms, p)
 	hi := lo
 	for hi < len(ix.terms) && strings.HasPrefix(ix.terms[hi], p) {
@@ -514,7 +516,7 @@ func (ix *SearchIndex) prefixRange(p string) (int, int) {
 	return lo, hi
 }
 
-func (ix *SearchIndex) idf(df int) float64 {
+func (ix *Index) idf(df int) float64 {
 	n := float64(len(ix.docs))
 	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
 }
@@ -547,7 +549,7 @@ type plan struct {
 	exclude []int   // term indexes
 }
 
-func (ix *SearchIndex) resolveWord(text string, prefix bool) qword {
+func (ix *Index) resolveWord(text string, prefix bool) qword {
 	w := qword{text: text, prefix: prefix}
 	if prefix {
 		lo, hi := ix.prefixRange(text)
@@ -566,14 +568,14 @@ func (ix *SearchIndex) resolveWord(text string, prefix bool) qword {
 	return w
 }
 
-func (w *qword) setCost(ix *SearchIndex) {
+func (w *qword) setCost(ix *Index) {
 	w.cost = w.spDocs
 	for _, t := range w.terms {
 		w.cost += int(ix.df[t.term])
 	}
 }
 
-func (ix *SearchIndex) resolveSpeaker(w *qword) {
+func (ix *Index) resolveSpeaker(w *qword) {
 	match := func(words []string) bool {
 		for _, x := range words {
 			if x == w.text || (w.prefix && strings.HasPrefix(x, w.text)) {
@@ -587,7 +589,7 @@ func (ix *SearchIndex) resolveSpeaker(w *qword) {
 
 // markSpeakers marks the actors and parties whose name words match, counts
 // the statements they said, and weighs the speaker match by its rarity.
-func (ix *SearchIndex) markSpeakers(w *qword, match func(words []string) bool) {
+func (ix *Index) markSpeakers(w *qword, match func(words []string) bool) {
 	n := 0
 	for a, words := range ix.actorWords {
 		if match(words) {
@@ -618,7 +620,7 @@ func (ix *SearchIndex) markSpeakers(w *qword, match func(words []string) bool) {
 }
 
 // speakerMatch reports whether a word names the statement's speaker.
-func (w *qword) speakerMatch(ix *SearchIndex, doc uint32) bool {
+func (w *qword) speakerMatch(ix *Index, doc uint32) bool {
 	if w.actors != nil {
 		if a := ix.actor[doc]; a != 0 && w.actors[a-1] {
 			return true
@@ -632,7 +634,7 @@ func (w *qword) speakerMatch(ix *SearchIndex, doc uint32) bool {
 	return false
 }
 
-func (ix *SearchIndex) makePlan(q *Query) plan {
+func (ix *Index) makePlan(q *Query) plan {
 	var p plan
 	for i, text := range q.Words {
 		p.words = append(p.words, ix.resolveWord(text, q.Prefix && i == len(q.Words)-1))
@@ -700,7 +702,7 @@ type filter struct {
 	impossible bool // a filter names nothing in this index
 }
 
-func (ix *SearchIndex) compileFilter(q *Query) filter {
+func (ix *Index) compileFilter(q *Query) filter {
 	var f filter
 	set := func(ids []string, m map[string]int, size int) []bool {
 		if len(ids) == 0 {
@@ -722,9 +724,9 @@ func (ix *SearchIndex) compileFilter(q *Query) filter {
 	f.notTopic = set(q.NotTopics, ix.topicIxOf, len(ix.topics))
 	for _, k := range q.Kinds {
 		switch k {
-		case KindQuote:
+		case data.KindQuote:
 			f.kinds |= 1 << kindQuote
-		case KindReported:
+		case data.KindReported:
 			f.kinds |= 1 << kindReported
 		}
 	}
@@ -734,9 +736,9 @@ func (ix *SearchIndex) compileFilter(q *Query) filter {
 		}
 		for _, k := range q.NotKinds {
 			switch k {
-			case KindQuote:
+			case data.KindQuote:
 				f.kinds &^= 1 << kindQuote
-			case KindReported:
+			case data.KindReported:
 				f.kinds &^= 1 << kindReported
 			}
 		}
@@ -745,13 +747,14 @@ func (ix *SearchIndex) compileFilter(q *Query) filter {
 		}
 	}
 	for _, d := range q.Dates {
-		f.dates = append(f.dates, [2]int32{d.start, d.end})
+		first, last := d.Days()
+		f.dates = append(f.dates, [2]int32{first, last})
 	}
 	f.any = q.hasFilters()
 	return f
 }
 
-func (f *filter) pass(ix *SearchIndex, doc uint32) bool {
+func (f *filter) pass(ix *Index, doc uint32) bool {
 	if !f.any {
 		return true
 	}
@@ -827,7 +830,7 @@ type searchScratch struct {
 	heaps [2][]uint32
 }
 
-func (ix *SearchIndex) getScratch() *searchScratch {
+func (ix *Index) getScratch() *searchScratch {
 	if s, ok := ix.pool.Get().(*searchScratch); ok {
 		return s
 	}
@@ -835,12 +838,12 @@ func (ix *SearchIndex) getScratch() *searchScratch {
 	return &searchScratch{mark: make([]uint8, n), score: make([]float32, n)}
 }
 
-func (ix *SearchIndex) putScratch(s *searchScratch) {
+func (ix *Index) putScratch(s *searchScratch) {
 	ix.clearScratch(s)
 	ix.pool.Put(s)
 }
 
-func (ix *SearchIndex) clearScratch(s *searchScratch) {
+func (ix *Index) clearScratch(s *searchScratch) {
 	for h := range s.half {
 		for _, doc := range s.half[h] {
 			s.mark[doc] = 0
@@ -853,15 +856,15 @@ func (ix *SearchIndex) clearScratch(s *searchScratch) {
 
 // Search runs a query and returns the best limit statements (all when
 // limit ≤ 0) with their matched spans.
-func (ix *SearchIndex) Search(q Query, limit int) *SearchResults {
+func (ix *Index) Search(q Query, limit int) *Results {
 	r, _ := ix.SearchContext(context.Background(), q, limit)
 	return r
 }
 
 // SearchContext is Search that gives up, returning ctx.Err(), when ctx is
 // done (a newer keystroke has made the answer stale).
-func (ix *SearchIndex) SearchContext(ctx context.Context, q Query, limit int) (*SearchResults, error) {
-	res := &SearchResults{Query: q}
+func (ix *Index) SearchContext(ctx context.Context, q Query, limit int) (*Results, error) {
+	res := &Results{Query: q}
 	if len(q.Problems) > 0 || q.Empty() {
 		return res, nil
 	}
@@ -908,7 +911,7 @@ const (
 )
 
 // halfRange is the range of statements of half h.
-func (ix *SearchIndex) halfRange(h int) (uint32, uint32) {
+func (ix *Index) halfRange(h int) (uint32, uint32) {
 	if h == 0 {
 		return 0, ix.split
 	}
@@ -918,7 +921,7 @@ func (ix *SearchIndex) halfRange(h int) (uint32, uint32) {
 // match leaves in s.cand every statement that matches, with its score in
 // s.score. The two halves of the statements are independent, so a costly
 // query runs them at once.
-func (ix *SearchIndex) match(ctx context.Context, q *Query, p *plan, f *filter, s *searchScratch) error {
+func (ix *Index) match(ctx context.Context, q *Query, p *plan, f *filter, s *searchScratch) error {
 	if f.impossible {
 		return nil
 	}
@@ -967,7 +970,7 @@ func (ix *SearchIndex) match(ctx context.Context, q *Query, p *plan, f *filter, 
 	return nil
 }
 
-func (ix *SearchIndex) matchHalf(ctx context.Context, q *Query, p *plan, f *filter, s *searchScratch, h int) error {
+func (ix *Index) matchHalf(ctx context.Context, q *Query, p *plan, f *filter, s *searchScratch, h int) error {
 	lo, hi := ix.halfRange(h)
 	nw := len(p.words)
 	if nw == 0 {
@@ -1030,7 +1033,7 @@ func (ix *SearchIndex) matchHalf(ctx context.Context, q *Query, p *plan, f *filt
 }
 
 // halfPostings walks the postings of a term that fall in half h.
-func (ix *SearchIndex) halfPostings(term, h int) postingIter {
+func (ix *Index) halfPostings(term, h int) postingIter {
 	b := ix.post[ix.off[term]:ix.off[term+1]]
 	if h == 0 {
 		return postingIter{b: b[:ix.mid[term]]}
@@ -1039,7 +1042,7 @@ func (ix *SearchIndex) halfPostings(term, h int) postingIter {
 }
 
 // halfOf is the part of a sorted list of statements in half h.
-func (ix *SearchIndex) halfOf(docs []uint32, h int) []uint32 {
+func (ix *Index) halfOf(docs []uint32, h int) []uint32 {
 	i, _ := slices.BinarySearch(docs, ix.split)
 	if h == 0 {
 		return docs[:i]
@@ -1050,7 +1053,7 @@ func (ix *SearchIndex) halfOf(docs []uint32, h int) []uint32 {
 // accumulate adds word j's matches in half h: the first word brings the
 // candidates (those passing the filters); each later one keeps those it
 // also matches.
-func (ix *SearchIndex) accumulate(ctx context.Context, w *qword, j uint8, f *filter, s *searchScratch, h int) {
+func (ix *Index) accumulate(ctx context.Context, w *qword, j uint8, f *filter, s *searchScratch, h int) {
 	a := accumulator{ix: ix, f: f, mark: s.mark, score: s.score, j: j, cand: s.half[h]}
 	switch {
 	case j > 0:
@@ -1138,7 +1141,7 @@ func (ix *SearchIndex) accumulate(ctx context.Context, w *qword, j uint8, f *fil
 // three cases are three loops, so the one that runs for every posting of a
 // word in most of a million statements has no branch it does not need.
 type accumulator struct {
-	ix    *SearchIndex
+	ix    *Index
 	f     *filter
 	mark  []uint8
 	score []float32
@@ -1216,7 +1219,7 @@ func (a *accumulator) walk(b []byte, i int, doc, end uint32, wt float32, limit i
 // tfPart is BM25's saturated count for a count above one, tf/(tf+norm).
 // With x = inv1 = 1/(1+norm) it is tf·x/(1+(tf-1)·x): one division, not
 // two, which matters for words said several times in most statements.
-func (ix *SearchIndex) tfPart(doc, tf uint32) float32 {
+func (ix *Index) tfPart(doc, tf uint32) float32 {
 	if tf == 2 {
 		return ix.inv2[doc]
 	}
@@ -1227,7 +1230,7 @@ func (ix *SearchIndex) tfPart(doc, tf uint32) float32 {
 // hasPhrases reports whether text has every phrase, word for word.
 // joined[i], when not empty, is phrase i as lower-case ASCII words joined by
 // single spaces: finding that between word boundaries settles it at once.
-func (ix *SearchIndex) hasPhrases(t *wordTokenizer, text string, phrases [][]string, joined []string) bool {
+func (ix *Index) hasPhrases(t *wordTokenizer, text string, phrases [][]string, joined []string) bool {
 	for i, ph := range phrases {
 		if len(ph) < 2 {
 			continue
@@ -1235,7 +1238,7 @@ func (ix *SearchIndex) hasPhrases(t *wordTokenizer, text string, phrases [][]str
 		if j := joined[i]; j != "" && containsWords(text, j) {
 			continue
 		}
-		var buf [1]Span
+		var buf [1]data.Span
 		if len(findPhrase(t, text, ph, buf[:0], false)) == 0 {
 			return false
 		}
@@ -1276,7 +1279,7 @@ func containsWords(s, w string) bool {
 // findPhrase appends the spans where the words of ph follow each other in
 // text; unless all, it stops at the first. It is KMP over words, so it
 // needs no allocation for phrases of up to 16 words.
-func findPhrase(t *wordTokenizer, text string, ph []string, out []Span, all bool) []Span {
+func findPhrase(t *wordTokenizer, text string, ph []string, out []data.Span, all bool) []data.Span {
 	n := len(ph)
 	if n == 0 {
 		return out
@@ -1313,7 +1316,7 @@ func findPhrase(t *wordTokenizer, text string, ph []string, out []Span, all bool
 			k++
 		}
 		if k == n {
-			sp := Span{starts[(pos-n)%n], t.end}
+			sp := data.Span{Start: starts[(pos-n)%n], End: t.end}
 			out = append(out, sp)
 			if !all {
 				return out

@@ -1,4 +1,4 @@
-package data
+package search
 
 import (
 	"context"
@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/parley-dev/parley/data"
 )
 
 // The words random corpora are made of: case, accents, width and scripts
@@ -22,16 +24,16 @@ var propWords = []string{
 
 type propDoc struct {
 	toks  []string // folded
-	spans []Span
+	spans []data.Span
 }
 
-func propDossier(r *rand.Rand, n int) *Dossier {
-	d := &Dossier{Title: "prop"}
+func propDossier(r *rand.Rand, n int) *data.Dossier {
+	d := &data.Dossier{Title: "prop"}
 	for _, p := range []string{"us", "russia", "nato"} {
-		d.Parties = append(d.Parties, &Party{ID: p, Name: map[string]string{"us": "United States", "russia": "Russia", "nato": "North Atlantic Alliance"}[p]})
+		d.Parties = append(d.Parties, &data.Party{ID: p, Name: map[string]string{"us": "United States", "russia": "Russia", "nato": "North Atlantic Alliance"}[p]})
 	}
-	d.Actors = []*Actor{{ID: "lavrov", Name: "Sergei Lavrov", Party: "russia"}, {ID: "blinken", Name: "Antony Blinken", Party: "us"}, {ID: "stoltenberg", Name: "Jens Stoltenberg", Party: "nato"}, {ID: "ryabkov", Name: "Sergei Ryabkov", Party: "russia"}}
-	d.Topics = []*Topic{{ID: "security", Title: "Security"}, {ID: "nato-expansion", Title: "NATO expansion", Parent: "security"}, {ID: "energy", Title: "Energy"}}
+	d.Actors = []*data.Actor{{ID: "lavrov", Name: "Sergei Lavrov", Party: "russia"}, {ID: "blinken", Name: "Antony Blinken", Party: "us"}, {ID: "stoltenberg", Name: "Jens Stoltenberg", Party: "nato"}, {ID: "ryabkov", Name: "Sergei Ryabkov", Party: "russia"}}
+	d.Topics = []*data.Topic{{ID: "security", Title: "Security"}, {ID: "nato-expansion", Title: "NATO expansion", Parent: "security"}, {ID: "energy", Title: "Energy"}}
 	seps := []string{" ", " ", " ", ", ", " — ", ". ", "\n", "-", "’"}
 	dates := []string{"", "2022-01-21", "2022-01", "2022-02-03", "2021-12-30..2022-01-02", "2022"}
 	for i := 0; i < n; i++ {
@@ -42,7 +44,7 @@ func propDossier(r *rand.Rand, n int) *Dossier {
 			}
 			b.WriteString(propWords[r.IntN(len(propWords))])
 		}
-		s := &Statement{ID: fmt.Sprintf("s%03d", r.IntN(1000)), Text: b.String(), Kind: []StatementKind{KindQuote, KindReported}[r.IntN(2)]}
+		s := &data.Statement{ID: fmt.Sprintf("s%03d", r.IntN(1000)), Text: b.String(), Kind: []data.StatementKind{data.KindQuote, data.KindReported}[r.IntN(2)]}
 		switch r.IntN(4) {
 		case 0:
 			s.Party = d.Parties[r.IntN(3)].ID
@@ -51,7 +53,7 @@ func propDossier(r *rand.Rand, n int) *Dossier {
 			s.Actor, s.Party = a.ID, a.Party
 		}
 		if ds := dates[r.IntN(len(dates))]; ds != "" {
-			s.Date = MustDate(ds)
+			s.Date = data.MustDate(ds)
 		}
 		for _, t := range d.Topics {
 			if r.IntN(3) == 0 {
@@ -60,7 +62,7 @@ func propDossier(r *rand.Rand, n int) *Dossier {
 		}
 		d.Statements = append(d.Statements, s)
 	}
-	d.buildIndex()
+	d.Reindex()
 	return d
 }
 
@@ -108,7 +110,7 @@ func refTokens(text string) propDoc {
 		if start >= 0 {
 			if f := FoldWords(text[start:end]); len(f) == 1 {
 				d.toks = append(d.toks, f[0])
-				d.spans = append(d.spans, Span{start, end})
+				d.spans = append(d.spans, data.Span{Start: start, End: end})
 			} else if len(f) > 1 {
 				panic(fmt.Sprintf("token %q folds to %q", text[start:end], f))
 			}
@@ -129,14 +131,14 @@ func refTokens(text string) propDoc {
 }
 
 type refHit struct {
-	s     *Statement
+	s     *data.Statement
 	base  float64
 	score float64
-	spans []Span
+	spans []data.Span
 }
 
 // refSearch answers a query by looking at every statement.
-func refSearch(d *Dossier, q Query) []refHit {
+func refSearch(d *data.Dossier, q Query) []refHit {
 	if len(q.Problems) > 0 || q.Empty() {
 		return nil
 	}
@@ -160,7 +162,7 @@ func refSearch(d *Dossier, q Query) []refHit {
 		avg = float64(total) / n
 	}
 	idf := func(df int) float64 { return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5)) }
-	speakerWords := func(s *Statement) []string {
+	speakerWords := func(s *data.Statement) []string {
 		var w []string
 		party := s.Party
 		if a := d.Actor(s.Actor); a != nil {
@@ -285,7 +287,7 @@ func refSearch(d *Dossier, q Query) []refHit {
 		for _, ph := range q.Phrases {
 			for k := 0; k+len(ph) <= len(doc.toks); k++ {
 				if slices.Equal(doc.toks[k:k+len(ph)], ph) {
-					h.spans = append(h.spans, Span{doc.spans[k].Start, doc.spans[k+len(ph)-1].End})
+					h.spans = append(h.spans, data.Span{Start: doc.spans[k].Start, End: doc.spans[k+len(ph)-1].End})
 				}
 			}
 		}
@@ -319,7 +321,7 @@ func refSearch(d *Dossier, q Query) []refHit {
 	return out
 }
 
-func refFilter(d *Dossier, q Query, s *Statement) bool {
+func refFilter(d *data.Dossier, q Query, s *data.Statement) bool {
 	party := s.Party
 	if party == "" {
 		if a := d.Actor(s.Actor); a != nil {
@@ -364,7 +366,7 @@ func TestSearchMatchesBruteForce(t *testing.T) {
 		// Every other corpus runs both halves on two goroutines.
 		parallelCost = []int{0, 1 << 30}[corpus%2]
 		d := propDossier(r, 1+r.IntN(120))
-		ix := NewSearchIndex(d)
+		ix := New(d)
 		for range 60 {
 			qs := propQuery(r)
 			q, _ := ParseQuery(qs, d)
@@ -412,10 +414,10 @@ func TestSearchMatchesBruteForce(t *testing.T) {
 }
 
 func TestSpansOnMultiByteText(t *testing.T) {
-	d := &Dossier{Parties: []*Party{{ID: "x", Name: "X"}}}
-	d.Statements = []*Statement{{ID: "a", Kind: KindQuote, Party: "x", Text: "«Sécurité» — la SÉCURITÉ de l’Europe, ｓｅｃｕｒｉｔé et 安全保障"}}
-	d.buildIndex()
-	ix := NewSearchIndex(d)
+	d := &data.Dossier{Parties: []*data.Party{{ID: "x", Name: "X"}}}
+	d.Statements = []*data.Statement{{ID: "a", Kind: data.KindQuote, Party: "x", Text: "«Sécurité» — la SÉCURITÉ de l’Europe, ｓｅｃｕｒｉｔé et 安全保障"}}
+	d.Reindex()
+	ix := New(d)
 	for qs, want := range map[string][]string{
 		"securite":         {"Sécurité", "SÉCURITÉ", "ｓｅｃｕｒｉｔé"},
 		"secur":            {"Sécurité", "SÉCURITÉ", "ｓｅｃｕｒｉｔé"},
@@ -441,7 +443,7 @@ func TestSpansOnMultiByteText(t *testing.T) {
 
 func TestCancelledSearchLeavesNoTrace(t *testing.T) {
 	d := synthDossier(t, 5000)
-	ix := NewSearchIndex(d)
+	ix := New(d)
 	q, _ := ParseQuery("security guarantees", d)
 	want := ix.Search(q, 10)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -457,7 +459,7 @@ func TestCancelledSearchLeavesNoTrace(t *testing.T) {
 
 func TestTypoFallbackSaysSo(t *testing.T) {
 	d := synthDossier(t, 5000)
-	ix := NewSearchIndex(d)
+	ix := New(d)
 	for qs, want := range map[string]string{"secuirty": "security", "sanctoins ": "sanctions", "guarantess": "guarantees", "stoltenbreg": "stoltenberg"} {
 		q, _ := ParseQuery(qs, d)
 		r := ix.Search(q, 5)

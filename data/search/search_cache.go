@@ -1,4 +1,4 @@
-package data
+package search
 
 import (
 	"bufio"
@@ -18,6 +18,8 @@ import (
 	"strings"
 	"sync"
 	"unsafe"
+
+	"github.com/parley-dev/parley/data"
 )
 
 // The search cache makes a large dossier quick to open the second time. It
@@ -55,7 +57,7 @@ type LoadProgress func(stage LoadStage, done, total int)
 // LoadIndexed is Load plus the search index, served from the search cache
 // when it is still valid, and otherwise built and cached for next time. A
 // cache that cannot be written (or no cache directory) is not an error.
-func LoadIndexed(path string, progress LoadProgress) (*Dossier, Problems, *SearchIndex, error) {
+func LoadIndexed(path string, progress LoadProgress) (*data.Dossier, data.Problems, *Index, error) {
 	if progress == nil {
 		progress = func(LoadStage, int, int) {}
 	}
@@ -68,11 +70,11 @@ func LoadIndexed(path string, progress LoadProgress) (*Dossier, Problems, *Searc
 	}
 	progress(StageLoad, 0, 0)
 	var read []string
-	d, probs, err := loadFile(path, func(name string) { read = append(read, name) })
+	d, probs, err := data.LoadWith(path, data.LoadOptions{OnRead: func(name string) { read = append(read, name) }})
 	if err != nil {
 		return d, probs, nil, err
 	}
-	ix := BuildSearchIndex(d, func(done, total int) { progress(StageIndex, done, total) })
+	ix := Build(d, func(done, total int) { progress(StageIndex, done, total) })
 	progress(StageSave, 0, 0)
 	if cpath != "" && len(d.Statements) >= minCacheStatements {
 		if writeCache(path, cpath, d, probs, ix, read) == nil { // best effort
@@ -89,10 +91,10 @@ func LoadIndexed(path string, progress LoadProgress) (*Dossier, Problems, *Searc
 			}
 			// The cache just written cannot be read back (a disk
 			// error, or a file changed meanwhile): the long way again.
-			if d, probs, err = loadFile(path, nil); err != nil {
+			if d, probs, err = data.Load(path); err != nil {
 				return d, probs, nil, err
 			}
-			ix = BuildSearchIndex(d, nil)
+			ix = Build(d, nil)
 		}
 	}
 	settleHeap(len(d.Statements))
@@ -179,7 +181,7 @@ type cacheMeta struct {
 	Strings        []string // kinds, actors, parties, sources, file names
 	Dates          []string
 	TopicSets      [][]string
-	Anchors        []Anchor
+	Anchors        []data.Anchor
 	Problems       int // in the "problems" region
 	Regions        map[string]cacheRegion
 
@@ -223,7 +225,7 @@ func dossierHash(path string) (string, []byte, error) {
 }
 
 // writeCache writes the cache next to the dossier, atomically.
-func writeCache(path, cpath string, d *Dossier, probs Problems, ix *SearchIndex, read []string) error {
+func writeCache(path, cpath string, d *data.Dossier, probs data.Problems, ix *Index, read []string) error {
 	sha, _, err := dossierHash(path)
 	if err != nil {
 		return err
@@ -298,11 +300,11 @@ func writeCache(path, cpath string, d *Dossier, probs Problems, ix *SearchIndex,
 			r.Topics = t
 		}
 		if !s.Date.IsZero() {
-			dt, ok := dates[s.Date.raw]
+			dt, ok := dates[s.Date.String()]
 			if !ok {
-				meta.Dates = append(meta.Dates, s.Date.raw)
+				meta.Dates = append(meta.Dates, s.Date.String())
 				dt = uint32(len(meta.Dates))
-				dates[s.Date.raw] = dt
+				dates[s.Date.String()] = dt
 			}
 			r.Date = dt
 		}
@@ -417,7 +419,7 @@ func writeCache(path, cpath string, d *Dossier, probs Problems, ix *SearchIndex,
 // eachText yields the strings of the text region in the order writeCache
 // places them: every id, then each statement's text and note, then each
 // problem's message and excerpt.
-func eachText(stmts []*Statement, probs Problems, yield func(string)) {
+func eachText(stmts []*data.Statement, probs data.Problems, yield func(string)) {
 	for _, s := range stmts {
 		yield(s.ID)
 	}
@@ -454,7 +456,7 @@ var errStaleCache = errors.New("stale cache")
 
 // loadCache opens the dossier from its cache, or fails if the cache is
 // missing, stale or damaged.
-func loadCache(path, cpath string, progress LoadProgress) (*Dossier, Problems, *SearchIndex, error) {
+func loadCache(path, cpath string, progress LoadProgress) (*data.Dossier, data.Problems, *Index, error) {
 	// Everything read here stays alive; collecting garbage while the heap
 	// grows from nothing to the whole dossier would only scan it again and
 	// again (a third of the time of a warm open at a million statements).
@@ -560,15 +562,7 @@ func loadCache(path, cpath string, progress LoadProgress) (*Dossier, Problems, *
 		}
 		statementFiles[name] = true
 	}
-	d, _, err := parse(path, src, func(name string) ([]byte, error) {
-		if !filepath.IsAbs(name) {
-			name = filepath.Join(dir, filepath.FromSlash(name))
-		}
-		if statementFiles[name] {
-			return []byte("// cached\n"), nil
-		}
-		return os.ReadFile(name)
-	})
+	d, _, err := data.LoadWith(path, data.LoadOptions{Bytes: src, Skip: func(name string) bool { return statementFiles[name] }})
 	if err != nil || d == nil || len(d.Statements) != meta.First {
 		// Something in the dossier file needs the cached statements to be
 		// valid (evidence naming them, say): load it the long way.
@@ -597,14 +591,14 @@ func loadCache(path, cpath string, progress LoadProgress) (*Dossier, Problems, *
 		return unsafe.String(&text[off], n), true
 	}
 	idx := func(i uint32, n int) bool { return int(i) < n }
-	dates := make([]Date, len(meta.Dates))
+	dates := make([]data.Date, len(meta.Dates))
 	for i, raw := range meta.Dates {
-		if dates[i], err = ParseDate(raw); err != nil {
+		if dates[i], err = data.ParseDate(raw); err != nil {
 			return nil, nil, nil, errStaleCache
 		}
 	}
-	slab := make([]Statement, meta.Count)
-	ptrs := make([]*Statement, 0, meta.First+meta.Count)
+	slab := make([]data.Statement, meta.Count)
+	ptrs := make([]*data.Statement, 0, meta.First+meta.Count)
 	ptrs = append(ptrs, d.Statements...)
 	ns := len(meta.Strings)
 	const chunk = 1 << 15
@@ -635,9 +629,9 @@ func loadCache(path, cpath string, progress LoadProgress) (*Dossier, Problems, *
 				!idx(r.Topics, len(meta.TopicSets)+1) || !idx(r.Date, len(dates)+1) || !idx(r.Anchor, len(meta.Anchors)+1) || !idx(r.LocSource, ns+1) {
 				return nil, nil, nil, errStaleCache
 			}
-			s.Kind = StatementKind(meta.Strings[r.Kind])
+			s.Kind = data.StatementKind(meta.Strings[r.Kind])
 			s.Actor, s.Party, s.Source = meta.Strings[r.Actor], meta.Strings[r.Party], meta.Strings[r.Source]
-			s.Pos = Pos{File: meta.Strings[r.PosFile], Line: int(r.PosLine), Col: int(r.PosCol)}
+			s.Pos = data.Pos{File: meta.Strings[r.PosFile], Line: int(r.PosLine), Col: int(r.PosCol)}
 			if r.Topics > 0 {
 				s.Topics = meta.TopicSets[r.Topics-1]
 			}
@@ -648,7 +642,7 @@ func loadCache(path, cpath string, progress LoadProgress) (*Dossier, Problems, *
 				s.Anchor = &meta.Anchors[r.Anchor-1]
 			}
 			if r.LocSource > 0 {
-				s.Location = &Location{Span: Span{int(r.LocStart), int(r.LocEnd)}, Paragraph: int(r.LocPara), Source: meta.Strings[r.LocSource-1]}
+				s.Location = &data.Location{Span: data.Span{Start: int(r.LocStart), End: int(r.LocEnd)}, Paragraph: int(r.LocPara), Source: meta.Strings[r.LocSource-1]}
 			}
 			ptrs = append(ptrs, s)
 		}
@@ -667,7 +661,7 @@ func loadCache(path, cpath string, progress LoadProgress) (*Dossier, Problems, *
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		d.buildIndex()
+		d.Reindex()
 	}()
 	_, probs, ix, err := loadCacheIndex(d, f, &meta, base, fi.Size(), region, release, strOf, idx)
 	wg.Wait()
@@ -680,8 +674,8 @@ func loadCache(path, cpath string, progress LoadProgress) (*Dossier, Problems, *
 }
 
 // loadCacheIndex reads the problems and the search index from the cache.
-func loadCacheIndex(d *Dossier, f *os.File, meta *cacheMeta, base, size int64, region func(string) ([]byte, error), release func([]byte),
-	strOf func(off, n uint32) (string, bool), idx func(uint32, int) bool) (*Dossier, Problems, *SearchIndex, error) {
+func loadCacheIndex(d *data.Dossier, f *os.File, meta *cacheMeta, base, size int64, region func(string) ([]byte, error), release func([]byte),
+	strOf func(off, n uint32) (string, bool), idx func(uint32, int) bool) (*data.Dossier, data.Problems, *Index, error) {
 	ns := len(meta.Strings)
 	var err error
 	pb, err := region("problems")
@@ -693,14 +687,14 @@ func loadCacheIndex(d *Dossier, f *os.File, meta *cacheMeta, base, size int64, r
 	if len(precs) != meta.Problems {
 		return nil, nil, nil, errStaleCache
 	}
-	probs := make(Problems, len(precs))
+	probs := make(data.Problems, len(precs))
 	for i, r := range precs {
 		msg, ok1 := strOf(r.MsgOff, r.MsgLen)
 		exc, ok2 := strOf(r.ExcOff, r.ExcLen)
-		if !ok1 || !ok2 || !idx(r.File, ns) || r.Severity > uint32(SeverityWarning) {
+		if !ok1 || !ok2 || !idx(r.File, ns) || r.Severity > uint32(data.SeverityWarning) {
 			return nil, nil, nil, errStaleCache
 		}
-		probs[i] = Problem{Pos: Pos{File: meta.Strings[r.File], Line: int(r.Line), Col: int(r.Col)}, Severity: Severity(r.Severity), Message: msg, Excerpt: exc}
+		probs[i] = data.Problem{Pos: data.Pos{File: meta.Strings[r.File], Line: int(r.Line), Col: int(r.Col)}, Severity: data.Severity(r.Severity), Message: msg, Excerpt: exc}
 	}
 
 	ix := newIndexShell(d)

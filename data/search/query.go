@@ -1,12 +1,13 @@
-package data
+package search
 
 import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parley-dev/parley/data"
 )
 
 // Query is a parsed search. Words all must match (in the statement's text or
@@ -45,9 +46,9 @@ type Query struct {
 	NotActors  []string
 	Topics     []string // topic ids, subtopics included
 	NotTopics  []string
-	Kinds      []StatementKind
-	NotKinds   []StatementKind
-	Dates      []Date
+	Kinds      []data.StatementKind
+	NotKinds   []data.StatementKind
+	Dates      []data.Date
 
 	// Problems explain the parts that could not be understood; a query
 	// with problems matches nothing.
@@ -56,8 +57,8 @@ type Query struct {
 
 // QueryProblem is one part of a query that could not be understood.
 type QueryProblem struct {
-	Span    Span   // byte range in Query.Raw
-	Message string // one line, for the user
+	Span    data.Span // byte range in Query.Raw
+	Message string    // one line, for the user
 }
 
 func (p QueryProblem) Error() string { return p.Message }
@@ -95,7 +96,7 @@ func (q *Query) Err() error {
 // filters; d may be nil, and then filters naming parties, speakers or topics
 // are problems). It never fails outright: what it cannot understand is
 // listed in Query.Problems, and the error is non-nil exactly then.
-func ParseQuery(s string, d *Dossier) (Query, error) {
+func ParseQuery(s string, d *data.Dossier) (Query, error) {
 	q := Query{Raw: s}
 	p := queryParser{s: s, d: d, q: &q}
 	p.parse()
@@ -108,12 +109,12 @@ func ParseQuery(s string, d *Dossier) (Query, error) {
 type queryParser struct {
 	s string
 	i int
-	d *Dossier
+	d *data.Dossier
 	q *Query
 }
 
 func (p *queryParser) problem(start, end int, format string, args ...any) {
-	p.q.Problems = append(p.q.Problems, QueryProblem{Span{start, end}, fmt.Sprintf(format, args...)})
+	p.q.Problems = append(p.q.Problems, QueryProblem{data.Span{Start: start, End: end}, fmt.Sprintf(format, args...)})
 }
 
 func isQuerySpace(r rune) bool { return unicode.IsSpace(r) }
@@ -289,10 +290,10 @@ func (p *queryParser) filter(key, val string, neg bool, start, vstart, end int) 
 			kinds = &p.q.NotKinds
 		}
 		switch {
-		case strings.HasPrefix(string(KindQuote), v):
-			*kinds = appendUnique(*kinds, KindQuote)
-		case strings.HasPrefix(string(KindReported), v):
-			*kinds = appendUnique(*kinds, KindReported)
+		case strings.HasPrefix(string(data.KindQuote), v):
+			*kinds = appendUnique(*kinds, data.KindQuote)
+		case strings.HasPrefix(string(data.KindReported), v):
+			*kinds = appendUnique(*kinds, data.KindReported)
 		default:
 			p.problem(vstart, end, "kind:%s is not a kind (quote or reported)", val)
 		}
@@ -301,35 +302,13 @@ func (p *queryParser) filter(key, val string, neg bool, start, vstart, end int) 
 			p.problem(start, end, "-date: is not supported; use a range, date:FROM..TO")
 			return
 		}
-		dt, err := parseQueryDate(val)
+		dt, err := data.ParseOpenDate(val)
 		if err != nil {
 			p.problem(vstart, end, "date:%s: %v", val, err)
 			return
 		}
 		p.q.Dates = append(p.q.Dates, dt)
 	}
-}
-
-// parseQueryDate is ParseDate plus open ranges: "2022-01-15.." and "..2022-02".
-func parseQueryDate(s string) (Date, error) {
-	if a, b, ok := strings.Cut(s, ".."); ok && (a == "" || b == "") {
-		if a == "" && b == "" {
-			return Date{}, fmt.Errorf("a range needs at least one end")
-		}
-		if a == "" {
-			to, err := ParseDate(b)
-			if err != nil {
-				return Date{}, err
-			}
-			return Date{raw: s, start: dayOf(time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)), end: to.end}, nil
-		}
-		from, err := ParseDate(a)
-		if err != nil {
-			return Date{}, err
-		}
-		return Date{raw: s, start: from.start, end: dayOf(time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC))}, nil
-	}
-	return ParseDate(s)
 }
 
 func appendUnique[T comparable](list []T, vs ...T) []T {

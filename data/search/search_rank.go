@@ -1,22 +1,24 @@
-package data
+package search
 
 import (
 	"cmp"
 	"math/bits"
 	"slices"
 	"sync"
+
+	"github.com/parley-dev/parley/data"
 )
 
 // better orders statements: higher score, then earlier date (no date last),
 // then id.
-func (ix *SearchIndex) better(a, b uint32, score []float32) bool {
+func (ix *Index) better(a, b uint32, score []float32) bool {
 	if sa, sb := score[a], score[b]; sa != sb {
 		return sa > sb
 	}
 	return ix.tieLess(a, b)
 }
 
-func (ix *SearchIndex) tieLess(a, b uint32) bool {
+func (ix *Index) tieLess(a, b uint32) bool {
 	if x, y := ix.dstart[a], ix.dstart[b]; x != y {
 		return x < y
 	}
@@ -30,7 +32,7 @@ func (ix *SearchIndex) tieLess(a, b uint32) bool {
 }
 
 // topK returns the best k candidates, best first.
-func (ix *SearchIndex) topK(cand []uint32, score []float32, k int, s *searchScratch) []uint32 {
+func (ix *Index) topK(cand []uint32, score []float32, k int, s *searchScratch) []uint32 {
 	if len(cand) >= parallelCost && k*8 < len(cand) {
 		// Each half picks its best k on its own core; then the two lists
 		// are merged.
@@ -50,7 +52,7 @@ func (ix *SearchIndex) topK(cand []uint32, score []float32, k int, s *searchScra
 	return ix.topKHeap(cand, score, k, &s.heaps[0])
 }
 
-func (ix *SearchIndex) cmpDocs(score []float32) func(a, b uint32) int {
+func (ix *Index) cmpDocs(score []float32) func(a, b uint32) int {
 	return func(a, b uint32) int {
 		if ix.better(a, b, score) {
 			return -1
@@ -63,7 +65,7 @@ func (ix *SearchIndex) cmpDocs(score []float32) func(a, b uint32) int {
 }
 
 // topKHeap returns the best k of cand, best first.
-func (ix *SearchIndex) topKHeap(cand []uint32, score []float32, k int, heap *[]uint32) []uint32 {
+func (ix *Index) topKHeap(cand []uint32, score []float32, k int, heap *[]uint32) []uint32 {
 	cmpDocs := ix.cmpDocs(score)
 	if k >= len(cand) || k*8 >= len(cand) {
 		out := slices.Clone(cand)
@@ -124,7 +126,7 @@ func (ix *SearchIndex) topKHeap(cand []uint32, score []float32, k int, heap *[]u
 
 // rank picks the best statements, applies the phrase boost and finds the
 // spans to highlight.
-func (ix *SearchIndex) rank(q *Query, p *plan, s *searchScratch, limit int) []SearchHit {
+func (ix *Index) rank(q *Query, p *plan, s *searchScratch, limit int) []Hit {
 	cand := s.cand
 	if len(cand) == 0 {
 		return nil
@@ -139,7 +141,7 @@ func (ix *SearchIndex) rank(q *Query, p *plan, s *searchScratch, limit int) []Se
 	}
 	top := ix.topK(cand, s.score, depth, s)
 	var tk wordTokenizer
-	hits := make([]SearchHit, len(top))
+	hits := make([]Hit, len(top))
 	for i, doc := range top {
 		h := &hits[i]
 		h.Statement = ix.docs[doc]
@@ -175,7 +177,7 @@ func (ix *SearchIndex) rank(q *Query, p *plan, s *searchScratch, limit int) []Se
 			}
 			return 0
 		})
-		sorted := make([]SearchHit, limit)
+		sorted := make([]Hit, limit)
 		for i := range sorted {
 			sorted[i] = hits[order[i]]
 		}
@@ -187,8 +189,8 @@ func (ix *SearchIndex) rank(q *Query, p *plan, s *searchScratch, limit int) []Se
 // spans finds what to highlight in text: every word a typed query word
 // matches and every occurrence of a phrase. It also counts the pairs of typed words
 // found next to each other in the order typed.
-func (ix *SearchIndex) spans(t *wordTokenizer, q *Query, p *plan, text string, pairs bool) ([]Span, int) {
-	var out []Span
+func (ix *Index) spans(t *wordTokenizer, q *Query, p *plan, text string, pairs bool) ([]data.Span, int) {
+	var out []data.Span
 	t.reset(text)
 	var prev uint64
 	var found uint64
@@ -210,7 +212,7 @@ func (ix *SearchIndex) spans(t *wordTokenizer, q *Query, p *plan, text string, p
 			}
 		}
 		if hit {
-			out = append(out, Span{t.start, t.end})
+			out = append(out, data.Span{Start: t.start, End: t.end})
 			if pairs {
 				for k, wi := range typed {
 					if ix.wordMatches(&p.words[wi], w) {
@@ -238,7 +240,7 @@ func countBits(x uint64) int {
 
 // wordMatches reports whether the folded word w is one the query word
 // accepts in text.
-func (ix *SearchIndex) wordMatches(q *qword, w []byte) bool {
+func (ix *Index) wordMatches(q *qword, w []byte) bool {
 	switch {
 	case q.typo:
 		for _, t := range q.terms {
@@ -254,11 +256,11 @@ func (ix *SearchIndex) wordMatches(q *qword, w []byte) bool {
 }
 
 // mergeSpans sorts spans and joins those that overlap.
-func mergeSpans(s []Span) []Span {
+func mergeSpans(s []data.Span) []data.Span {
 	if len(s) < 2 {
 		return s
 	}
-	slices.SortFunc(s, func(a, b Span) int { return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End)) })
+	slices.SortFunc(s, func(a, b data.Span) int { return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End)) })
 	out := s[:1]
 	for _, x := range s[1:] {
 		last := &out[len(out)-1]
@@ -273,7 +275,7 @@ func mergeSpans(s []Span) []Span {
 
 // typoPlan replaces each typed word that is in no statement by the close
 // words that are. It returns no corrections when there is nothing to try.
-func (ix *SearchIndex) typoPlan(q *Query, p plan) (plan, []Correction) {
+func (ix *Index) typoPlan(q *Query, p plan) (plan, []Correction) {
 	np := plan{typed: slices.Clone(p.typed), exclude: p.exclude}
 	np.words = make([]qword, len(p.words))
 	copy(np.words, p.words)
@@ -311,7 +313,7 @@ func (ix *SearchIndex) typoPlan(q *Query, p plan) (plan, []Correction) {
 
 // closeSpeakers points the word at the speakers and parties with a name
 // word within a few edits of it, and returns those words.
-func (ix *SearchIndex) closeSpeakers(w *qword) []string {
+func (ix *Index) closeSpeakers(w *qword) []string {
 	wr := []rune(w.text)
 	k := maxTypos(len(wr))
 	if k == 0 || len(wr) > 32 {
@@ -324,7 +326,7 @@ func (ix *SearchIndex) closeSpeakers(w *qword) []string {
 			if w.prefix && len(xr) > len(wr) {
 				xr = xr[:len(wr)]
 			}
-			if osaDistance(wr, xr, k) <= k {
+			if data.EditDistance(wr, xr, k) <= k {
 				if !slices.Contains(names, x) {
 					names = append(names, x)
 				}
@@ -350,7 +352,7 @@ func maxTypos(n int) int {
 
 // closeTerms lists the terms within a few edits of w (for a word being
 // typed, of the start of the term), most frequent first, at most 16.
-func (ix *SearchIndex) closeTerms(w string, prefix bool) []int {
+func (ix *Index) closeTerms(w string, prefix bool) []int {
 	wr := []rune(w)
 	k := maxTypos(len(wr))
 	if k == 0 || len(wr) > 32 {
@@ -401,11 +403,11 @@ func (ix *SearchIndex) closeTerms(w string, prefix bool) []int {
 			if prefix {
 				for l := len(wr) - k; l <= len(wr)+k; l++ {
 					if l >= 1 && l <= len(buf) {
-						best = min(best, osaDistance(wr, buf[:l], k))
+						best = min(best, data.EditDistance(wr, buf[:l], k))
 					}
 				}
 			} else if absInt(len(buf)-len(wr)) <= k {
-				best = osaDistance(wr, buf, k)
+				best = data.EditDistance(wr, buf, k)
 			}
 		}
 		if best <= k {
@@ -459,7 +461,7 @@ func osaBytes(a, b string, limit int, rows *[3][66]int) int {
 		return limit + 1
 	}
 	if len(b) > 64 || len(a) > 64 {
-		return osaDistance([]rune(a), []rune(b), limit)
+		return data.EditDistance([]rune(a), []rune(b), limit)
 	}
 	n := len(b)
 	prev2, prev, cur := rows[0][:n+1], rows[1][:n+1], rows[2][:n+1]
@@ -498,43 +500,4 @@ func absInt(x int) int {
 		return -x
 	}
 	return x
-}
-
-// osaDistance is the optimal string alignment distance (edits and swaps of
-// neighbours), or limit+1 when it is more than limit.
-func osaDistance(a, b []rune, limit int) int {
-	if absInt(len(a)-len(b)) > limit {
-		return limit + 1
-	}
-	n := len(b)
-	prev2 := make([]int, n+1)
-	prev := make([]int, n+1)
-	cur := make([]int, n+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		rowMin := cur[0]
-		for j := 1; j <= n; j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				v = min(v, prev2[j-2]+1)
-			}
-			cur[j] = v
-			rowMin = min(rowMin, v)
-		}
-		if rowMin > limit {
-			return limit + 1
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	if prev[n] > limit {
-		return limit + 1
-	}
-	return prev[n]
 }
