@@ -411,3 +411,46 @@ var Queries = []string{
 	"x", "q", "zz",
 	"party:nato -kind:quote", "party:eu kind:quote energy",
 }
+
+// Typed is a mixed set of complete queries a person types into the search
+// screen, letter by letter (Keystrokes lists every step): common and rare
+// words, one-letter and dense prefixes ("a", "the s", "in the i"),
+// filters, phrases, exclusions and a typo.
+var Typed = []string{
+	"security guarantees",
+	"nato enlargement",
+	"a step by step approach",
+	"the security of europe",
+	"party:russia nato",
+	"speaker:lavrov guarantees",
+	`"written response" party:us`,
+	"sanctions -energy",
+	"date:2022-01 troops",
+	"topic:minsk ceasefire",
+	"kind:reported diplomacy",
+	"secuirty",
+	"we will respond",
+	"ukraine sovereignty",
+	"gas transit europe",
+	`"massive consequences" -sanctions`,
+	"after the meeting in geneva",
+	"in the interests of all parties",
+	"stoltenberg open-door",
+	"zelenskyy",
+	"party:eu kind:quote energy",
+}
+
+// Keystrokes is every query the search screen sees while each of queries
+// is typed from its first letter: "nato" gives "n", "na", "nat", "nato".
+func Keystrokes(queries []string) []string {
+	var out []string
+	for _, q := range queries {
+		for i := range q {
+			if i > 0 {
+				out = append(out, q[:i])
+			}
+		}
+		out = append(out, q)
+	}
+	return out
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Instructions per keystroke, counted by valgrind's callgrind: a figure a
+# busy machine cannot inflate, for deciding between two versions when wall
+# times are too noisy. For each query it runs bench/keystroke -q QUERY
+# under callgrind with 1 and with 1+R rounds and prints the difference / R:
+# the instructions of one search once the first (which also pays one-time
+# costs: scratch space, page faults, a collection of the freshly opened
+# heap) is done.
+#
+#   DIR=/tmp/m1 bench/callgrind.sh                     # the default queries
+#   DIR=/tmp/m1 R=3 bench/callgrind.sh "in t" "s" "the s"
+#
+# DIR holds a generated dossier (go run ./data/synth/cmd/gen -n N -o DIR);
+# its search cache goes to $DIR/xdg-cache. One query takes about a minute.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DIR=${DIR:?set DIR to a generated dossier directory}
+R=${R:-3}
+command -v valgrind >/dev/null || { echo "valgrind is missing" >&2; exit 1; }
+mkdir -p "$DIR/bin"
+go build -o "$DIR/bin/keystroke" ./bench/keystroke
+export XDG_CACHE_HOME="$DIR/xdg-cache"
+"$DIR/bin/keystroke" -rounds 0 "$DIR/dossier.yaml" >/dev/null # makes the cache when missing
+if [ $# -eq 0 ]; then
+  set -- "s" "a" "t" "the s" "in t" "security" '"written response"' "party:russia nato"
+fi
+# Go's asynchronous preemption uses signals callgrind cannot follow.
+export GODEBUG=asyncpreemptoff=1 GOMAXPROCS=1
+irefs() {
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$DIR/bin/keystroke" -q "$1" -rounds "$2" "$DIR/dossier.yaml" 2>&1 |
+    sed -n 's/.*I *refs: *//p' | tr -d ,
+}
+printf "%-28s %16s\n" query "instructions"
+for q in "$@"; do
+  a=$(irefs "$q" 1)
+  b=$(irefs "$q" $((R + 1)))
+  printf "%-28s %16s\n" "\"$q\"" "$(( (b - a) / R ))"
+done
+echo "GOMAXPROCS=1 under valgrind; load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
