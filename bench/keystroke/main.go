@@ -27,7 +27,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/parley-dev/parley/data"
+	"github.com/parley-dev/parley/data/search"
 	"github.com/parley-dev/parley/data/synth"
 )
 
@@ -43,7 +43,7 @@ func main() {
 		os.Exit(2)
 	}
 	t0 := time.Now()
-	d, _, ix, err := data.LoadIndexed(flag.Arg(0), nil)
+	d, _, ix, err := search.LoadIndexed(flag.Arg(0), nil)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
@@ -72,7 +72,7 @@ func main() {
 		for i, text := range keys {
 			c0 := processCPU()
 			start := time.Now()
-			q, _ := data.ParseQuery(text, d)
+			q, _ := search.ParseQuery(text, d)
 			ix.Search(q, 100)
 			w := time.Since(start)
 			wall[i] = append(wall[i], w)
