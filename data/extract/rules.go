@@ -1,0 +1,568 @@
+package extract
+
+import "slices"
+
+// draft is an attribution while the rules work: token ranges, resolved to
+// a speaker and byte spans at the end, in text order.
+type draft struct {
+	rule      string
+	conf      float64
+	kind      Kind
+	content   [][2]int // token ranges
+	cue       [2]int   // token range; from == to when absent
+	np        phrase   // the speaker as written; kind mNone when absent
+	continues bool     // the speaker is the previous attribution's
+	speaker   Speaker
+}
+
+// rule is one step of the pipeline.
+type rule struct {
+	name  string
+	apply func(d *doc)
+}
+
+// pipeline is every rule in the order it runs. Quote rules run first and
+// claim their words; the rules for reported speech then look only at what
+// is left. The speakers are resolved last, in text order, so a pronoun
+// finds the people named before it.
+var pipeline = []rule{
+	{"mentions", (*doc).scanMentions},
+	{"quote-cue-after", (*doc).quoteCueAfter},
+	{"quote-cue-before", (*doc).quoteCueBefore},
+	{"quote-in-reported", (*doc).quoteInReported},
+	{"quote-continues", (*doc).quoteContinues},
+	{"according-to", (*doc).accordingTo},
+	{"reported-after", (*doc).reportedAfter},
+	{"reported-cue", (*doc).reportedCue},
+	{"resolve", (*doc).resolveSpeakers},
+}
+
+// Rules names the rules of the pipeline that draft attributions, in order.
+func Rules() []string {
+	var out []string
+	for _, r := range pipeline {
+		if r.name != "mentions" && r.name != "resolve" {
+			out = append(out, r.name)
+		}
+	}
+	return out
+}
+
+// isCue tells whether token i is a cue verb of at least the given class:
+// a lower-case word outside quotes.
+func (d *doc) isCue(i int, speechOnly bool) bool {
+	t := d.toks[i]
+	if t.k != tWord || t.cap || d.inQuote[i] >= 0 {
+		return false
+	}
+	c := cues[t.lw]
+	return c == speechCue || c == stanceCue && !speechOnly
+}
+
+// quoteDone marks quotes already drafted.
+func (d *doc) quoteDone(qi int) bool {
+	q := d.quots[qi]
+	return d.claimed[q.open]
+}
+
+func (d *doc) claim(from, to int) {
+	for i := max(from, 0); i < to && i < len(d.claimed); i++ {
+		d.claimed[i] = true
+	}
+}
+
+func (d *doc) claimQuote(qi int) {
+	q := d.quots[qi]
+	d.claim(q.open, q.close+1)
+}
+
+// stopAt is the first token at or after i that ends a clause: a sentence
+// end, a semicolon, a quote mark, a new paragraph.
+func (d *doc) clauseEnd(i int) int {
+	if i >= len(d.toks) {
+		return len(d.toks)
+	}
+	para := d.toks[i].para
+	for j := i; j < len(d.toks); j++ {
+		t := d.toks[j]
+		if t.para != para || t.k == tOpen || t.k == tAmb || t.k == tClose {
+			return j
+		}
+		if t.k == tPunct && (t.lw == "." && !(j > 0 && abbreviations[d.toks[j-1].lw] && d.toks[j-1].e == t.s) || t.lw == ";" || t.lw == "!" || t.lw == "?") {
+			return j
+		}
+	}
+	return len(d.toks)
+}
+
+// cueAfterQuote reads the attribution after a closing mark: [,] SPEAKER
+// CUE or [,] CUE SPEAKER. It returns the cue token, the speaker phrase and
+// the token after the attribution.
+func (d *doc) cueAfterQuote(qi int) (v int, np phrase, next int, ok bool) {
+	q := d.quots[qi]
+	k := q.close + 1
+	if d.isPunct(k, ",") || d.isPunct(k, "—") || d.isPunct(k, "–") {
+		k++
+	}
+	if k >= len(d.toks) || d.toks[k].para != d.toks[q.close].para {
+		return 0, np, 0, false
+	}
+	hi := d.clauseEnd(k)
+	// “… ended.” Then a new sentence: only a bare "Lavrov said." belongs to it.
+	endsSentence := d.isPunct(q.close-1, ".") && d.isCapWord(k)
+	for v = k; v < hi && v < k+12; v++ {
+		if !d.isCue(v, true) {
+			continue
+		}
+		if v == k {
+			np, ok = d.subjectAfter(v, hi)
+		} else {
+			np, ok = d.subjectBefore(v, k)
+			ok = ok && np.from == k
+		}
+		if !ok {
+			return 0, np, 0, false
+		}
+		next = max(v, np.to) + 1
+		if endsSentence && next < hi-0 && !d.isPunct(next, ".") {
+			return 0, np, 0, false
+		}
+		return v, np, next, true
+	}
+	return 0, np, 0, false
+}
+
+// quoteCueAfter: “We will not sign,” Lavrov said. / “…,” said Lavrov, /
+// “…,” he told reporters, “…” — the cue after the quote; an interrupted
+// quote goes on after the attribution as a second part.
+func (d *doc) quoteCueAfter() {
+	for qi, q := range d.quots {
+		if q.words < d.opt.MinQuoteWords || d.quoteDone(qi) {
+			continue
+		}
+		v, np, next, ok := d.cueAfterQuote(qi)
+		if !ok {
+			continue
+		}
+		dr := &draft{rule: "quote-cue-after", conf: 0.95, kind: Quote, content: slices.Clone(q.parts), cue: [2]int{v, v + 1}, np: np}
+		d.claimQuote(qi)
+		d.claim(np.from, np.to)
+		d.claim(v, v+1)
+		// interrupted: “…,” he said, “…”
+		for n := next; n < len(d.toks); {
+			for n < len(d.toks) && d.toks[n].k == tPunct && n-next < 6 && d.toks[n].lw != "." {
+				n++
+			}
+			if n >= len(d.toks) || d.inQuote[n] < 0 || d.quots[d.inQuote[n]].open != n || d.claimed[n] {
+				break
+			}
+			nq := d.quots[d.inQuote[n]]
+			dr.content = append(dr.content, nq.parts...)
+			d.claimQuote(d.inQuote[n])
+			break
+		}
+		d.out = append(d.out, dr)
+	}
+}
+
+// cueBeforeQuote finds "SPEAKER CUE [object] [:|,|that] “" or "According to
+// SPEAKER, “" before an opening mark, in the same sentence; strict means
+// nothing but an object may stand between the cue and the mark.
+func (d *doc) cueBeforeQuote(qi int, strict bool) (v int, np phrase, ok bool) {
+	q := d.quots[qi]
+	lo := d.sentOf(q.open).from
+	// also a sentence that ends in a colon right before the quote
+	if lo == q.open && lo > 0 && d.isPunct(lo-1, ":") {
+		lo = d.sentOf(lo - 1).from
+	}
+	for i := q.open - 1; i >= lo; i-- {
+		if d.inQuote[i] >= 0 {
+			return 0, np, false
+		}
+		if d.isWord(i, "according") && d.isWord(i+1, "to") {
+			np, ok = d.subjectAfter(i+1, q.open)
+			if ok && (!strict || np.to >= q.open-1) {
+				return i, np, true
+			}
+			return 0, np, false
+		}
+		if !d.isCue(i, !strict) {
+			continue
+		}
+		np, ok = d.subjectBefore(i, lo)
+		if !ok {
+			continue
+		}
+		if strict && !d.onlyIntroBetween(i+1, q.open) {
+			return 0, np, false
+		}
+		return i, np, true
+	}
+	return 0, np, false
+}
+
+// onlyIntroBetween tells whether tokens [from, to) are what may stand
+// between a cue and a direct quote: an object (reporters, the daily, CNN),
+// a short prepositional phrase (in a statement), and a colon, comma or
+// "that".
+func (d *doc) onlyIntroBetween(from, to int) bool {
+	if to-from > 8 {
+		return false
+	}
+	for i := from; i < to; i++ {
+		t := d.toks[i]
+		switch {
+		case t.k == tPunct && (t.lw == ":" || t.lw == "," || t.lw == "—" || t.lw == "–"):
+		case t.k == tWord && (objects[t.lw] || t.cap || determiners[t.lw] || t.lw == "that" || t.lw == "in" || t.lw == "on" || t.lw == "at" || t.lw == "to" || t.lw == "during" || t.lw == "after"):
+		case t.k == tWord && !stopWords[t.lw] && to-from <= 5:
+		default:
+			return false
+		}
+	}
+	// the last token before the mark must introduce the quote
+	last := d.toks[to-1]
+	return to == from || last.lw == ":" || last.lw == "," || last.lw == "that" || last.lw == "—" || cues[d.toks[from-1].lw] != notCue && to-from <= 1
+}
+
+// quoteCueBefore: Lavrov said: “…” / Lavrov told reporters, “…” /
+// According to Lavrov, “…”.
+func (d *doc) quoteCueBefore() {
+	for qi, q := range d.quots {
+		if q.words < d.opt.MinQuoteWords || d.quoteDone(qi) {
+			continue
+		}
+		v, np, ok := d.cueBeforeQuote(qi, true)
+		if !ok {
+			continue
+		}
+		cue := [2]int{v, v + 1}
+		if d.isWord(v, "according") {
+			cue[1] = v + 2
+		}
+		d.out = append(d.out, &draft{rule: "quote-cue-before", conf: 0.9, kind: Quote, content: slices.Clone(q.parts), cue: cue, np: np})
+		d.claimQuote(qi)
+		d.claim(np.from, np.to)
+		d.claim(v, v+1)
+	}
+}
+
+// quoteInReported: Lavrov said the talks had been “useful and frank” —
+// quoted words inside reported speech are the speaker's own words too.
+func (d *doc) quoteInReported() {
+	for qi, q := range d.quots {
+		if q.words < d.opt.MinQuoteWords || d.quoteDone(qi) {
+			continue
+		}
+		v, np, ok := d.cueBeforeQuote(qi, false)
+		if !ok {
+			continue
+		}
+		cue := [2]int{v, v + 1}
+		if d.isWord(v, "according") {
+			cue[1] = v + 2
+		}
+		d.out = append(d.out, &draft{rule: "quote-in-reported", conf: 0.7, kind: Quote, content: slices.Clone(q.parts), cue: cue, np: np})
+		d.claimQuote(qi)
+	}
+}
+
+// quoteContinues: a quote with no cue of its own, after an attribution in
+// the same or the previous paragraph, is the same speaker's.
+func (d *doc) quoteContinues() {
+	for qi, q := range d.quots {
+		if q.words < d.opt.MinQuoteWords || d.quoteDone(qi) {
+			continue
+		}
+		// the nearest drafted quote before it
+		var prev *draft
+		for _, dr := range d.out {
+			if dr.kind == Quote && dr.content[0][0] < q.open && (prev == nil || dr.content[0][0] > prev.content[0][0]) {
+				prev = dr
+			}
+		}
+		if prev == nil {
+			continue
+		}
+		last := prev.content[len(prev.content)-1][1]
+		if d.toks[q.open].para-d.toks[min(last, len(d.toks)-1)].para > 1 || d.nameBetween(last, q.open, prev.np) {
+			continue
+		}
+		d.claimQuote(qi)
+		if d.onlyAttributionBetween(last, q.open) {
+			// the same speaker goes on: one statement in several parts,
+			// as “…,” he said. “…” is annotated.
+			prev.content = append(prev.content, q.parts...)
+			continue
+		}
+		d.out = append(d.out, &draft{rule: "quote-continues", conf: 0.6, kind: Quote, content: slices.Clone(q.parts), continues: true})
+	}
+}
+
+// onlyAttributionBetween tells whether nothing but quote marks,
+// punctuation and words already drafted (an attribution: "he said") stand
+// between two tokens.
+func (d *doc) onlyAttributionBetween(from, to int) bool {
+	for i := from; i < to; i++ {
+		if d.toks[i].k == tWord && !d.claimed[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// nameBetween tells whether someone else is named between two tokens, out
+// of quotes: the speaker may have changed.
+func (d *doc) nameBetween(from, to int, speaker phrase) bool {
+	for _, m := range d.ents.mentions {
+		if m.tok >= speaker.from && m.tok < speaker.to {
+			continue
+		}
+		if m.tok > from && m.tok < to && m.ent.person && d.inQuote[m.tok] < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// contentEnd drops the sentence's closing punctuation from a content range.
+func (d *doc) trimContent(from, to int) (int, int) {
+	for to > from && d.toks[to-1].k == tPunct {
+		to--
+	}
+	for from < to && d.toks[from].k == tPunct {
+		from++
+	}
+	return from, to
+}
+
+func (d *doc) wordsIn(from, to int) int {
+	n := 0
+	for i := from; i < to; i++ {
+		if d.toks[i].k == tWord {
+			n++
+		}
+	}
+	return n
+}
+
+func (d *doc) anyClaimed(from, to int) bool {
+	for i := from; i < to; i++ {
+		if d.claimed[i] {
+			return true
+		}
+	}
+	return false
+}
+
+// accordingTo: According to Lavrov, his country has no plans to attack. /
+// His country has no plans to attack, according to Lavrov.
+func (d *doc) accordingTo() {
+	for _, s := range d.sents {
+		for i := s.from; i+1 < s.to; i++ {
+			if !d.isWord(i, "according") || !d.isWord(i+1, "to") || d.inQuote[i] >= 0 || d.claimed[i] {
+				continue
+			}
+			np, ok := d.subjectAfter(i+1, s.to)
+			if !ok {
+				continue
+			}
+			var from, to int
+			if d.isPunct(np.to, ",") && (i == s.from || d.isPunct(i-1, ",") && i-1 == s.from) {
+				from, to = d.trimContent(np.to+1, d.clauseEnd(np.to+1))
+			} else if i > s.from && d.isPunct(i-1, ",") {
+				from, to = d.trimContent(s.from, i-1)
+			} else {
+				continue
+			}
+			if d.wordsIn(from, to) < 3 || d.anyClaimed(from, to) {
+				continue
+			}
+			d.out = append(d.out, &draft{rule: "according-to", conf: 0.85, kind: Reported, content: [][2]int{{from, to}}, cue: [2]int{i, i + 2}, np: np})
+			d.claim(from, to)
+			d.claim(i, np.to)
+		}
+	}
+}
+
+// reportedAfter: Russia has no plans to attack Ukraine, Lavrov said. /
+// …, said Lavrov.
+func (d *doc) reportedAfter() {
+	for _, s := range d.sents {
+		for c := s.from + 1; c < s.to; c++ {
+			if !d.isPunct(c, ",") || d.inQuote[c] >= 0 || d.claimed[c] {
+				continue
+			}
+			hi := d.clauseEnd(c + 1)
+			var v int
+			var np phrase
+			ok := false
+			for v = c + 1; v < hi && v < c+12; v++ {
+				if !d.isCue(v, false) {
+					continue
+				}
+				if v == c+1 {
+					np, ok = d.subjectAfter(v, hi)
+				} else {
+					np, ok = d.subjectBefore(v, c+1)
+					ok = ok && np.from == c+1
+				}
+				break
+			}
+			if !ok {
+				continue
+			}
+			// only a short tail after the attribution: "…, Lavrov said on Friday."
+			after := max(v, np.to) + 1
+			if hi-after > 6 || d.hasWord(after, hi, "that") {
+				continue
+			}
+			from, to := d.trimContent(s.from, c)
+			if d.wordsIn(from, to) < 3 || d.anyClaimed(from, to) {
+				continue
+			}
+			d.out = append(d.out, &draft{rule: "reported-after", conf: 0.8, kind: Reported, content: [][2]int{{from, to}}, cue: [2]int{v, v + 1}, np: np})
+			d.claim(from, to)
+			d.claim(c, hi)
+			break
+		}
+	}
+}
+
+func (d *doc) hasWord(from, to int, w string) bool {
+	for i := from; i < to; i++ {
+		if d.isWord(i, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// reportedCue: Lavrov said (that) the West would answer next week. / He
+// told reporters the talks were useful. The content runs from the cue's
+// complement to the end of the sentence.
+func (d *doc) reportedCue() {
+	for _, s := range d.sents {
+		for v := s.from; v < s.to; v++ {
+			if !d.isCue(v, false) || d.claimed[v] {
+				continue
+			}
+			np, ok := d.subjectBefore(v, s.from)
+			if !ok || d.anyClaimed(np.from, np.to) {
+				continue
+			}
+			end := d.clauseEndReported(v + 1)
+			from := v + 1
+			that := -1
+			for k := v + 1; k < end && k < v+9; k++ {
+				if d.isWord(k, "that") {
+					that = k
+					break
+				}
+				if d.toks[k].k != tWord {
+					break
+				}
+			}
+			class := cues[d.toks[v].lw]
+			switch {
+			case that >= 0:
+				from = that
+			case cueNeedsComplement[d.toks[v].lw]:
+				continue
+			case d.isPunct(from, ":") || d.isPunct(from, ","):
+				from++
+			default:
+				// an object first: "told reporters", "told the daily"
+				if d.toks[v].lw == "told" || d.toks[v].lw == "tells" || d.toks[v].lw == "tell" || d.toks[v].lw == "warned" || d.toks[v].lw == "assured" || d.toks[v].lw == "informed" {
+					for from < end && d.toks[from].k == tWord && (objects[d.toks[from].lw] || determiners[d.toks[from].lw] || d.toks[from].cap) && from < v+4 {
+						from++
+					}
+				}
+			}
+			from, to := d.trimContent(from, end)
+			if d.wordsIn(from, to) < 3 || d.anyClaimed(from, to) {
+				continue
+			}
+			conf := 0.75
+			if that >= 0 {
+				conf = 0.85
+			}
+			if class == stanceCue {
+				conf -= 0.2
+			}
+			d.out = append(d.out, &draft{rule: "reported-cue", conf: conf, kind: Reported, content: [][2]int{{from, to}}, cue: [2]int{v, v + 1}, np: np})
+			d.claim(np.from, to)
+			v = to
+		}
+	}
+}
+
+// clauseEndReported is where reported content ends: the sentence's end,
+// a semicolon, or a new paragraph; quotes inside it belong to it.
+func (d *doc) clauseEndReported(i int) int {
+	s := d.sentOf(i - 1)
+	for j := i; j < s.to; j++ {
+		if d.inQuote[j] < 0 && d.isPunct(j, ";") {
+			return j
+		}
+	}
+	return s.to
+}
+
+// resolveSpeakers gives every draft its speaker, in text order.
+func (d *doc) resolveSpeakers() {
+	slices.SortStableFunc(d.out, func(a, b *draft) int { return a.content[0][0] - b.content[0][0] })
+	var prev *draft
+	for _, dr := range d.out {
+		switch {
+		case dr.continues && prev != nil:
+			dr.speaker = prev.speaker
+		case dr.np.kind != mNone:
+			dr.speaker = d.resolve(dr.np, true)
+			switch dr.np.kind {
+			case mPronoun:
+				dr.conf *= 0.9
+				if dr.speaker.Name == "" {
+					dr.conf *= 0.7
+				}
+			case mDesc:
+				if !dr.speaker.Person {
+					dr.conf *= 0.8
+				}
+			}
+		}
+		prev = dr
+	}
+}
+
+// results turns the drafts into attributions with byte spans.
+func (d *doc) results() []Attribution {
+	out := make([]Attribution, 0, len(d.out))
+	for _, dr := range d.out {
+		a := Attribution{Rule: dr.rule, Confidence: round2(dr.conf), Kind: dr.kind, Speaker: dr.speaker}
+		for _, c := range dr.content {
+			if sp := d.span(c[0], c[1]); !sp.Empty() {
+				a.Content = append(a.Content, sp)
+			}
+		}
+		if len(a.Content) == 0 {
+			continue
+		}
+		if dr.cue[1] > dr.cue[0] {
+			a.Cue = d.span(dr.cue[0], dr.cue[1])
+		}
+		if dr.np.kind != mNone {
+			from, to := dr.np.from, dr.np.to
+			for from < to && d.toks[from].k != tWord {
+				from++
+			}
+			for to > from && d.toks[to-1].k != tWord {
+				to--
+			}
+			a.Mention = d.span(from, to)
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
