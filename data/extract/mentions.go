@@ -467,4 +467,3 @@ func (d *doc) subjectAfter(v, hi int) (np phrase, ok bool) {
 	}
 	return np, true
 }
-
