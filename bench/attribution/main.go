@@ -197,7 +197,17 @@ func report(a article, runes []rune, direct []gold, quotes []pred, pairs []pair)
 	}
 	for pi, p := range quotes {
 		if !pm[pi] {
-			fmt.Printf("SPURIOUS %s: %q (%s, %q)\n", a.name, clip(str(p.content)), p.rule, str(p.mention))
+			best, bo := -1, 0.0
+			for gi, g := range a.gold {
+				if ov := overlap(g.content, p.content); ov > bo {
+					best, bo = gi, ov
+				}
+			}
+			near := ""
+			if best >= 0 {
+				near = fmt.Sprintf(" nearest gold %.2f: %q", bo, clip(str(a.gold[best].content)))
+			}
+			fmt.Printf("SPURIOUS %s: %q (%s, %q)%s\n", a.name, clip(str(p.content)), p.rule, str(p.mention), near)
 		}
 	}
 }

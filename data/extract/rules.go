@@ -127,7 +127,7 @@ func (d *doc) cueAfterQuote(qi int) (v int, np phrase, next int, ok bool) {
 		if endsSentence && next < hi-0 && !d.isPunct(next, ".") {
 			return 0, np, 0, false
 		}
-		return v, np, next, true
+		return v, np, hi, true
 	}
 	return 0, np, 0, false
 }
@@ -146,8 +146,7 @@ func (d *doc) quoteCueAfter() {
 		}
 		dr := &draft{rule: "quote-cue-after", conf: 0.95, kind: Quote, content: slices.Clone(q.parts), cue: [2]int{v, v + 1}, np: np}
 		d.claimQuote(qi)
-		d.claim(np.from, np.to)
-		d.claim(v, v+1)
+		d.claim(min(np.from, v), next)
 		// interrupted: “…,” he said, “…”
 		for n := next; n < len(d.toks); {
 			for n < len(d.toks) && d.toks[n].k == tPunct && n-next < 6 && d.toks[n].lw != "." {
@@ -254,7 +253,7 @@ func (d *doc) quoteInReported() {
 			continue
 		}
 		v, np, ok := d.cueBeforeQuote(qi, false)
-		if !ok {
+		if !ok || !d.fullSentence(q) {
 			continue
 		}
 		cue := [2]int{v, v + 1}
@@ -264,6 +263,14 @@ func (d *doc) quoteInReported() {
 		d.out = append(d.out, &draft{rule: "quote-in-reported", conf: 0.7, kind: Quote, content: slices.Clone(q.parts), cue: cue, np: np})
 		d.claimQuote(qi)
 	}
+}
+
+// fullSentence tells whether a quote is a sentence of its own (a capital
+// first, . ! or ? last): a fragment in quote marks inside reported speech
+// stays part of the reported statement.
+func (d *doc) fullSentence(q quote) bool {
+	first, last := d.toks[q.parts[0][0]], d.toks[q.parts[len(q.parts)-1][1]-1]
+	return first.cap && last.k == tPunct && (last.lw == "." || last.lw == "!" || last.lw == "?")
 }
 
 // quoteContinues: a quote with no cue of its own, after an attribution in
