@@ -317,6 +317,19 @@ func (d *doc) subjectBefore(v, lo int) (np phrase, ok bool) {
 	if j < lo {
 		return np, false
 	}
+	// "Sen. Marco Rubio (R-Fla.) said": a bracket after the name
+	if d.isPunct(j, ")") {
+		k := j - 1
+		for k >= lo && k > j-8 && !d.isPunct(k, "(") {
+			k--
+		}
+		if k >= lo && d.isPunct(k, "(") {
+			j = k - 1
+		}
+	}
+	if j < lo {
+		return np, false
+	}
 	apFrom, apTo := -1, -1
 	if d.isPunct(j, ",") {
 		// an appositive: , … , cue

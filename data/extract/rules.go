@@ -145,6 +145,12 @@ func (d *doc) quoteCueAfter() {
 			continue
 		}
 		dr := &draft{rule: "quote-cue-after", conf: 0.95, kind: Quote, content: slices.Clone(q.parts), cue: [2]int{v, v + 1}, np: np}
+		if lead := d.leadIn(q); lead < q.open && !d.fullSentence(q) {
+			// The media are “manipulating the campaign,” Gilmore said: the
+			// speaker's words in part, the report's in part.
+			dr.rule, dr.kind, dr.conf = "quote-mixed", Reported, 0.85
+			dr.content = [][2]int{{lead, q.close + 1}}
+		}
 		d.claimQuote(qi)
 		d.claim(min(np.from, v), next)
 		// interrupted: “…,” he said, “…”
@@ -213,14 +219,14 @@ func (d *doc) onlyIntroBetween(from, to int) bool {
 		switch {
 		case t.k == tPunct && (t.lw == ":" || t.lw == "," || t.lw == "—" || t.lw == "–"):
 		case t.k == tWord && (objects[t.lw] || t.cap || determiners[t.lw] || t.lw == "that" || t.lw == "in" || t.lw == "on" || t.lw == "at" || t.lw == "to" || t.lw == "during" || t.lw == "after"):
-		case t.k == tWord && !stopWords[t.lw] && to-from <= 5:
+		case t.k == tWord && !stopWords[t.lw] && to-from <= 8:
 		default:
 			return false
 		}
 	}
 	// the last token before the mark must introduce the quote
 	last := d.toks[to-1]
-	return to == from || last.lw == ":" || last.lw == "," || last.lw == "that" || last.lw == "—" || cues[d.toks[from-1].lw] != notCue && to-from <= 1
+	return to == from || last.lw == ":" || last.lw == "," || last.lw == "—"
 }
 
 // quoteCueBefore: Lavrov said: “…” / Lavrov told reporters, “…” /
@@ -263,6 +269,24 @@ func (d *doc) quoteInReported() {
 		d.out = append(d.out, &draft{rule: "quote-in-reported", conf: 0.7, kind: Quote, content: slices.Clone(q.parts), cue: cue, np: np})
 		d.claimQuote(qi)
 	}
+}
+
+// leadIn is the first word of the report's own words before a quote in
+// its clause ("The media are" in The media are “…”), or the quote's
+// opening mark when there are none.
+func (d *doc) leadIn(q quote) int {
+	lead := q.open
+	s := d.sentOf(q.open)
+	for i := q.open - 1; i >= s.from; i-- {
+		t := d.toks[i]
+		if d.inQuote[i] >= 0 || d.claimed[i] || t.k == tPunct && (t.lw == ":" || t.lw == ";") {
+			break
+		}
+		if t.k == tWord {
+			lead = i
+		}
+	}
+	return lead
 }
 
 // fullSentence tells whether a quote is a sentence of its own (a capital
@@ -321,7 +345,7 @@ func (d *doc) onlyAttributionBetween(from, to int) bool {
 // of quotes: the speaker may have changed.
 func (d *doc) nameBetween(from, to int, speaker phrase) bool {
 	for _, m := range d.ents.mentions {
-		if m.tok >= speaker.from && m.tok < speaker.to {
+		if m.tok >= speaker.from && m.tok < speaker.to || d.claimed[m.tok] {
 			continue
 		}
 		if m.tok > from && m.tok < to && m.ent.person && d.inQuote[m.tok] < 0 {
