@@ -82,17 +82,22 @@ func (d *doc) clauseEnd(i int) int {
 	if i >= len(d.toks) {
 		return len(d.toks)
 	}
-	para := d.toks[i].para
-	for j := i; j < len(d.toks); j++ {
+	s := d.sentOf(i)
+	for j := i; j < s.to; j++ {
 		t := d.toks[j]
-		if t.para != para || t.k == tOpen || t.k == tAmb || t.k == tClose {
+		if t.k == tOpen || t.k == tAmb || t.k == tClose {
 			return j
 		}
-		if t.k == tPunct && (t.lw == "." && !(j > 0 && abbreviations[d.toks[j-1].lw] && d.toks[j-1].e == t.s) || t.lw == ";" || t.lw == "!" || t.lw == "?") {
+		if t.k == tPunct && (t.lw == ";" || t.lw == "!" || t.lw == "?") {
 			return j
 		}
 	}
-	return len(d.toks)
+	// the sentence's closing punctuation is not the clause's
+	e := s.to
+	for e > i && d.toks[e-1].k == tPunct {
+		e--
+	}
+	return e
 }
 
 // cueAfterQuote reads the attribution after a closing mark: [,] SPEAKER
@@ -108,6 +113,19 @@ func (d *doc) cueAfterQuote(qi int) (v int, np phrase, next int, ok bool) {
 		return 0, np, 0, false
 	}
 	hi := d.clauseEnd(k)
+	// “…” ― Pamela Padilla: a name after a dash, closing the paragraph
+	if dash := q.close + 1; dash < len(d.toks) && d.toks[dash].k == tPunct && (d.toks[dash].lw == "―" || d.toks[dash].lw == "—" || d.toks[dash].lw == "–") {
+		end := dash + 1
+		for end < len(d.toks) && d.toks[end].para == d.toks[dash].para {
+			end++
+		}
+		if end-dash <= 6 && end > dash+1 {
+			np := d.parsePhrase(dash+1, end)
+			if np.kind == mName {
+				return dash, np, end, true
+			}
+		}
+	}
 	// “… ended.” Then a new sentence: only a bare "Lavrov said." belongs to it.
 	endsSentence := d.isPunct(q.close-1, ".") && d.isCapWord(k)
 	for v = k; v < hi && v < k+12; v++ {
@@ -118,6 +136,13 @@ func (d *doc) cueAfterQuote(qi int) (v int, np phrase, next int, ok bool) {
 			np, ok = d.subjectAfter(v, hi)
 		} else {
 			np, ok = d.subjectBefore(v, k)
+			if ok && np.from > k && d.nameLike(k, np.from) {
+				// "panel Chairman Rep. Jason Chaffetz", "Mr. Morgan of the Sierra Club"
+				np2 := d.parsePhrase(k, np.to)
+				if np2.kind != mNone {
+					np = np2
+				}
+			}
 			ok = ok && np.from == k
 		}
 		if !ok {
@@ -127,9 +152,31 @@ func (d *doc) cueAfterQuote(qi int) (v int, np phrase, next int, ok bool) {
 		if endsSentence && next < hi-0 && !d.isPunct(next, ".") {
 			return 0, np, 0, false
 		}
-		return v, np, hi, true
+		// the attribution runs to the clause's end, or to a second cue
+		// ("…,” Trump said, adding later, “…” is two statements)
+		end := max(v, np.to) + 1
+		for end < hi && !(d.toks[end].k == tWord && cues[d.toks[end].lw] != notCue) {
+			end++
+		}
+		return v, np, end, true
 	}
 	return 0, np, 0, false
+}
+
+// nameLike tells whether tokens [from, to) can open a speaker phrase:
+// words that are not cues, with of, for, the and an abbreviation's period.
+func (d *doc) nameLike(from, to int) bool {
+	for i := from; i < to; i++ {
+		t := d.toks[i]
+		switch {
+		case t.k == tWord && (cues[t.lw] == notCue || t.cap) && (!stopWords[t.lw] || t.lw == "of" || t.lw == "for"):
+		case t.k == tPunct && t.lw == "." && i > from && abbreviations[d.toks[i-1].lw]:
+		case t.k == tPunct && t.lw == ",":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // quoteCueAfter: “We will not sign,” Lavrov said. / “…,” said Lavrov, /
@@ -145,6 +192,9 @@ func (d *doc) quoteCueAfter() {
 			continue
 		}
 		dr := &draft{rule: "quote-cue-after", conf: 0.95, kind: Quote, content: slices.Clone(q.parts), cue: [2]int{v, v + 1}, np: np}
+		if d.toks[v].k == tPunct {
+			dr.rule, dr.cue, dr.conf = "quote-dash-name", [2]int{}, 0.8
+		}
 		if lead := d.leadIn(q); lead < q.open && !d.fullSentence(q) {
 			// The media are “manipulating the campaign,” Gilmore said: the
 			// speaker's words in part, the report's in part.
