@@ -39,6 +39,8 @@ func main() {
 	verbose := flag.Bool("v", false, "print every missed and every spurious direct quote")
 	rules := flag.Bool("rules", false, "print each rule's drafts and precision (all attributions, loose)")
 	limit := flag.Int("n", 0, "score only the first N articles (0: all)")
+	missedCues := flag.Bool("cues", false, "print the cue words of the gold attributions no draft matches (all, loose), most frequent first")
+	flag.StringVar(&showMiss, "miss", "", "print the missed gold attributions with this cue")
 	flag.Parse()
 	if flag.NArg() != 1 {
 		fmt.Fprintln(os.Stderr, "usage: attribution [-split dev] [-v] [-rules] POLNEAR/data")
@@ -54,6 +56,9 @@ func main() {
 	}
 	r := run(arts, *verbose)
 	r.print(os.Stdout, *split, *rules)
+	if *missedCues {
+		printMissedCues(r.missedCues)
+	}
 }
 
 // article is one text and its gold attributions.
@@ -105,10 +110,32 @@ type result struct {
 	allLoose, allStrct tally
 	elapsed            time.Duration
 	byRule             map[string]*[2]int // drafts, matched (all, loose)
+	missedCues         map[string]int
+}
+
+// showMiss is a cue whose missed gold attributions are printed (-miss).
+var showMiss string
+
+func printMissedCues(m map[string]int) {
+	type kv struct {
+		k string
+		v int
+	}
+	var l []kv
+	for k, v := range m {
+		l = append(l, kv{k, v})
+	}
+	slices.SortFunc(l, func(a, b kv) int { return b.v - a.v })
+	for i, x := range l {
+		if i == 60 {
+			break
+		}
+		fmt.Printf("%6d %s\n", x.v, x.k)
+	}
 }
 
 func run(arts []article, verbose bool) result {
-	r := result{articles: len(arts), byRule: map[string]*[2]int{}}
+	r := result{articles: len(arts), byRule: map[string]*[2]int{}, missedCues: map[string]int{}}
 	for _, a := range arts {
 		start := time.Now()
 		drafts := extract.Extract(a.text, extract.Options{})
@@ -146,8 +173,27 @@ func run(arts []article, verbose bool) result {
 		r.allStrct.add(t)
 
 		matchedP := map[int]bool{}
+		matchedG := map[int]bool{}
 		for _, m := range allPairs {
 			matchedP[m.p] = true
+			matchedG[m.g] = true
+		}
+		for gi, g := range a.gold {
+			if !matchedG[gi] {
+				var w []string
+				for _, c := range g.cue {
+					w = append(w, strings.ToLower(string(runes[min(c.s, len(runes)):min(c.e, len(runes))])))
+				}
+				r.missedCues[strings.Join(w, " ")]++
+				if showMiss != "" && strings.Join(w, " ") == showMiss {
+					fmt.Printf("MISSED %q: %q source %q\n", showMiss, clip(string(runes[g.content[0].s:max(g.content[0].s, min(g.content[len(g.content)-1].e, len(runes)))])), func() string {
+						if len(g.source) == 0 {
+							return ""
+						}
+						return string(runes[g.source[0].s:g.source[0].e])
+					}())
+				}
+			}
 		}
 		for i, p := range all {
 			c := r.byRule[p.rule]

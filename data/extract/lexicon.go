@@ -47,7 +47,8 @@ func init() {
 		indicates revealed reveals disclosed discloses posted wrote told signaled signalled
 		signals hinted hints recommended recommends advised advises alleged alleges
 		announced proclaimed proclaims assured assures informed informs estimated estimates
-		praised praises blasted blasts slammed slams called calls echoed echoes`)
+		praised praises blasted blasts slammed slams called calls echoed echoes show shows
+		showed shown find finds found`)
 	addCues(stanceCue, `believe believes believed think thinks thought hope hopes hoped
 		expect expects expected fear fears feared want wants wanted feel feels felt know
 		knows knew worry worries worried doubt doubts doubted consider considers considered
@@ -61,7 +62,8 @@ func init() {
 // what follows looks like speech (that, a quote, a colon).
 var cueNeedsComplement = set(`see sees saw know knows knew feel feels felt view views viewed
 	consider considers considered called calls plan plans planned want wants wanted
-	understand understands understood state states posted reports report`)
+	understand understands understood state states posted reports report show shows showed
+	shown find finds found`)
 
 // objects are words that may stand between a cue and what was said:
 // "told reporters", "said in a statement", "told the daily".
@@ -126,7 +128,8 @@ var orgHeads = set(`ministry department party agency post times news journal off
 	assembly parliament congress senate kremlin pentagon army navy police reuters
 	interfax tass ap afp bloomberg cnn nbc abc cbs fox msnbc bbc npr politico breitbart
 	times tribune herald gazette daily magazine review poll polls caucus board forces
-	state states republic kingdom nations media group club team`)
+	state states republic kingdom nations media group club team politics report
+	study survey statement website site blog show program programme`)
 
 // nationalities maps a nationality adjective (lower case) to its country.
 var nationalities = map[string]string{

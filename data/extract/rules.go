@@ -34,6 +34,7 @@ var pipeline = []rule{
 	{"according-to", (*doc).accordingTo},
 	{"reported-after", (*doc).reportedAfter},
 	{"reported-cue", (*doc).reportedCue},
+	{"participle", (*doc).participle},
 	{"resolve", (*doc).resolveSpeakers},
 }
 
@@ -447,6 +448,15 @@ func (d *doc) accordingTo() {
 			if !ok {
 				continue
 			}
+			// the source runs to the comma or the clause's end ("according
+			// to early results of exit polls conducted for the AP, …")
+			srcEnd := np.to
+			for srcEnd < s.to && !(d.toks[srcEnd].k == tPunct && d.toks[srcEnd].lw != "." && d.toks[srcEnd].lw != "'" && d.toks[srcEnd].lw != "-") && srcEnd-np.from < 25 {
+				srcEnd++
+			}
+			if srcEnd < s.to && (d.isPunct(srcEnd, ",") || d.isPunct(srcEnd, ".") || d.isPunct(srcEnd, ";")) || srcEnd == s.to {
+				np.to = srcEnd
+			}
 			var from, to int
 			if d.isPunct(np.to, ",") && (i == s.from || d.isPunct(i-1, ",") && i-1 == s.from) {
 				from, to = d.trimContent(np.to+1, d.clauseEnd(np.to+1))
@@ -463,6 +473,82 @@ func (d *doc) accordingTo() {
 			d.claim(i, np.to)
 		}
 	}
+}
+
+// participles are the cue forms that go on a sentence whose subject spoke:
+// "Trump attacked Clinton, saying she was unfit".
+var participles = set(`saying adding noting arguing explaining insisting claiming warning
+	telling suggesting stressing acknowledging asking urging predicting declaring
+	contending writing charging calling complaining promising vowing`)
+
+// participle: …, saying (that) … — the speaker is the sentence's subject,
+// or the speaker of a statement already drafted in the sentence.
+func (d *doc) participle() {
+	for _, s := range d.sents {
+		for v := s.from + 1; v < s.to; v++ {
+			t := d.toks[v]
+			if t.k != tWord || !participles[t.lw] || d.inQuote[v] >= 0 || d.claimed[v] || !d.isPunct(v-1, ",") && !d.isPunct(v-1, "—") {
+				continue
+			}
+			np, ok := d.sentenceSubject(s, v)
+			if !ok {
+				continue
+			}
+			from := v + 1
+			end := d.clauseEndReported(v + 1)
+			for k := v + 1; k < end && k < v+6; k++ {
+				if d.isWord(k, "that") {
+					from = k
+					break
+				}
+			}
+			if t.lw == "telling" && from == v+1 {
+				for from < end && d.toks[from].k == tWord && (objects[d.toks[from].lw] || determiners[d.toks[from].lw] || d.toks[from].cap) && from < v+4 {
+					from++
+				}
+			}
+			from, to := d.trimContent(from, end)
+			if d.wordsIn(from, to) < 3 || d.anyClaimed(from, to) {
+				continue
+			}
+			d.out = append(d.out, &draft{rule: "participle", conf: 0.7, kind: Reported, content: [][2]int{{from, to}}, cue: [2]int{v, v + 1}, np: np})
+			d.claim(v, to)
+			v = to
+		}
+	}
+}
+
+// sentenceSubject is the speaker phrase a participle at v goes with: a
+// drafted speaker earlier in the sentence, or the phrase the sentence
+// opens with.
+func (d *doc) sentenceSubject(s sentence, v int) (phrase, bool) {
+	for _, dr := range d.out {
+		if dr.np.kind != mNone && dr.np.from >= s.from && dr.np.to <= v {
+			return dr.np, true
+		}
+	}
+	i := s.from
+	for i < v && i < s.from+3 && (d.toks[i].k != tWord || stopWords[d.toks[i].lw] && !pronounWord(d.toks[i].lw)) {
+		i++
+	}
+	if i >= v || d.inQuote[i] >= 0 {
+		return phrase{}, false
+	}
+	if pronounWord(d.toks[i].lw) {
+		return d.parsePhrase(i, i+1), true
+	}
+	end := i
+	for end < v && end-i < 8 && d.toks[end].k == tWord && !stopWords[d.toks[end].lw] && (d.toks[end].cap || determiners[d.toks[end].lw] || end > i) && cues[d.toks[end].lw] == notCue {
+		if !d.toks[end].cap && end > i && d.toks[end-1].cap {
+			break
+		}
+		end++
+	}
+	if end == i {
+		return phrase{}, false
+	}
+	np := d.parsePhrase(i, end)
+	return np, np.kind != mNone
 }
 
 // reportedAfter: Russia has no plans to attack Ukraine, Lavrov said. /
@@ -482,7 +568,9 @@ func (d *doc) reportedAfter() {
 					continue
 				}
 				if v == c+1 {
+					// "…, said Lavrov." but not "Sanders, …, said he also may"
 					np, ok = d.subjectAfter(v, hi)
+					ok = ok && np.kind != mPronoun && hi-np.to <= 3
 				} else {
 					np, ok = d.subjectBefore(v, c+1)
 					ok = ok && np.from == c+1
