@@ -182,6 +182,12 @@ func (es *entities) note(tok int, e *entity, subj bool) {
 	es.mentions = slices.Insert(es.mentions, i, mentionAt{tok: tok, ent: e, subj: subj})
 }
 
+// before is the number of mentions before token tok.
+func (es *entities) before(tok int) int {
+	i, _ := slices.BinarySearchFunc(es.mentions, tok, func(m mentionAt, t int) int { return m.tok - t })
+	return i
+}
+
 // pronoun resolves he/she/they at token tok to the person it most likely
 // refers to: of the people named in the last few sentences before it, with
 // a matching gender, the one named last as a sentence's subject, else the
@@ -189,11 +195,8 @@ func (es *entities) note(tok int, e *entity, subj bool) {
 func (es *entities) pronoun(d *doc, tok int, gender byte) *entity {
 	sent := d.toks[tok].sent
 	var bestSubj, bestAny *entity
-	for i := len(es.mentions) - 1; i >= 0; i-- {
+	for i := es.before(tok) - 1; i >= 0; i-- {
 		m := es.mentions[i]
-		if m.tok >= tok {
-			continue
-		}
 		if sent-d.toks[m.tok].sent > 4 {
 			break
 		}
@@ -225,9 +228,9 @@ func (es *entities) pronoun(d *doc, tok int, gender byte) *entity {
 // noun and whose party agrees with its nationality, if any.
 func (es *entities) byRole(tok int, noun, party string) *entity {
 	want := append([]string{noun}, roleSynonyms[noun]...)
-	for i := len(es.mentions) - 1; i >= 0; i-- {
+	for i := es.before(tok) - 1; i >= 0 && i > es.before(tok)-200; i-- {
 		m := es.mentions[i]
-		if m.tok >= tok || !m.ent.person {
+		if !m.ent.person {
 			continue
 		}
 		role := strings.ToLower(m.ent.role)

@@ -351,16 +351,23 @@ func (d *doc) fullSentence(q quote) bool {
 // quoteContinues: a quote with no cue of its own, after an attribution in
 // the same or the previous paragraph, is the same speaker's.
 func (d *doc) quoteContinues() {
+	var quotesSoFar []*draft
+	for _, dr := range d.out {
+		if dr.kind == Quote {
+			quotesSoFar = append(quotesSoFar, dr)
+		}
+	}
+	slices.SortFunc(quotesSoFar, func(a, b *draft) int { return a.content[0][0] - b.content[0][0] })
+	var prev *draft
+	next := 0
 	for qi, q := range d.quots {
 		if q.words < d.opt.MinQuoteWords || d.quoteDone(qi) {
 			continue
 		}
 		// the nearest drafted quote before it
-		var prev *draft
-		for _, dr := range d.out {
-			if dr.kind == Quote && dr.content[0][0] < q.open && (prev == nil || dr.content[0][0] > prev.content[0][0]) {
-				prev = dr
-			}
+		for next < len(quotesSoFar) && quotesSoFar[next].content[0][0] < q.open {
+			prev = quotesSoFar[next]
+			next++
 		}
 		if prev == nil {
 			continue
@@ -377,6 +384,7 @@ func (d *doc) quoteContinues() {
 			continue
 		}
 		d.out = append(d.out, &draft{rule: "quote-continues", conf: 0.6, kind: Quote, content: slices.Clone(q.parts), continues: true})
+		prev = d.out[len(d.out)-1]
 	}
 }
 
@@ -395,7 +403,12 @@ func (d *doc) onlyAttributionBetween(from, to int) bool {
 // nameBetween tells whether someone else is named between two tokens, out
 // of quotes: the speaker may have changed.
 func (d *doc) nameBetween(from, to int, speaker phrase) bool {
-	for _, m := range d.ents.mentions {
+	ms := d.ents.mentions
+	i, _ := slices.BinarySearchFunc(ms, from+1, func(m mentionAt, tok int) int { return m.tok - tok })
+	for _, m := range ms[i:] {
+		if m.tok >= to {
+			break
+		}
 		if m.tok >= speaker.from && m.tok < speaker.to || d.claimed[m.tok] {
 			continue
 		}
@@ -642,7 +655,7 @@ func (d *doc) reportedCue() {
 			default:
 				// an object first: "told reporters", "told the daily"
 				if d.toks[v].lw == "told" || d.toks[v].lw == "tells" || d.toks[v].lw == "tell" || d.toks[v].lw == "warned" || d.toks[v].lw == "assured" || d.toks[v].lw == "informed" {
-					for from < end && d.toks[from].k == tWord && (objects[d.toks[from].lw] || determiners[d.toks[from].lw] || d.toks[from].cap) && from < v+4 {
+					for from < end && d.toks[from].k == tWord && objects[d.toks[from].lw] && from < v+3 {
 						from++
 					}
 				}
