@@ -91,12 +91,3 @@ func (d *doc) addQuote(q *quote) {
 	}
 	d.quots = append(d.quots, *q)
 }
-
-// contentSpans are the byte spans of the quote's parts.
-func (d *doc) contentSpans(q quote) []Span {
-	out := make([]Span, 0, len(q.parts))
-	for _, p := range q.parts {
-		out = append(out, d.span(p[0], p[1]))
-	}
-	return out
-}

@@ -1,0 +1,112 @@
+package main
+
+import (
+	"math"
+	"os"
+	"testing"
+)
+
+func TestParseBratReadsDiscontinuousSpansAndSkipsNotes(t *testing.T) {
+	b, err := os.ReadFile("testdata/data/dev/attributions/harbour_a1.ann")
+	if err != nil {
+		t.Fatal(err)
+	}
+	golds, err := parseBrat(string(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(golds) != 3 {
+		t.Fatalf("got %d attributions, want 3", len(golds))
+	}
+	if got := golds[1].content; len(got) != 2 || got[0] != (span{126, 146}) || got[1] != (span{147, 177}) {
+		t.Errorf("discontinuous content read as %v", got)
+	}
+	if got := golds[0].source; len(got) != 1 || got[0] != (span{91, 99}) {
+		t.Errorf("source read as %v", got)
+	}
+}
+
+func TestParseBratRejectsBadOffsets(t *testing.T) {
+	for _, ann := range []string{
+		"T1\tContent 10 5\tx\nE1\tAttribution:T2 Content:T1\n",
+		"T1\tContent ten 12\tx\n",
+		"E1\tAttribution:T2 Content:T9\n",
+	} {
+		if _, err := parseBrat(ann); err == nil {
+			t.Errorf("%q: no error", ann)
+		}
+	}
+}
+
+func TestOverlapIsSharedOverTheLonger(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		a, b []span
+		want float64
+	}{
+		{"same", []span{{0, 10}}, []span{{0, 10}}, 1},
+		{"inside a longer one", []span{{0, 10}}, []span{{0, 40}}, 0.25},
+		{"parts counted together", []span{{0, 10}, {20, 30}}, []span{{0, 30}}, 20.0 / 30},
+		{"apart", []span{{0, 10}}, []span{{10, 20}}, 0},
+	} {
+		if got := overlap(tc.a, tc.b); math.Abs(got-tc.want) > 1e-9 {
+			t.Errorf("%s: overlap %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestEachGoldMatchesOnce(t *testing.T) {
+	golds := []gold{{content: []span{{0, 100}}, source: []span{{100, 105}}}}
+	preds := []pred{
+		{content: []span{{0, 90}}, mention: []span{{100, 102}}},
+		{content: []span{{0, 95}}},
+	}
+	tl, pairs := score(golds, preds, 0.3)
+	if tl.matched != 1 || len(pairs) != 1 || pairs[0].p != 1 {
+		t.Fatalf("matched %d (%v), want the closer draft alone", tl.matched, pairs)
+	}
+	if tl.speakerRight != 0 {
+		t.Errorf("a draft with no mention counted as the right speaker")
+	}
+	if tl.precision() != 0.5 || tl.recall() != 1 {
+		t.Errorf("P %v R %v, want 0.5 and 1", tl.precision(), tl.recall())
+	}
+}
+
+// TestScoreFixture runs the whole benchmark on a hand-made article whose
+// offsets are in characters while the text has multi-byte letters and
+// curly quotes: a byte/character mix-up would miss the matches.
+func TestScoreFixture(t *testing.T) {
+	arts, err := loadSplit("testdata/data", "dev")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := run(arts, false)
+	for _, tc := range []struct {
+		name              string
+		got               tally
+		gold, pred, match int
+		speakerRight      int
+	}{
+		// two gold direct quotes; "Fees first" is two words, a term, not drafted
+		{"direct loose", r.directLoose, 2, 1, 1, 1},
+		{"direct strict", r.directStrict, 2, 1, 1, 1},
+		{"all loose", r.allLoose, 3, 2, 2, 2},
+		{"all strict", r.allStrct, 3, 2, 2, 2},
+	} {
+		if tc.got.gold != tc.gold || tc.got.pred != tc.pred || tc.got.matched != tc.match || tc.got.speakerRight != tc.speakerRight {
+			t.Errorf("%s: %+v, want gold %d, drafts %d, matched %d, speaker right %d", tc.name, tc.got, tc.gold, tc.pred, tc.match, tc.speakerRight)
+		}
+	}
+}
+
+func TestRuneIndexCountsCharacters(t *testing.T) {
+	text := "“Á” b"
+	idx := newRuneIndex(text)
+	if got := idx.span(len("“"), len("“Á")); got != (span{1, 2}) {
+		t.Errorf("Á at %v, want {1 2}", got)
+	}
+	if got := idx[len(text)]; got != 5 {
+		t.Errorf("text end at %d, want 5", got)
+	}
+}
