@@ -1,0 +1,435 @@
+// Package importer turns news articles into a draft dossier: one source per
+// article, one actor per person across all of them, parties merged, and a
+// statement for every quote and every piece of reported speech that
+// data/extract finds, each anchored in its source and carrying the draft a
+// reviewer needs (the rule, its confidence and the spans it was read from).
+package importer
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parley-dev/parley/data"
+	"github.com/parley-dev/parley/data/article"
+	"github.com/parley-dev/parley/data/extract"
+)
+
+// Draft is what the program says about a statement it drafted: the shape
+// of the format's `draft:` field (rule, confidence, byte spans into the
+// source's text as loaded; content in one or several parts).
+type Draft struct {
+	Rule       string
+	Confidence float64
+	Content    [][2]int
+	Cue        *[2]int
+	Source     *[2]int
+}
+
+// Options tune an assembly.
+type Options struct {
+	// Into is the dossier the drafts will join (--into): its actors are
+	// known names, its parties and actors are reused, its ids are taken.
+	Into *data.Dossier
+}
+
+// Result is a draft dossier and what was drafted from each article.
+type Result struct {
+	Dossier *data.Dossier
+	// Drafts holds each drafted statement's draft, by statement id.
+	Drafts map[string]Draft
+	// Counts is the number of statements drafted from each article, in
+	// the order of the articles.
+	Counts []int
+	// New lists what the assembly added, for --into: the ids of sources,
+	// parties, actors and statements that were not in Options.Into.
+	New struct{ Sources, Parties, Actors, Statements []string }
+}
+
+// Assemble drafts a dossier from the articles.
+func Assemble(arts []*article.Article, opt Options) *Result {
+	as := newAssembler(opt.Into)
+	for _, a := range arts {
+		as.article(a)
+	}
+	d := as.d
+	as.res.Dossier = d
+	if opt.Into == nil {
+		d.Parley = data.FormatVersion
+		switch {
+		case len(arts) == 1 && arts[0].Title != "":
+			d.Title = "Draft: " + arts[0].Title
+		case len(arts) == 1:
+			d.Title = "Draft: " + baseName(arts[0].Name)
+		default:
+			d.Title = fmt.Sprintf("Draft from %d articles", len(arts))
+		}
+		for _, s := range d.Sources {
+			if !s.Date.IsZero() && (d.Date.IsZero() || s.Date.String() > d.Date.String()) {
+				d.Date = s.Date
+			}
+		}
+		if len(d.Parties) == 0 {
+			// a dossier needs a party; the reviewer names the sides
+			d.Parties = append(d.Parties, &data.Party{ID: "unknown", Name: "Unknown party", Note: "parley import found no side in the articles; rename or replace this party."})
+			as.res.New.Parties = append(as.res.New.Parties, "unknown")
+		}
+	}
+	return as.res
+}
+
+type assembler struct {
+	d     *data.Dossier
+	res   *Result
+	ids   map[string]map[string]bool // kind → ids taken
+	known []extract.Actor
+	// people are the actors met so far, with the words that identify them.
+	people []*person
+}
+
+type person struct {
+	actor *data.Actor
+	first string // lower case, "" when unknown
+	last  string
+}
+
+func newAssembler(into *data.Dossier) *assembler {
+	as := &assembler{res: &Result{Drafts: map[string]Draft{}}, ids: map[string]map[string]bool{}}
+	if into == nil {
+		as.d = &data.Dossier{}
+	} else {
+		// the drafts are added to a copy of the lists; the records themselves are shared
+		as.d = &data.Dossier{Parley: into.Parley, Title: into.Title, Date: into.Date,
+			Sources: slices.Clone(into.Sources), Parties: slices.Clone(into.Parties),
+			Actors: slices.Clone(into.Actors), Statements: slices.Clone(into.Statements)}
+		for _, s := range into.Sources {
+			as.take("source", s.ID)
+		}
+		for _, p := range into.Parties {
+			as.take("party", p.ID)
+		}
+		for _, s := range into.Statements {
+			as.take("statement", s.ID)
+		}
+		for _, a := range into.Actors {
+			as.take("actor", a.ID)
+			as.addPerson(a)
+			party := ""
+			if p := as.partyByID(a.Party); p != nil {
+				party = p.Name
+			}
+			as.known = append(as.known, extract.Actor{Name: a.Name, Role: a.Role, Party: party})
+		}
+	}
+	return as
+}
+
+func (as *assembler) take(kind, id string) {
+	if as.ids[kind] == nil {
+		as.ids[kind] = map[string]bool{}
+	}
+	as.ids[kind][id] = true
+}
+
+// newID makes an id of the given kind from words, unique among its kind:
+// "lavrov-west-would-submit", then "…-2".
+func (as *assembler) newID(kind, text string, maxWords int) string {
+	base := Slug(text, maxWords)
+	if base == "" {
+		base = kind
+	}
+	id := base
+	for n := 2; as.ids[kind][id]; n++ {
+		id = fmt.Sprintf("%s-%d", base, n)
+	}
+	as.take(kind, id)
+	return id
+}
+
+// slugStop are words an id does without.
+var slugStop = map[string]bool{"the": true, "a": true, "an": true, "that": true, "of": true, "to": true, "and": true, "in": true, "on": true, "for": true, "is": true, "was": true, "be": true, "it": true}
+
+// Slug makes an id from text: its first maxWords words (small words left
+// out), lower case, joined by hyphens; letters of any script are kept.
+func Slug(text string, maxWords int) string {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	var out []string
+	for _, w := range words {
+		if len(out) > 0 && slugStop[w] {
+			continue
+		}
+		out = append(out, w)
+		if len(out) == maxWords {
+			break
+		}
+	}
+	return strings.Join(out, "-")
+}
+
+func (as *assembler) partyByID(id string) *data.Party {
+	for _, p := range as.d.Parties {
+		if p.ID == id {
+			return p
+		}
+	}
+	return nil
+}
+
+// party finds or makes the party a speaker's party hint names ("Russia",
+// "NATO"), matching a known party by id, name or short name.
+func (as *assembler) party(name string) *data.Party {
+	if name == "" {
+		return nil
+	}
+	for _, p := range as.d.Parties {
+		if strings.EqualFold(p.Name, name) || strings.EqualFold(p.Short, name) || strings.EqualFold(p.ID, Slug(name, 6)) {
+			return p
+		}
+	}
+	p := &data.Party{ID: as.newID("party", name, 6), Name: name}
+	as.d.Parties = append(as.d.Parties, p)
+	as.res.New.Parties = append(as.res.New.Parties, p.ID)
+	return p
+}
+
+func (as *assembler) addPerson(a *data.Actor) *person {
+	words := strings.Fields(a.Name)
+	p := &person{actor: a}
+	if len(words) > 0 {
+		p.last = strings.ToLower(words[len(words)-1])
+	}
+	if len(words) > 1 {
+		p.first = strings.ToLower(words[0])
+	}
+	as.people = append(as.people, p)
+	return p
+}
+
+// actor finds or makes the one actor for a person across all the
+// articles: the same surname with a first name that agrees (equal, missing
+// on one side, or a spelling away: Sergei, Sergey) is the same person.
+func (as *assembler) actor(sp extract.Speaker) *data.Actor {
+	words := strings.Fields(sp.Name)
+	if len(words) == 0 {
+		return nil
+	}
+	last := strings.ToLower(words[len(words)-1])
+	first := ""
+	if len(words) > 1 {
+		first = strings.ToLower(words[0])
+	}
+	var found *person
+	for _, p := range as.people {
+		if p.last == last && sameFirst(p.first, first) {
+			found = p
+			break
+		}
+	}
+	if found == nil {
+		// the surname; a second person with the same one gets the full name
+		a := &data.Actor{ID: as.newID("actor", last, 1), Name: sp.Name}
+		if as.ids["actor"][Slug(last, 1)] && a.ID != Slug(last, 1) {
+			delete(as.ids["actor"], a.ID)
+			a.ID = as.newID("actor", sp.Name, 4)
+		}
+		as.d.Actors = append(as.d.Actors, a)
+		as.res.New.Actors = append(as.res.New.Actors, a.ID)
+		found = as.addPerson(a)
+	}
+	a := found.actor
+	if as.isNewActor(a.ID) {
+		if len(words) > len(strings.Fields(a.Name)) {
+			a.Name = sp.Name
+			found.first = first
+		}
+		if a.Role == "" && sp.Role != "" {
+			a.Role = sp.Role
+		}
+		if a.Party == "" {
+			if p := as.party(sp.Party); p != nil {
+				a.Party = p.ID
+			}
+		}
+	}
+	return a
+}
+
+func (as *assembler) isNewActor(id string) bool { return slices.Contains(as.res.New.Actors, id) }
+
+func sameFirst(a, b string) bool {
+	if a == "" || b == "" || a == b || strings.HasPrefix(a, b) || strings.HasPrefix(b, a) {
+		return true
+	}
+	return utf8.RuneCountInString(a) > 3 && utf8.RuneCountInString(b) > 3 && data.EditDistance([]rune(a), []rune(b), 3) <= 2
+}
+
+// article adds one article: its source and its statements.
+func (as *assembler) article(a *article.Article) {
+	text, _ := data.Sanitize(a.Text)
+	src := &data.Source{Title: a.Title, Publisher: a.Publisher, URL: a.URL, Text: text}
+	idText := a.Title
+	if idText == "" {
+		idText = strings.TrimSuffix(baseName(a.Name), extOf(a.Name))
+	}
+	src.ID = as.newID("source", idText, 6)
+	if dt, err := data.ParseDate(a.Date); err == nil {
+		src.Date = dt
+	}
+	if a.Byline != "" {
+		src.Note = "By " + a.Byline + "."
+	}
+	as.d.Sources = append(as.d.Sources, src)
+	as.res.New.Sources = append(as.res.New.Sources, src.ID)
+
+	count := 0
+	for _, at := range extract.Extract(text, extract.Options{Known: as.known}) {
+		for _, at := range splitParts(at) {
+			st := as.statement(src, text, at)
+			if st == nil {
+				continue
+			}
+			as.d.Statements = append(as.d.Statements, st)
+			as.res.New.Statements = append(as.res.New.Statements, st.ID)
+			count++
+		}
+	}
+	as.res.Counts = append(as.res.Counts, count)
+}
+
+// splitParts makes a quote said in several parts one statement a part:
+// format 1 has no way to say that a quote's words are interrupted in the
+// source (format 1.1's draft spans do).
+func splitParts(at extract.Attribution) []extract.Attribution {
+	if at.Kind != extract.Quote || len(at.Content) < 2 {
+		return []extract.Attribution{at}
+	}
+	var out []extract.Attribution
+	for i, c := range at.Content {
+		p := at
+		p.Content = []extract.Span{c}
+		if i > 0 {
+			p.Cue, p.Mention = extract.Span{}, extract.Span{}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func baseName(name string) string {
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+		return name[i+1:]
+	}
+	return name
+}
+
+func extOf(name string) string {
+	b := baseName(name)
+	if i := strings.LastIndexByte(b, '.'); i > 0 {
+		return b[i:]
+	}
+	return ""
+}
+
+// statement makes the statement of one attribution.
+func (as *assembler) statement(src *data.Source, text string, at extract.Attribution) *data.Statement {
+	st := &data.Statement{Kind: data.StatementKind(at.Kind), Source: src.ID, Date: src.Date}
+	words := at.Text(text)
+	if at.Kind == extract.Quote {
+		st.Text = words
+	} else {
+		st.Text = paraphrase(words)
+		b := at.Bounds()
+		st.Anchor = &data.Anchor{Exact: text[b.Start:b.End]}
+		if strings.Count(text, st.Anchor.Exact) > 1 {
+			st.Anchor.Prefix = wordsBefore(text, b.Start, 40)
+		}
+	}
+	if strings.TrimSpace(st.Text) == "" {
+		return nil
+	}
+	sp := at.Speaker
+	who := sp.Name
+	switch {
+	case sp.Person:
+		a := as.actor(sp)
+		st.Actor = a.ID
+		who = a.Name
+		if a.Party == "" {
+			if p := as.party(sp.Party); p != nil {
+				st.Party = p.ID
+				st.Note = fmt.Sprintf("Drafted: the party comes from how the article describes %s.", a.Name)
+			}
+		}
+	case sp.Party != "":
+		st.Party = as.party(sp.Party).ID
+		if sp.Name != "" && !strings.EqualFold(sp.Name, sp.Party) {
+			st.Note = fmt.Sprintf("Drafted: said by %s.", quoteName(sp.Name))
+		}
+	default:
+		if sp.Name != "" {
+			st.Note = fmt.Sprintf("Drafted: said by %s; no person or party could be told from it.", quoteName(sp.Name))
+		} else {
+			st.Note = "Drafted: the article does not say who said it."
+		}
+	}
+	// the speaker's surname and the statement's first words
+	idWords := st.Text
+	if who != "" {
+		f := strings.Fields(who)
+		idWords = f[len(f)-1] + " " + idWords
+	}
+	st.ID = as.newID("statement", idWords, 5)
+	dr := Draft{Rule: at.Rule, Confidence: at.Confidence}
+	for _, c := range at.Content {
+		dr.Content = append(dr.Content, [2]int{c.Start, c.End})
+	}
+	if !at.Cue.Empty() {
+		dr.Cue = &[2]int{at.Cue.Start, at.Cue.End}
+	}
+	if !at.Mention.Empty() {
+		dr.Source = &[2]int{at.Mention.Start, at.Mention.End}
+	}
+	as.res.Drafts[st.ID] = dr
+	return st
+}
+
+// wordsBefore is up to n bytes of whole words just before offset at.
+func wordsBefore(text string, at, n int) string {
+	from := max(0, at-n)
+	for from < at && !utf8.RuneStart(text[from]) {
+		from++
+	}
+	s := text[from:at]
+	if from > 0 {
+		if i := strings.IndexByte(s, ' '); i >= 0 {
+			s = s[i+1:]
+		}
+	}
+	return s
+}
+
+func quoteName(s string) string { return "“" + strings.Join(strings.Fields(s), " ") + "”" }
+
+// paraphrase turns reported content into a statement's text: "that the
+// West would answer" becomes "The West would answer." The words are the
+// article's; only the leading "that", the first letter and the final stop
+// change.
+func paraphrase(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if rest, ok := strings.CutPrefix(s, "that "); ok {
+		s = rest
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return ""
+	}
+	s = string(unicode.ToUpper(r)) + s[n:]
+	if last, _ := utf8.DecodeLastRuneInString(s); !strings.ContainsRune(".!?”\"", last) {
+		s += "."
+	}
+	return s
+}
