@@ -78,7 +78,9 @@ var adverbials = set(`also has have had would will could might may did does do i
 	further publicly privately not never already often frequently first last still
 	just only however clearly flatly bluntly quickly angrily openly formally separately
 	initially earlier subsequently yet ultimately simply falsely correctly rightly wrongly
-	told`)
+	told really truly actually apparently always deeply don't doesn't didn't don’t doesn’t
+	didn’t won't won’t can't can’t couldn't couldn’t wouldn't wouldn’t reportedly
+	genuinely certainly strongly firmly personally long privately`)
 
 // titles are words of an office that precede a name ("Foreign Minister",
 // "Sen.", "President-elect").
@@ -189,7 +191,9 @@ func init() {
 }
 
 // pronouns that can be a speaker, with their gender ('m', 'f', or 0 for any).
-var pronouns = map[string]byte{"he": 'm', "she": 'f', "they": 0, "i": 0, "we": 0, "it": 'n'}
+var pronouns = map[string]byte{"he": 'm', "she": 'f', "they": 0, "i": 0, "we": 0, "it": 'n', "you": 0,
+	"he'd": 'm', "she'd": 'f', "they'd": 0, "i'd": 0, "we'd": 0, "you'd": 0,
+	"he’d": 'm', "she’d": 'f', "they’d": 0, "i’d": 0, "we’d": 0, "you’d": 0}
 
 // femaleNames and maleNames are first names common in news, to pick the
 // right earlier person for "he" and "she". A name missing from both is
@@ -227,6 +231,18 @@ var stopWords = set(`that which who whom whose and but or nor because while when
 	this these those there here it its is was were are be been being has have had do
 	does did not no yes so such very too also than then now what how why whether
 	would will could should can may might must shall`)
+
+// groupNouns are plural speakers that need no determiner: "officials
+// said", "critics argue".
+var groupNouns = set(`officials critics experts analysts sources aides people diplomats
+	observers supporters opponents residents voters democrats republicans leaders
+	lawmakers protesters witnesses investigators police prosecutors authorities
+	scientists economists researchers polls surveys reports documents records data
+	studies advocates activists organizers organisers strategists pollsters insiders
+	allies members delegates officers staff staffers spokesmen historians journalists
+	reporters americans russians ukrainians europeans negotiators ministers envoys
+	governments parties ministries many most some others everyone everybody nobody few
+	all both one none neither either anyone someone people`)
 
 // determiners open a description ("the minister", "a spokesman").
 var determiners = set(`the a an his her their its our my this that these those another`)

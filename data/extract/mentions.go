@@ -199,7 +199,10 @@ func (d *doc) resolve(p phrase, subj bool) Speaker {
 			e = d.ents.pronoun(d, p.from, p.gender)
 		}
 	case mDesc:
-		if p.roleNoun != "" {
+		switch {
+		case p.roleNoun == "counterpart":
+			e = d.counterpart(p)
+		case p.roleNoun != "":
 			e = d.ents.byRole(p.from, p.roleNoun, p.party)
 		}
 	case mOrg:
@@ -214,6 +217,27 @@ func (d *doc) resolve(p phrase, subj bool) Speaker {
 	}
 	d.ents.note(p.from, e, subj)
 	return Speaker{Name: e.name, Role: e.role, Party: e.party, Person: e.person}
+}
+
+// counterpart resolves "his counterpart" (or "her", "Lavrov's"): the
+// person named last before it who is not the owner, and of another party
+// when both are known.
+func (d *doc) counterpart(p phrase) *entity {
+	var owner *entity
+	if o := d.toks[p.from].lw; o == "his" || o == "her" {
+		owner = d.ents.pronoun(d, p.from, pronouns[map[string]string{"his": "he", "her": "she"}[o]])
+	}
+	for i := d.ents.before(p.from) - 1; i >= 0; i-- {
+		e := d.ents.mentions[i].ent
+		if !e.person || e == owner {
+			continue
+		}
+		if owner != nil && owner.party != "" && e.party == owner.party {
+			continue
+		}
+		return e
+	}
+	return nil
 }
 
 // scanMentions records every name outside quotes in text order, so

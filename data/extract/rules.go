@@ -31,6 +31,7 @@ var pipeline = []rule{
 	{"quote-cue-before", (*doc).quoteCueBefore},
 	{"quote-in-reported", (*doc).quoteInReported},
 	{"quote-continues", (*doc).quoteContinues},
+	{"citing", (*doc).citing},
 	{"according-to", (*doc).accordingTo},
 	{"reported-after", (*doc).reportedAfter},
 	{"reported-cue", (*doc).reportedCue},
@@ -449,6 +450,44 @@ func (d *doc) anyClaimed(from, to int) bool {
 	return false
 }
 
+// citing: "According to a media report, the government expects an answer
+// next week. Interfax reported, citing Deputy Foreign Minister Sergei
+// Ryabkov." — the sentence before is what the cited person said.
+func (d *doc) citing() {
+	for si, s := range d.sents {
+		for c := s.from + 2; c < s.to; c++ {
+			if !d.isWord(c, "citing") || !d.isPunct(c-1, ",") || !d.isCue(c-2, true) || si == 0 {
+				continue
+			}
+			np, ok := d.subjectAfter(c, s.to)
+			if !ok || np.kind != mName || d.clauseEnd(np.to) > np.to+1 {
+				continue
+			}
+			prev := d.sents[si-1]
+			if d.toks[prev.from].para != d.toks[s.from].para {
+				continue
+			}
+			from := prev.from
+			// "According to a media report, …": the report is the channel, not the speaker
+			if d.isWord(from, "according") {
+				for k := from; k < prev.to; k++ {
+					if d.isPunct(k, ",") {
+						from = k + 1
+						break
+					}
+				}
+			}
+			from, to := d.trimContent(from, prev.to)
+			if d.wordsIn(from, to) < 3 || d.anyClaimed(from, to) {
+				continue
+			}
+			d.out = append(d.out, &draft{rule: "citing", conf: 0.7, kind: Reported, content: [][2]int{{from, to}}, cue: [2]int{c, c + 1}, np: np})
+			d.claim(prev.from, prev.to)
+			d.claim(s.from, s.to)
+		}
+	}
+}
+
 // accordingTo: According to Lavrov, his country has no plans to attack. /
 // His country has no plans to attack, according to Lavrov.
 func (d *doc) accordingTo() {
@@ -645,6 +684,10 @@ func (d *doc) reportedCue() {
 				}
 			}
 			class := cues[d.toks[v].lw]
+			if class == stanceCue && np.to-np.from == 1 && !d.toks[np.from].cap && np.kind != mPronoun && !groupNouns[d.toks[np.from].lw] {
+				// "dampened hopes": a noun, not a speaker's view
+				continue
+			}
 			switch {
 			case that >= 0:
 				from = that
