@@ -134,7 +134,7 @@ func (d *doc) parsePhrase(from, to int) phrase {
 	}
 	if nameFrom < 0 {
 		head := d.toks[to-1].lw
-		if orgHeads[head] && !roleNouns[head] {
+		if orgHeads[head] && p.roleNoun == "" {
 			// "the Russian government", "the campaign"
 			p.kind, p.name = mOrg, []string{d.text[d.toks[from].s:d.toks[to-1].e]}
 			if det && p.party != "" {
