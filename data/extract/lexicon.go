@@ -48,7 +48,7 @@ func init() {
 		signals hinted hints recommended recommends advised advises alleged alleges
 		announced proclaimed proclaims assured assures informed informs estimated estimates
 		praised praises blasted blasts slammed slams called calls echoed echoes show shows
-		showed shown find finds found`)
+		showed shown find finds found continued continues`)
 	addCues(stanceCue, `believe believes believed think thinks thought hope hopes hoped
 		expect expects expected fear fears feared want wants wanted feel feels felt know
 		knows knew worry worries worried doubt doubts doubted consider considers considered
@@ -63,7 +63,7 @@ func init() {
 var cueNeedsComplement = set(`see sees saw know knows knew feel feels felt view views viewed
 	consider considers considered called calls plan plans planned want wants wanted
 	understand understands understood state states posted reports report show shows showed
-	shown find finds found`)
+	shown find finds found continued continues`)
 
 // objects are words that may stand between a cue and what was said:
 // "told reporters", "said in a statement", "told the daily".

@@ -355,8 +355,9 @@ func (d *doc) subjectBefore(v, lo int) (np phrase, ok bool) {
 		return np, false
 	}
 	apFrom, apTo := -1, -1
-	if d.isPunct(j, ",") {
-		// an appositive: , … , cue
+	for n := 0; n < 2 && d.isPunct(j, ","); n++ {
+		// an appositive: , … , cue (two at most: "Scott Pruitt, the
+		// attorney general of Oklahoma, one of the states suing, said")
 		k := j - 1
 		for k >= lo && k > j-14 && !(d.toks[k].k != tWord && d.toks[k].lw != "'" && d.toks[k].lw != "." && d.toks[k].lw != "-") {
 			k--
@@ -404,7 +405,7 @@ func (d *doc) phraseStartLeft(j, lo int) int {
 	for k := j - 1; k >= lo && j-k < 9; k-- {
 		u := d.toks[k]
 		switch {
-		case u.k == tPunct && u.lw == "." && k > lo && abbreviations[d.toks[k-1].lw]:
+		case u.k == tPunct && u.lw == "." && k > lo && (abbreviations[d.toks[k-1].lw] || len(d.toks[k-1].lw) == 1 && d.toks[k-1].cap):
 			continue
 		case u.k != tWord:
 			return start

@@ -33,6 +33,11 @@ func (d *doc) pairQuotes() {
 			}
 			open, cur = -1, nil
 		}
+		// Curly marks inside a quote opened by a straight one are a quote
+		// within the quote: "…: “As you know …” …"
+		if open >= 0 && d.toks[open].k == tAmb && (t.k == tOpen || t.k == tClose) {
+			continue
+		}
 		switch t.k {
 		case tOpen:
 			// An opening mark inside an open quote: the first was never

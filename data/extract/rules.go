@@ -54,7 +54,11 @@ func Rules() []string {
 // a lower-case word outside quotes.
 func (d *doc) isCue(i int, speechOnly bool) bool {
 	t := d.toks[i]
-	if t.k != tWord || t.cap || d.inQuote[i] >= 0 {
+	if t.k != tWord || d.inQuote[i] >= 0 {
+		return false
+	}
+	// capitalised only at a sentence's start: "Said Ellis: “…”"
+	if t.cap && (d.sentOf(i).from != i || t.lw != "said" && t.lw != "says") {
 		return false
 	}
 	c := cues[t.lw]
@@ -130,7 +134,7 @@ func (d *doc) cueAfterQuote(qi int) (v int, np phrase, next int, ok bool) {
 	}
 	// “… ended.” Then a new sentence: only a bare "Lavrov said." belongs to it.
 	endsSentence := d.isPunct(q.close-1, ".") && d.isCapWord(k)
-	for v = k; v < hi && v < k+12; v++ {
+	for v = k; v < hi && v < k+24; v++ {
 		if !d.isCue(v, true) {
 			continue
 		}
@@ -186,7 +190,7 @@ func (d *doc) nameLike(from, to int) bool {
 // quote goes on after the attribution as a second part.
 func (d *doc) quoteCueAfter() {
 	for qi, q := range d.quots {
-		if q.words < d.opt.MinQuoteWords || d.quoteDone(qi) {
+		if q.words < d.opt.MinQuoteWords && !d.shortSentence(q) || d.quoteDone(qi) {
 			continue
 		}
 		v, np, next, ok := d.cueAfterQuote(qi)
@@ -339,6 +343,17 @@ func (d *doc) leadIn(q quote) int {
 		}
 	}
 	return lead
+}
+
+// shortSentence tells whether a quote of few words is a sentence said,
+// not a term: a capital first and its own punctuation inside the closing
+// mark ("It's heartbreaking," Ryan said).
+func (d *doc) shortSentence(q quote) bool {
+	if q.words == 0 {
+		return false
+	}
+	last := d.toks[q.close-1]
+	return d.toks[q.parts[0][0]].cap && last.k == tPunct && (last.lw == "," || last.lw == "." || last.lw == "!" || last.lw == "?")
 }
 
 // fullSentence tells whether a quote is a sentence of its own (a capital
