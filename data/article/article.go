@@ -153,13 +153,13 @@ func checkUTF8(b []byte) error {
 	return nil
 }
 
-// normalizeText makes line ends \n and drops a byte order mark and trailing
-// white space, so offsets are the same on every system.
+// normalizeText makes line ends \n and drops a byte order mark and white
+// space around the text, so offsets are the same on every system.
 func normalizeText(s string) string {
 	s = strings.TrimPrefix(s, "\ufeff")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
-	return strings.TrimRight(s, " \t\n")
+	return strings.Trim(s, " \t\n")
 }
 
 // parseText takes a plain-text article as it is; a short first line with

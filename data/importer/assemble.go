@@ -357,6 +357,7 @@ func (as *assembler) statement(src *data.Source, text string, at extract.Attribu
 	case sp.Person:
 		a := as.actor(sp)
 		st.Actor = a.ID
+		st.Party = a.Party // as loading would default it: export writes it
 		who = a.Name
 		if a.Party == "" {
 			if p := as.party(sp.Party); p != nil {

@@ -1,0 +1,322 @@
+package importer
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+
+	"github.com/parley-dev/parley/data"
+	"github.com/parley-dev/parley/data/article"
+)
+
+// Config is what `parley import` is asked to do.
+type Config struct {
+	// Inputs are files and URLs, in order.
+	Inputs []string
+	// Output is -o: a new draft dossier, YAML (or JSON for a .json name).
+	Output string
+	// Into is --into: an existing dossier the drafts are added to.
+	Into string
+	// JSON is --json: the draft as JSON on Stdout.
+	JSON bool
+	// Force lets Output replace an existing file.
+	Force bool
+
+	Stdout, Stderr io.Writer
+	// Progress draws a progress line on Stderr (the caller sets it when
+	// Stderr is a terminal); it is drawn for ProgressFrom inputs or more.
+	Progress bool
+	// Fetcher gets URLs; tests give one with an httptest client.
+	Fetcher article.Fetcher
+	// WriteInto adds drafts to the dossier file at path, keeping its other
+	// bytes (the byte-preserving writer); nil until there is one.
+	WriteInto func(path string, into *data.Dossier, res *Result) error
+}
+
+// ProgressFrom is how many inputs make a progress line worth drawing.
+const ProgressFrom = 4
+
+// UsageError is a command line that asks for something impossible (exit
+// status 2).
+type UsageError struct{ Msg string }
+
+func (e *UsageError) Error() string { return e.Msg }
+
+// ArticleReport is what came of one input.
+type ArticleReport struct {
+	Input    string
+	Source   string // the source id it became
+	Quotes   int
+	Reported int
+}
+
+// Report is what an import did, for the command to print.
+type Report struct {
+	Articles []ArticleReport
+	// Written is the file written ("" when the draft went to Stdout).
+	Written string
+	// Actors and Parties are how many the draft has (for --into: added).
+	Actors, Parties int
+}
+
+// WriteText prints the report for a person: a line per article, then
+// what was written.
+func (r *Report) WriteText(w io.Writer) {
+	for _, a := range r.Articles {
+		if a.Quotes+a.Reported == 0 {
+			fmt.Fprintf(w, "%s: no statements found; wrote the source only (%s)\n", a.Input, a.Source)
+			continue
+		}
+		fmt.Fprintf(w, "%s: %s (%s, %s) from source %s\n", a.Input, plural(a.Quotes+a.Reported, "statement"), plural(a.Quotes, "quote"), plural(a.Reported, "reported"), a.Source)
+	}
+	if r.Written != "" {
+		fmt.Fprintf(w, "wrote %s: %s, %s; check the drafts before you trust them (parley validate %s)\n", r.Written, plural(r.Actors, "actor"), plural(r.Parties, "party"), r.Written)
+	}
+}
+
+func plural(n int, word string) string {
+	switch {
+	case word == "reported":
+		return fmt.Sprintf("%d reported", n)
+	case n == 1:
+		return "1 " + word
+	case word == "party":
+		return fmt.Sprintf("%d parties", n)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// InputsError lists every input that could not be read; nothing was
+// written.
+type InputsError struct{ Errs []error }
+
+func (e *InputsError) Error() string {
+	var b strings.Builder
+	for i, err := range e.Errs {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(err.Error())
+	}
+	if len(e.Errs) > 1 {
+		fmt.Fprintf(&b, "\n%d inputs could not be read; nothing was written", len(e.Errs))
+	} else {
+		b.WriteString("\nnothing was written")
+	}
+	return b.String()
+}
+
+// Run imports the inputs as Config says: reads every article (all must
+// read, or nothing is written), drafts the dossier and writes it.
+func Run(ctx context.Context, cfg Config) (*Report, error) {
+	switch {
+	case len(cfg.Inputs) == 0:
+		return nil, &UsageError{"import needs at least one FILE or URL (see parley import --help)"}
+	case cfg.Output != "" && cfg.Into != "":
+		return nil, &UsageError{"give either -o (a new draft dossier) or --into (an existing one), not both"}
+	case cfg.JSON && (cfg.Output != "" || cfg.Into != ""):
+		return nil, &UsageError{"--json prints the draft on standard output; it does not go with -o or --into (-o draft.json writes JSON)"}
+	case cfg.Force && cfg.Output == "":
+		return nil, &UsageError{"--force replaces the file of -o; there is none"}
+	}
+	var into *data.Dossier
+	if cfg.Into != "" {
+		if cfg.WriteInto == nil {
+			return nil, errors.New("--into is not available yet in this build; write a new draft with -o and merge it by hand")
+		}
+		d, probs, err := data.Load(cfg.Into)
+		if err != nil {
+			var b strings.Builder
+			for _, p := range probs {
+				b.WriteString("\n" + p.String())
+			}
+			return nil, fmt.Errorf("%s does not validate; fix it before importing into it:%s", cfg.Into, b.String())
+		}
+		into = d
+	}
+	arts, err := readAll(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	res := Assemble(arts, Options{Into: into})
+	rep := &Report{Actors: len(res.New.Actors), Parties: len(res.New.Parties)}
+	isNew := map[string]bool{}
+	for _, id := range res.New.Statements {
+		isNew[id] = true
+	}
+	for i := range arts {
+		ar := ArticleReport{Input: cfg.Inputs[i], Source: res.New.Sources[i]}
+		for _, st := range res.Dossier.Statements {
+			if !isNew[st.ID] || st.Source != ar.Source {
+				continue
+			}
+			if st.Kind == data.KindQuote {
+				ar.Quotes++
+			} else {
+				ar.Reported++
+			}
+		}
+		rep.Articles = append(rep.Articles, ar)
+	}
+	switch {
+	case cfg.Into != "":
+		if err := cfg.WriteInto(cfg.Into, into, res); err != nil {
+			return nil, err
+		}
+		rep.Written = cfg.Into
+	case cfg.JSON:
+		b, err := data.ExportJSON(res.Dossier)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := cfg.Stdout.Write(b); err != nil {
+			return nil, err
+		}
+	default:
+		var b []byte
+		if strings.EqualFold(filepath.Ext(cfg.Output), ".json") {
+			b, err = data.ExportJSON(res.Dossier)
+		} else {
+			b, err = DraftYAML(res, len(arts))
+		}
+		if err != nil {
+			return nil, err
+		}
+		if cfg.Output == "" || cfg.Output == "-" {
+			_, err = cfg.Stdout.Write(b)
+			return rep, err
+		}
+		if err := data.WriteFileAtomic(cfg.Output, b, cfg.Force); err != nil {
+			return nil, err
+		}
+		rep.Written = cfg.Output
+	}
+	return rep, nil
+}
+
+// readAll reads every input in order, drawing progress when asked; any
+// failure is reported with all the others and nothing is drafted.
+func readAll(ctx context.Context, cfg Config) ([]*article.Article, error) {
+	var arts []*article.Article
+	var errs []error
+	bar := progress{w: cfg.Stderr, total: len(cfg.Inputs), on: cfg.Progress && len(cfg.Inputs) >= ProgressFrom}
+	for i, in := range cfg.Inputs {
+		bar.draw(i, in)
+		var a *article.Article
+		var err error
+		if article.IsURL(in) {
+			a, err = cfg.Fetcher.Fetch(ctx, in)
+		} else {
+			a, err = article.ReadFile(in)
+		}
+		if err != nil {
+			if !strings.Contains(err.Error(), in) {
+				err = fmt.Errorf("%s: %w", in, err)
+			}
+			errs = append(errs, err)
+			continue
+		}
+		arts = append(arts, a)
+	}
+	bar.done()
+	if len(errs) > 0 {
+		return nil, &InputsError{Errs: errs}
+	}
+	return arts, nil
+}
+
+// progress is one line on a terminal, redrawn in place.
+type progress struct {
+	w     io.Writer
+	total int
+	on    bool
+}
+
+func (p progress) draw(i int, name string) {
+	if !p.on {
+		return
+	}
+	const width = 24
+	filled := width * i / p.total
+	name = filepath.Base(name)
+	if r := []rune(name); len(r) > 40 {
+		name = string(r[:39]) + "…"
+	}
+	fmt.Fprintf(p.w, "\r\x1b[2Kimporting %d/%d [%s%s] %s", i+1, p.total, strings.Repeat("█", filled), strings.Repeat("░", width-filled), sanitized(name))
+}
+
+func (p progress) done() {
+	if p.on {
+		fmt.Fprint(p.w, "\r\x1b[2K")
+	}
+}
+
+// header is the comment on top of a draft dossier: what to check.
+const header = `# yaml-language-server: $schema=https://raw.githubusercontent.com/parley-dev/parley/main/docs/dossier.schema.json
+#
+# A DRAFT dossier, written by parley import from %s. A program read the
+# articles; a person has not. Before you trust it:
+#   - each statement was drafted by a named rule with a confidence from 0 to 1;
+#     read the lowest first, and check the speaker of every quote;
+#   - speakers are resolved from names, titles, pronouns and descriptions:
+#     merge actors that are one person, and give each party the name you want;
+#   - parties come from nationalities and organisations ("Russian" → Russia):
+#     add the sides the articles leave implicit, and topics and positions;
+#   - the source texts are the articles as read; the statements' offsets point
+#     into them, so do not edit the texts.
+# Then: parley validate FILE, and parley FILE to explore it.
+`
+
+// DraftYAML writes the draft as YAML under a comment saying what to check;
+// source texts are block scalars when they read back unchanged.
+func DraftYAML(res *Result, articles int) ([]byte, error) {
+	j, err := data.ExportJSON(res.Dossier)
+	if err != nil {
+		return nil, err
+	}
+	var tree yaml.MapSlice
+	if err := yaml.UnmarshalWithOptions(j, &tree, yaml.UseOrderedMap()); err != nil {
+		return nil, fmt.Errorf("draft yaml: %w", err)
+	}
+	body, err := yaml.MarshalWithOptions(tree, yaml.UseLiteralStyleIfMultiline(true), yaml.IndentSequence(true))
+	if err == nil && !sameSources(body, res.Dossier) {
+		err = errors.New("block scalars changed a text")
+	}
+	if err != nil {
+		// the plain export always reads back as it was
+		if body, err = data.ExportYAML(res.Dossier); err != nil {
+			return nil, err
+		}
+	}
+	what := plural(articles, "article")
+	var b bytes.Buffer
+	fmt.Fprintf(&b, header, what)
+	b.Write(body)
+	return b.Bytes(), nil
+}
+
+// sameSources tells whether YAML reads back with every source text as it
+// is in d.
+func sameSources(y []byte, d *data.Dossier) bool {
+	back, _, err := data.Parse("draft.yaml", y, nil)
+	if err != nil || len(back.Sources) != len(d.Sources) {
+		return false
+	}
+	for i, s := range back.Sources {
+		if s.Text != d.Sources[i].Text {
+			return false
+		}
+	}
+	return true
+}
+
+func sanitized(s string) string {
+	c, _ := data.Sanitize(s)
+	return strings.ReplaceAll(c, "\n", " ")
+}
