@@ -85,6 +85,12 @@ type anchorResult struct {
 // It anchors only when exactly one occurrence is left: a passage found
 // twice with nothing to tell them apart is ambiguous, never guessed.
 func findPassage(src *normalized, passage, prefix, suffix string) anchorResult {
+	return findPassageNear(src, passage, prefix, suffix, nil)
+}
+
+// findPassageNear is findPassage keeping only the occurrences that overlap
+// near (a draft's content span), when near is set.
+func findPassageNear(src *normalized, passage, prefix, suffix string, near *Span) anchorResult {
 	p := normalize(passage).text
 	if p == "" {
 		return anchorResult{}
@@ -95,13 +101,18 @@ func findPassage(src *normalized, passage, prefix, suffix string) anchorResult {
 	found := func(start int) {
 		end := start + len(p)
 		res.found++
-		if matchesContext(src.text, start, end, pre, suf) {
-			res.kept++
-			if res.kept == 1 {
-				last := src.orig[end-1]
-				_, n := utf8.DecodeRuneInString(src.src[last:])
-				res.span = Span{Start: src.orig[start], End: last + n}
-			}
+		if !matchesContext(src.text, start, end, pre, suf) {
+			return
+		}
+		last := src.orig[end-1]
+		_, n := utf8.DecodeRuneInString(src.src[last:])
+		span := Span{Start: src.orig[start], End: last + n}
+		if near != nil && (span.End <= near.Start || near.End <= span.Start) {
+			return
+		}
+		res.kept++
+		if res.kept == 1 {
+			res.span = span
 		}
 	}
 	src.searches++

@@ -16,7 +16,13 @@ type decoder struct {
 	// validation can point at the exact field.
 	at   map[any]*node
 	root *node
+	// version is the format the dossier declares; fields and words added
+	// after it are not read (a dossier means what it meant in its version).
+	version Version
 }
+
+// v11 reports whether the dossier may use what format 1.1 added.
+func (dc *decoder) v11() bool { return dc.version.AtLeast(Version1_1) }
 
 func (dc *decoder) pos(n *node) Pos {
 	if n == nil {
@@ -42,7 +48,8 @@ func (dc *decoder) warnf(n *node, format string, args ...any) {
 type record struct {
 	dc   *decoder
 	n    *node
-	what string // "statement", "party", … for messages
+	kind string // "statement", "party", …: the kind of record
+	what string // how messages name it: "statement \"s1\""
 	used []bool
 }
 
@@ -51,7 +58,7 @@ func (dc *decoder) record(n *node, what string) (*record, bool) {
 		dc.errorf(n, "%s must be a mapping of fields, found %s", what, n.describe())
 		return nil, false
 	}
-	return &record{dc: dc, n: n, what: what, used: make([]bool, len(n.keys))}, true
+	return &record{dc: dc, n: n, kind: what, what: what, used: make([]bool, len(n.keys))}, true
 }
 
 // field returns the value node of key, or nil when absent or null.
@@ -149,17 +156,18 @@ func (r *record) date(key string) Date {
 	return d
 }
 
-func (r *record) integer(key string) (int, bool) {
+// number reads a field that holds a number.
+func (r *record) number(key string) (float64, bool) {
 	v := r.field(key)
 	if v == nil {
 		return 0, false
 	}
-	n, err := strconv.Atoi(v.str)
+	f, err := strconv.ParseFloat(v.str, 64)
 	if v.kind != nodeScalar || v.tag != "number" || err != nil {
-		r.dc.errorf(v, "%s: %s must be a whole number, found %s", r.what, key, v.describe())
+		r.dc.errorf(v, "%s: %s must be a number, found %s", r.what, key, v.describe())
 		return 0, false
 	}
-	return n, true
+	return f, true
 }
 
 // enum reads a field that must hold one of the allowed words.
@@ -174,6 +182,22 @@ func (r *record) enum(key string, allowed []string) string {
 	}
 	r.dc.errorf(r.field(key), "%s", msg)
 	return s
+}
+
+// softEnum reads a field whose unknown words are warned about and
+// ignored, not errors: a word outside the list loses nothing the dossier
+// needs.
+func (r *record) softEnum(key string, allowed []string) string {
+	s := r.str(key)
+	if s == "" || slices.Contains(allowed, s) {
+		return s
+	}
+	msg := fmt.Sprintf("%s: %s %q is not one of %s; it is ignored", r.what, key, s, strings.Join(allowed, ", "))
+	if near := nearest(s, allowed); near != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", near)
+	}
+	r.dc.warnf(r.field(key), "%s", msg)
+	return ""
 }
 
 // list reads a list field, handing each entry to fn.
@@ -195,12 +219,20 @@ func (r *record) list(key string, fn func(*node)) {
 // nearest known one: extra fields are allowed, but a typo should not pass
 // silently.
 func (r *record) done(known []string) {
+	later := added11[r.kind]
+	if !r.dc.v11() {
+		known = slices.DeleteFunc(slices.Clone(known), func(f string) bool { return slices.Contains(later, f) })
+	}
 	for i, k := range r.n.keys {
 		if r.used[i] || slices.Contains(known, k.str) {
 			continue
 		}
 		if k.str == "$schema" && r.n == r.dc.root {
 			continue // an editor's pointer to the JSON Schema
+		}
+		if slices.Contains(later, k.str) {
+			r.dc.warnf(k, "%s: field %q is added in format 1.1; it is ignored (write \"parley: 1.1\" at the top to use it)", r.what, k.str)
+			continue
 		}
 		msg := fmt.Sprintf("%s: unknown field %q (ignored: parley does not read it)", r.what, k.str)
 		if near := nearest(k.str, known); near != "" {
@@ -236,19 +268,60 @@ func enumWords[T ~string](vs []T) []string {
 	return out
 }
 
+// The fields of each record, as the newest format has them.
 var (
-	dossierFields   = []string{"parley", "title", "date", "summary", "note", "sources", "parties", "actors", "topics", "statements", "positions", "demands", "events", "statement_files", "compare"}
-	sourceFields    = []string{"id", "title", "publisher", "date", "url", "file", "text", "note"}
-	partyFields     = []string{"id", "name", "short", "color", "note"}
-	actorFields     = []string{"id", "name", "party", "role", "note"}
-	topicFields     = []string{"id", "title", "parent", "summary", "note"}
-	statementFields = []string{"id", "kind", "actor", "party", "text", "topics", "date", "source", "anchor", "note"}
-	anchorFields    = []string{"exact", "prefix", "suffix"}
-	positionFields  = []string{"party", "topic", "stance", "summary", "evidence", "basis", "note"}
-	demandFields    = []string{"id", "from", "to", "topic", "text", "date", "evidence", "responses", "note"}
-	responseFields  = []string{"party", "status", "text", "evidence", "date", "note"}
-	eventFields     = []string{"id", "date", "title", "place", "status", "evidence", "note"}
+	dossierFields    = []string{"parley", "title", "date", "summary", "note", "sources", "parties", "actors", "topics", "statements", "positions", "demands", "events", "statement_files", "compare"}
+	sourceFields     = []string{"id", "title", "short", "publisher", "date", "url", "file", "text", "note"}
+	partyFields      = []string{"id", "name", "short", "color", "note"}
+	actorFields      = []string{"id", "name", "party", "role", "note"}
+	topicFields      = []string{"id", "title", "proposition", "parent", "summary", "note"}
+	statementFields  = []string{"id", "kind", "act", "actor", "party", "via", "about", "text", "topics", "date", "source", "anchor", "note", "draft"}
+	anchorFields     = []string{"exact", "prefix", "suffix"}
+	draftFields      = []string{"rule", "confidence", "spans"}
+	draftSpansFields = []string{"content", "cue", "source"}
+	positionFields   = []string{"party", "topic", "stance", "summary", "evidence", "basis", "note"}
+	demandFields     = []string{"id", "from", "to", "topic", "text", "date", "evidence", "responses", "note"}
+	responseFields   = []string{"party", "status", "basis", "according_to", "text", "evidence", "date", "note"}
+	eventFields      = []string{"id", "date", "title", "place", "status", "evidence", "note"}
 )
+
+// added11 are the fields format 1.1 added, by kind of record: a dossier
+// that declares version 1 does not read them, and is told so.
+var added11 = map[string][]string{
+	"source":    {"short"},
+	"topic":     {"proposition"},
+	"statement": {"act", "via", "about", "draft"},
+	"response":  {"basis", "according_to"},
+}
+
+// supportedVersion reports the format versions this build reads.
+func supportedVersion(v Version) bool {
+	return v.Major == FormatVersion.Major && v.Minor <= FormatVersion.Minor
+}
+
+// parseVersion reads "1" or "1.1" (MAJOR or MAJOR.MINOR, digits only), as
+// written: 1.10 is version 1.10, not 1.1.
+func parseVersion(s string) (Version, bool) {
+	major, minor, dot := strings.Cut(s, ".")
+	digits := func(t string) (int, bool) {
+		if t == "" || len(t) > 4 || strings.Trim(t, "0123456789") != "" {
+			return 0, false
+		}
+		n, err := strconv.Atoi(t)
+		return n, err == nil
+	}
+	var v Version
+	var ok bool
+	if v.Major, ok = digits(major); !ok {
+		return Version{}, false
+	}
+	if dot {
+		if v.Minor, ok = digits(minor); !ok {
+			return Version{}, false
+		}
+	}
+	return v, true
+}
 
 func (dc *decoder) dossier(root *node) *Dossier {
 	d := &Dossier{}
@@ -257,13 +330,26 @@ func (dc *decoder) dossier(root *node) *Dossier {
 	if !ok {
 		return d
 	}
-	if v, ok := r.integer("parley"); ok {
-		d.Parley = v
-		if v != FormatVersion {
-			dc.errorf(r.field("parley"), "format version %d is not supported; this parley reads version %d", v, FormatVersion)
+	// A dossier without a version it can read is read as version 1: a
+	// missing or misspelt version is then the one thing it is told.
+	dc.version = Version1
+	switch v := r.field("parley"); {
+	case v == nil:
+		dc.errorf(root, "missing \"parley: %s\" (the format version) at the top of the dossier", FormatVersion)
+	case v.kind != nodeScalar || v.tag != "number":
+		dc.errorf(v, "dossier: parley must be a format version, %s, found %s", readableVersions("or"), v.describe())
+	default:
+		ver, ok := parseVersion(v.str)
+		switch {
+		case !ok:
+			dc.errorf(v, "dossier: parley must be a format version, %s, found %s", readableVersions("or"), v.str)
+		case !supportedVersion(ver):
+			d.Parley = ver
+			dc.version = FormatVersion
+			dc.errorf(v, "format version %s is not supported; this parley reads versions %s", ver, readableVersions("and"))
+		default:
+			d.Parley, dc.version = ver, ver
 		}
-	} else if r.field("parley") == nil {
-		dc.errorf(root, "missing \"parley: %d\" (the format version) at the top of the dossier", FormatVersion)
 	}
 	d.Title = r.str("title")
 	if missing(root, "title") {
@@ -293,6 +379,19 @@ func (dc *decoder) dossier(root *node) *Dossier {
 	return d
 }
 
+// readableVersions is "1 or 1.1" (conj "or"): every version this build
+// reads.
+func readableVersions(conj string) string {
+	var vs []string
+	for minor := 0; minor <= FormatVersion.Minor; minor++ {
+		vs = append(vs, Version{FormatVersion.Major, minor}.String())
+	}
+	if len(vs) == 1 {
+		return vs[0]
+	}
+	return strings.Join(vs[:len(vs)-1], ", ") + " " + conj + " " + vs[len(vs)-1]
+}
+
 // records decodes a list field of records, keeping the ones that decode.
 func records[T any](r *record, key string, decode func(*node) *T) []*T {
 	var out []*T
@@ -318,6 +417,9 @@ func (dc *decoder) source(n *node) *Source {
 	s := &Source{
 		ID: r.named(), Title: r.str("title"), Publisher: r.str("publisher"), Date: r.date("date"),
 		URL: r.str("url"), File: r.str("file"), Note: r.str("note"), Pos: dc.pos(n),
+	}
+	if dc.v11() {
+		s.Short = r.str("short")
 	}
 	// The text is sanitized once it is complete (a file's text is read later).
 	if v := r.field("text"); v != nil {
@@ -360,6 +462,9 @@ func (dc *decoder) topic(n *node) *Topic {
 		return nil
 	}
 	t := &Topic{ID: r.named(), Title: r.str("title"), Parent: r.id("parent"), Summary: r.str("summary"), Note: r.str("note"), Pos: dc.pos(n)}
+	if dc.v11() {
+		t.Proposition = r.str("proposition")
+	}
 	r.done(topicFields)
 	dc.remember(t, n)
 	return t
@@ -370,15 +475,21 @@ func (dc *decoder) statement(n *node) *Statement {
 	if !ok {
 		return nil
 	}
-	s := &Statement{
-		ID: r.named(), Kind: StatementKind(r.enum("kind", enumWords([]StatementKind{KindQuote, KindReported}))),
-		Actor: r.id("actor"), Party: r.id("party"), Text: r.str("text"), Topics: r.ids("topics"),
-		Date: r.date("date"), Source: r.id("source"), Note: r.str("note"), Pos: dc.pos(n),
-	}
+	s := &Statement{ID: r.named()}
+	s.Kind = StatementKind(r.kind11("kind", enumWords([]StatementKind{KindQuote, KindReported}), string(KindAccount)))
+	s.Actor, s.Party, s.Text, s.Topics = r.id("actor"), r.id("party"), r.str("text"), r.ids("topics")
+	s.Date, s.Source, s.Note, s.Pos = r.date("date"), r.id("source"), r.str("note"), dc.pos(n)
 	if v := r.field("anchor"); v != nil {
 		if ar, ok := dc.record(v, "anchor"); ok {
 			s.Anchor = &Anchor{Exact: ar.str("exact"), Prefix: ar.str("prefix"), Suffix: ar.str("suffix")}
 			ar.done(anchorFields)
+		}
+	}
+	if dc.v11() {
+		s.Act = Act(r.softEnum("act", enumWords(Acts)))
+		s.Via, s.About = r.ids("via"), r.ids("about")
+		if v := r.field("draft"); v != nil {
+			s.Draft = dc.draft(v, r.what)
 		}
 	}
 	r.done(statementFields)
@@ -419,6 +530,10 @@ func (dc *decoder) demand(n *node) *Demand {
 			Party: rr.id("party"), Status: Status(rr.enum("status", enumWords(Statuses))), Text: rr.str("text"),
 			Evidence: rr.ids("evidence"), Date: rr.date("date"), Note: rr.str("note"), Pos: dc.pos(rn),
 		}
+		if dc.v11() {
+			resp.Basis = Basis(rr.enum("basis", []string{string(BasisStated), string(BasisReported)}))
+			resp.AccordingTo = rr.id("according_to")
+		}
 		rr.done(responseFields)
 		dc.remember(resp, rn)
 		dm.Responses = append(dm.Responses, resp)
@@ -441,4 +556,119 @@ func (dc *decoder) event(n *node) *Event {
 	r.done(eventFields)
 	dc.remember(e, n)
 	return e
+}
+
+// kind11 is enum for a field to which format 1.1 added the word added: a
+// version-1 dossier that uses it is told which version it needs.
+func (r *record) kind11(key string, v1 []string, added string) string {
+	if r.dc.v11() {
+		return r.enum(key, append(slices.Clone(v1), added))
+	}
+	if s := r.str(key); s == added {
+		r.dc.errorf(r.field(key), "%s: %s %q is not one of %s (%s is added in format 1.1: write \"parley: 1.1\" at the top to use it)",
+			r.what, key, s, strings.Join(v1, ", "), added)
+		return s
+	}
+	return r.enum(key, v1)
+}
+
+// draft reads a statement's draft: {rule, confidence, spans: {content,
+// cue, source}}. Whether the spans lie in the source text is checked
+// with the statement, once its source is known.
+func (dc *decoder) draft(n *node, stmt string) *Draft {
+	r, ok := dc.record(n, stmt+": draft")
+	if !ok {
+		return nil
+	}
+	dr := &Draft{Rule: r.str("rule")}
+	if missing(n, "rule") {
+		dc.errorf(n, "%s: rule is missing (the name of the rule that drafted it)", r.what)
+	}
+	if c, ok := r.number("confidence"); ok {
+		if c < 0 || c > 1 {
+			dc.errorf(r.field("confidence"), "%s: confidence must be from 0 to 1, found %s", r.what, r.field("confidence").str)
+		} else {
+			dr.Confidence = &c
+		}
+	}
+	if v := r.field("spans"); v != nil {
+		if sr, ok := dc.record(v, r.what+": spans"); ok {
+			sp := &DraftSpans{Content: dc.parts(sr, "content"), Cue: dc.byteRange(sr, "cue"), Source: dc.byteRange(sr, "source")}
+			sr.done(draftSpansFields)
+			dr.Spans = sp
+		}
+	}
+	r.done(draftFields)
+	return dr
+}
+
+// rangeOf reads [start, end]: two whole numbers, start before end.
+func (dc *decoder) rangeOf(n *node, what string) (Range, bool) {
+	bad := func(found string) (Range, bool) {
+		dc.errorf(n, "%s must be [start, end], two byte offsets, found %s", what, found)
+		return Range{}, false
+	}
+	if n.kind != nodeSeq {
+		return bad(n.describe())
+	}
+	if len(n.items) != 2 {
+		return bad(fmt.Sprintf("a list of %d", len(n.items)))
+	}
+	var rg Range
+	for i, it := range n.items {
+		v, err := strconv.Atoi(it.str)
+		if it.kind != nodeScalar || it.tag != "number" || err != nil || v < 0 {
+			if it.kind == nodeScalar && it.tag == "number" {
+				return bad(it.str)
+			}
+			return bad("a list holding " + it.describe())
+		}
+		rg[i] = v
+	}
+	if rg[0] >= rg[1] {
+		dc.errorf(n, "%s [%d, %d] is empty or backwards: the end comes after the start", what, rg[0], rg[1])
+		return Range{}, false
+	}
+	return rg, true
+}
+
+func (dc *decoder) byteRange(r *record, key string) *Range {
+	v := r.field(key)
+	if v == nil {
+		return nil
+	}
+	rg, ok := dc.rangeOf(v, r.what+"."+key)
+	if !ok {
+		return nil
+	}
+	return &rg
+}
+
+// parts reads [start, end], or [[s1, e1], [s2, e2], ...] in order without
+// overlaps.
+func (dc *decoder) parts(r *record, key string) Parts {
+	v := r.field(key)
+	if v == nil {
+		return nil
+	}
+	what := r.what + "." + key
+	if v.kind != nodeSeq || len(v.items) == 0 || v.items[0].kind != nodeSeq {
+		if rg, ok := dc.rangeOf(v, what); ok {
+			return Parts{rg}
+		}
+		return nil
+	}
+	var out Parts
+	for i, it := range v.items {
+		rg, ok := dc.rangeOf(it, fmt.Sprintf("%s part %d", what, i+1))
+		if !ok {
+			return nil
+		}
+		if len(out) > 0 && rg[0] < out[len(out)-1][1] {
+			dc.errorf(it, "%s part %d [%d, %d] starts before part %d ends; parts are in order and do not overlap", what, i+1, rg[0], rg[1], i)
+			return nil
+		}
+		out = append(out, rg)
+	}
+	return out
 }

@@ -5,13 +5,51 @@
 // Tea or Lip Gloss.
 package data
 
-// FormatVersion is the dossier format this build reads and writes.
-const FormatVersion = 1
+import (
+	"encoding/json"
+	"strconv"
+)
+
+// Version is a dossier format version, MAJOR.MINOR. A dossier declares it
+// in its first field, `parley: 1` or `parley: 1.1`; a minor version only
+// adds to the one before, so this build reads every version up to
+// FormatVersion, each with the fields it had.
+type Version struct{ Major, Minor int }
+
+var (
+	// Version1 is the first format.
+	Version1 = Version{1, 0}
+	// Version1_1 adds the source's own voice (kind: account, about), attribution
+	// chains (via), the negotiation move (act), topic propositions, response
+	// provenance (basis, according_to), a source's short name and drafts.
+	Version1_1 = Version{1, 1}
+	// FormatVersion is the newest format this build reads, and what it writes
+	// in a new dossier.
+	FormatVersion = Version1_1
+)
+
+// String is the version as a dossier writes it: "1", "1.1".
+func (v Version) String() string {
+	if v.Minor == 0 {
+		return strconv.Itoa(v.Major)
+	}
+	return strconv.Itoa(v.Major) + "." + strconv.Itoa(v.Minor)
+}
+
+// MarshalJSON writes the version as the number a dossier declares: 1, 1.1.
+func (v Version) MarshalJSON() ([]byte, error) { return []byte(v.String()), nil }
+
+// AtLeast reports whether v is w or newer.
+func (v Version) AtLeast(w Version) bool {
+	return v.Major > w.Major || v.Major == w.Major && v.Minor >= w.Minor
+}
 
 // Dossier is everything known about one negotiation. It is immutable after
 // Load returns it: screens hold a pointer and never change it.
 type Dossier struct {
-	Parley     int          `json:"parley"`
+	// Parley is the format version the file declares; an export writes it
+	// back unchanged.
+	Parley     Version      `json:"parley"`
 	Title      string       `json:"title"`
 	Date       Date         `json:"date,omitzero"`
 	Summary    string       `json:"summary,omitempty"`
@@ -37,8 +75,10 @@ type Dossier struct {
 
 // Source is a document statements are taken from.
 type Source struct {
-	ID        string `json:"id"`
-	Title     string `json:"title,omitempty"`
+	ID    string `json:"id"`
+	Title string `json:"title,omitempty"`
+	// Short names the source in attributions ("the report"); added in 1.1.
+	Short     string `json:"short,omitempty"`
 	Publisher string `json:"publisher,omitempty"`
 	Date      Date   `json:"date,omitzero"`
 	URL       string `json:"url,omitempty"`
@@ -52,6 +92,17 @@ type Source struct {
 	// non-blank lines), numbered from 1 in order.
 	Paragraphs []Span `json:"-"`
 	Pos        Pos    `json:"-"`
+}
+
+// Label names the source in an attribution: its short name, else its
+// publisher, else its title, else its id.
+func (s *Source) Label() string {
+	for _, l := range []string{s.Short, s.Publisher, s.Title} {
+		if l != "" {
+			return l
+		}
+	}
+	return s.ID
 }
 
 // HasText reports whether quotes from this source can be verified.
@@ -87,34 +138,55 @@ type Actor struct {
 
 // Topic is a subject of the negotiation; topics nest through Parent.
 type Topic struct {
-	ID      string `json:"id"`
-	Title   string `json:"title"`
-	Parent  string `json:"parent,omitempty"`
-	Summary string `json:"summary,omitempty"`
-	Note    string `json:"note,omitempty"`
-	Pos     Pos    `json:"-"`
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	// Proposition is the one sentence that support and oppose on this topic
+	// refer to ("Russia should withdraw its forces from the border"); added
+	// in 1.1.
+	Proposition string `json:"proposition,omitempty"`
+	Parent      string `json:"parent,omitempty"`
+	Summary     string `json:"summary,omitempty"`
+	Note        string `json:"note,omitempty"`
+	Pos         Pos    `json:"-"`
 }
 
-// StatementKind tells verbatim words from a paraphrase.
+// StatementKind tells verbatim words from a paraphrase, and both from the
+// source's own voice.
 type StatementKind string
 
 const (
 	KindQuote    StatementKind = "quote"    // the speaker's own words, verbatim
 	KindReported StatementKind = "reported" // the report's paraphrase of speech
+	// KindAccount is the source speaking for itself: the reporter's own
+	// claims and background facts, with no actor or party (added in 1.1).
+	KindAccount StatementKind = "account"
 )
 
-// Statement is one thing somebody said, verbatim or reported.
+// Statement is one thing somebody said, verbatim or reported, or something
+// the source itself says.
 type Statement struct {
-	ID     string        `json:"id"`
-	Kind   StatementKind `json:"kind"`
-	Actor  string        `json:"actor,omitempty"`
-	Party  string        `json:"party,omitempty"`
-	Text   string        `json:"text"`
-	Topics []string      `json:"topics,omitempty"`
-	Date   Date          `json:"date,omitzero"`
-	Source string        `json:"source,omitempty"`
-	Anchor *Anchor       `json:"anchor,omitempty"`
-	Note   string        `json:"note,omitempty"`
+	ID   string        `json:"id"`
+	Kind StatementKind `json:"kind"`
+	// Act is the negotiation move the statement makes (added in 1.1).
+	Act   Act    `json:"act,omitempty"`
+	Actor string `json:"actor,omitempty"`
+	Party string `json:"party,omitempty"`
+	// Via is how the statement reached its source, in order from the
+	// speaker outwards: actors and sources in between (added in 1.1).
+	Via []string `json:"via,omitempty"`
+	// About lists the parties the statement concerns without saying they
+	// said it; for an account, the first is the one whose move it reports
+	// (added in 1.1).
+	About  []string `json:"about,omitempty"`
+	Text   string   `json:"text"`
+	Topics []string `json:"topics,omitempty"`
+	Date   Date     `json:"date,omitzero"`
+	Source string   `json:"source,omitempty"`
+	Anchor *Anchor  `json:"anchor,omitempty"`
+	Note   string   `json:"note,omitempty"`
+	// Draft marks a statement drafted by a program, not yet reviewed by a
+	// person (added in 1.1).
+	Draft *Draft `json:"draft,omitempty"`
 
 	// Where the statement stands in its source, when it could be anchored.
 	Location *Location `json:"-"`
@@ -128,6 +200,73 @@ type Anchor struct {
 	Exact  string `json:"exact,omitempty"`
 	Prefix string `json:"prefix,omitempty"`
 	Suffix string `json:"suffix,omitempty"`
+}
+
+// Act is the move a statement makes in the negotiation.
+type Act string
+
+const (
+	ActDemand     Act = "demand"     // asks the other side to do or give something
+	ActOffer      Act = "offer"      // puts something the speaker would give on the table
+	ActConcession Act = "concession" // gives up or softens something held before
+	ActAcceptance Act = "acceptance" // agrees to a demand, offer or proposal
+	ActRejection  Act = "rejection"  // refuses a demand, offer, proposal or accusation
+	ActWarning    Act = "warning"    // names what will follow if the other side acts
+	ActAssurance  Act = "assurance"  // commits to do, or not to do, something, to reassure
+	ActProposal   Act = "proposal"   // suggests a course or procedure for both sides
+	ActAssessment Act = "assessment" // judges the talks, the situation or another side
+	ActQuestion   Act = "question"   // asks for information or an explanation
+)
+
+// Acts lists every act in display order.
+var Acts = []Act{ActDemand, ActOffer, ActConcession, ActAcceptance, ActRejection, ActWarning, ActAssurance, ActProposal, ActAssessment, ActQuestion}
+
+// Draft is what a program that drafted a statement says about it, for the
+// person who reviews it: the rule that fired, how sure it is, and where in
+// the source text the statement's parts stand.
+type Draft struct {
+	Rule string `json:"rule"`
+	// Confidence is from 0 to 1; nil when not given.
+	Confidence *float64    `json:"confidence,omitempty"`
+	Spans      *DraftSpans `json:"spans,omitempty"`
+}
+
+// DraftSpans are byte ranges of the statement's source text as loaded (after
+// Sanitize), end exclusive.
+type DraftSpans struct {
+	// Content is what was said: one range, or several parts in order when
+	// the words are interrupted ("…," he said, "…").
+	Content Parts `json:"content,omitempty"`
+	// Cue is the speech verb ("said").
+	Cue *Range `json:"cue,omitempty"`
+	// Source is the mention of the speaker as written ("the minister").
+	Source *Range `json:"source,omitempty"`
+}
+
+// Range is a half-open byte range written as [start, end].
+type Range [2]int
+
+// Span is the range as a Span.
+func (r Range) Span() Span { return Span{Start: r[0], End: r[1]} }
+
+// Parts are the ranges of something said in several pieces. One part is
+// written as [start, end], several as [[start, end], ...].
+type Parts []Range
+
+// MarshalJSON writes one part as [start, end], several as a list of them.
+func (p Parts) MarshalJSON() ([]byte, error) {
+	if len(p) == 1 {
+		return json.Marshal(p[0])
+	}
+	return json.Marshal([]Range(p))
+}
+
+// Extent is the range from the first part's start to the last part's end.
+func (p Parts) Extent() (Span, bool) {
+	if len(p) == 0 {
+		return Span{}, false
+	}
+	return Span{Start: p[0][0], End: p[len(p)-1][1]}, true
 }
 
 // Location is where a statement was found in its source text.
@@ -161,8 +300,11 @@ var Stances = []Stance{StanceSupport, StanceOppose, StanceConditional, StanceNeu
 type Basis string
 
 const (
-	BasisStated   Basis = "stated"
-	BasisInferred Basis = "inferred"
+	BasisStated   Basis = "stated"   // the party said so (a position), or gave the answer itself (a response)
+	BasisInferred Basis = "inferred" // an analyst read the position so
+	// BasisReported is a response known only from others: a party named in
+	// according_to, or the source in its own voice (added in 1.1).
+	BasisReported Basis = "reported"
 )
 
 // Position is a party's stance on a topic, with the evidence for it.
@@ -207,13 +349,25 @@ type Demand struct {
 
 // Response is an addressee's answer to a demand.
 type Response struct {
-	Party    string   `json:"party"`
-	Status   Status   `json:"status"`
-	Text     string   `json:"text,omitempty"`
-	Evidence []string `json:"evidence,omitempty"`
-	Date     Date     `json:"date,omitzero"`
-	Note     string   `json:"note,omitempty"`
-	Pos      Pos      `json:"-"`
+	Party  string `json:"party"`
+	Status Status `json:"status"`
+	// Basis says how the answer is known: stated by the responding party,
+	// or reported by another (added in 1.1; see Provenance).
+	Basis Basis `json:"basis,omitempty"`
+	// AccordingTo is the party that reports the answer, when it is not the
+	// responding party itself (added in 1.1).
+	AccordingTo string   `json:"according_to,omitempty"`
+	Text        string   `json:"text,omitempty"`
+	Evidence    []string `json:"evidence,omitempty"`
+	Date        Date     `json:"date,omitzero"`
+	Note        string   `json:"note,omitempty"`
+	Pos         Pos      `json:"-"`
+}
+
+// Reported tells an answer known only from others from one the responding
+// party gave itself: basis reported, or a party in according_to.
+func (r *Response) Reported() bool {
+	return r.Basis == BasisReported || r.Basis == "" && r.AccordingTo != ""
 }
 
 // EventStatus tells what happened from what was expected to happen.

@@ -39,12 +39,15 @@ func ExportYAML(d *Dossier) ([]byte, error) {
 	return y, nil
 }
 
-// CSVHeader names the columns of ExportCSV.
-var CSVHeader = []string{"id", "kind", "party", "actor", "date", "topics", "text", "source", "paragraph"}
+// CSVHeader names the columns of ExportCSV. The columns after paragraph
+// came with format 1.1; they are empty for a version-1 dossier.
+var CSVHeader = []string{"id", "kind", "party", "actor", "date", "topics", "text", "source", "paragraph",
+	"act", "about", "via", "draft_rule", "draft_confidence"}
 
-// ExportCSV writes one statement a row, for spreadsheets: topics are joined
-// with ";" and paragraph is the 1-based paragraph of the source where the
-// statement is anchored (empty when it is not).
+// ExportCSV writes one statement a row, for spreadsheets: topics, about
+// and via are joined with ";" (via in order, from the speaker outwards),
+// and paragraph is the 1-based paragraph of the source where the statement
+// is anchored (empty when it is not).
 func ExportCSV(d *Dossier) ([]byte, error) {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
@@ -56,7 +59,15 @@ func ExportCSV(d *Dossier) ([]byte, error) {
 		if s.Location != nil {
 			para = strconv.Itoa(s.Location.Paragraph)
 		}
-		row := []string{s.ID, string(s.Kind), s.Party, s.Actor, s.Date.String(), strings.Join(s.Topics, ";"), s.Text, s.Source, para}
+		rule, confidence := "", ""
+		if s.Draft != nil {
+			rule = s.Draft.Rule
+			if c := s.Draft.Confidence; c != nil {
+				confidence = strconv.FormatFloat(*c, 'f', -1, 64)
+			}
+		}
+		row := []string{s.ID, string(s.Kind), s.Party, s.Actor, s.Date.String(), strings.Join(s.Topics, ";"), s.Text, s.Source, para,
+			string(s.Act), strings.Join(s.About, ";"), strings.Join(s.Via, ";"), rule, confidence}
 		if err := w.Write(row); err != nil {
 			return nil, err
 		}
@@ -99,7 +110,11 @@ func ExportMarkdown(d *Dossier) []byte {
 		if len(positions) == 0 {
 			continue
 		}
-		fmt.Fprintf(&b, "\n### %s\n\n| Party | Stance | Basis | Summary | Evidence |\n|---|---|---|---|---|\n", mdText(topicPath(d, t)))
+		fmt.Fprintf(&b, "\n### %s\n\n", mdText(topicPath(d, t)))
+		if t.Proposition != "" {
+			fmt.Fprintf(&b, "Proposition: %s\n\n", mdText(t.Proposition))
+		}
+		b.WriteString("| Party | Stance | Basis | Summary | Evidence |\n|---|---|---|---|---|\n")
 		for _, p := range positions {
 			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", mdText(partyName(d, p.Party)), p.Stance, p.Basis, mdText(p.Summary), mdText(strings.Join(p.Evidence, ", ")))
 		}
@@ -119,10 +134,13 @@ func ExportMarkdown(d *Dossier) []byte {
 			for _, id := range dm.To {
 				r := dm.Response(id)
 				if r == nil {
-					fmt.Fprintf(&b, "- **%s**: unanswered\n", mdText(partyName(d, id)))
+					fmt.Fprintf(&b, "- **%s**: no response recorded\n", mdText(partyName(d, id)))
 					continue
 				}
 				fmt.Fprintf(&b, "- **%s**: %s", mdText(partyName(d, id)), r.Status)
+				if who := d.AccordingTo(r); who != "" {
+					fmt.Fprintf(&b, ", according to %s", mdText(who))
+				}
 				if r.Text != "" {
 					fmt.Fprintf(&b, " — %s", mdText(r.Text))
 				}
@@ -140,7 +158,7 @@ func ExportMarkdown(d *Dossier) []byte {
 	for _, kind := range []struct {
 		k     StatementKind
 		title string
-	}{{KindQuote, "Quotes"}, {KindReported, "Reported statements"}} {
+	}{{KindQuote, "Quotes"}, {KindReported, "Reported statements"}, {KindAccount, "The source's own account"}} {
 		first := true
 		for _, s := range d.Statements {
 			if s.Kind != kind.k {
@@ -154,7 +172,46 @@ func ExportMarkdown(d *Dossier) []byte {
 			if s.Kind == KindQuote {
 				text = "“" + text + "”"
 			}
-			fmt.Fprintf(&b, "\n> %s\n>\n> — %s\n", text, mdText(Attribution(d, s)))
+			fmt.Fprintf(&b, "\n> %s\n>\n> — %s", text, mdText(Attribution(d, s)))
+			if len(s.About) > 0 {
+				about := make([]string, len(s.About))
+				for i, id := range s.About {
+					about[i] = partyName(d, id)
+				}
+				fmt.Fprintf(&b, " · about %s", mdText(strings.Join(about, ", ")))
+			}
+			if s.Act != "" {
+				fmt.Fprintf(&b, " · *%s*", s.Act)
+			}
+			b.WriteByte('\n')
+		}
+	}
+
+	if counts := ActCounts(d); len(counts) > 0 {
+		var acts []Act
+		for _, a := range Acts {
+			for _, c := range counts {
+				if c[a] > 0 {
+					acts = append(acts, a)
+					break
+				}
+			}
+		}
+		b.WriteString("\n## Moves\n\n| Party |")
+		for _, a := range acts {
+			fmt.Fprintf(&b, " %s |", a)
+		}
+		b.WriteString("\n|---|" + strings.Repeat("---|", len(acts)) + "\n")
+		for _, p := range d.Parties {
+			c := counts[p.ID]
+			if c == nil {
+				continue
+			}
+			fmt.Fprintf(&b, "| %s |", mdText(p.Name))
+			for _, a := range acts {
+				fmt.Fprintf(&b, " %d |", c[a])
+			}
+			b.WriteByte('\n')
 		}
 	}
 
@@ -193,21 +250,30 @@ func ExportMarkdown(d *Dossier) []byte {
 	return []byte(b.String())
 }
 
-// Attribution is "Speaker, role (Party), date · source, ¶N", as far as the
-// dossier knows each part.
+// Attribution is "Speaker, role (Party), via X, date · source, ¶N", as far
+// as the dossier knows each part; for an account, whose speaker is the
+// source, "the report, date, ¶N".
 func Attribution(d *Dossier, s *Statement) string {
 	var b strings.Builder
 	b.WriteString(d.Speaker(s))
-	if a := d.Actor(s.Actor); a != nil && a.Role != "" {
+	account := s.Kind == KindAccount
+	if a := d.Actor(s.Actor); a != nil && a.Role != "" && !account {
 		b.WriteString(", " + a.Role)
 	}
-	if p := d.Party(s.Party); p != nil && d.Actor(s.Actor) != nil {
+	if p := d.Party(s.Party); p != nil && d.Actor(s.Actor) != nil && !account {
 		b.WriteString(" (" + p.Name + ")")
+	}
+	for _, v := range d.ViaNames(s) {
+		b.WriteString(", via " + v)
 	}
 	if !s.Date.IsZero() {
 		b.WriteString(", " + s.Date.String())
 	}
-	if src := d.Source(s.Source); src != nil {
+	if src := d.Source(s.Source); src != nil && account {
+		if s.Location != nil {
+			fmt.Fprintf(&b, ", ¶%d", s.Location.Paragraph)
+		}
+	} else if src != nil {
 		title := src.Title
 		if title == "" {
 			title = src.ID

@@ -331,8 +331,15 @@ func (d *Dossier) ComparedParties() []*Party {
 	return d.Parties[:min(3, len(d.Parties))]
 }
 
-// Speaker names who made a statement: the actor, or else the party.
+// Speaker names who made a statement: the actor, or else the party; for
+// an account, the source itself ("the report").
 func (d *Dossier) Speaker(s *Statement) string {
+	if s.Kind == KindAccount {
+		if src := d.Source(s.Source); src != nil {
+			return src.Label()
+		}
+		return "the source"
+	}
 	if a := d.Actor(s.Actor); a != nil {
 		return a.Name
 	}
@@ -340,4 +347,71 @@ func (d *Dossier) Speaker(s *Statement) string {
 		return p.Name
 	}
 	return "unattributed"
+}
+
+// ViaNames names the links of a statement's attribution chain, in order:
+// an actor by name, a source by its label.
+func (d *Dossier) ViaNames(s *Statement) []string {
+	if len(s.Via) == 0 {
+		return nil
+	}
+	out := make([]string, len(s.Via))
+	for i, id := range s.Via {
+		switch {
+		case d.Actor(id) != nil:
+			out[i] = d.Actor(id).Name
+		case d.Source(id) != nil:
+			out[i] = d.Source(id).Label()
+		default:
+			out[i] = id
+		}
+	}
+	return out
+}
+
+// Mover is the party whose move a statement is: its party, or for an
+// account the first party it is about ("" when there is none).
+func (d *Dossier) Mover(s *Statement) string {
+	if s.Kind == KindAccount {
+		if len(s.About) > 0 {
+			return s.About[0]
+		}
+		return ""
+	}
+	return s.Party
+}
+
+// AccordingTo names who a response is known from when the answering party
+// did not give it itself: the party in according_to, or else the speaker of
+// its first piece of evidence (for an account, the source: "the report").
+// It is "" for an answer the party gave itself.
+func (d *Dossier) AccordingTo(r *Response) string {
+	if !r.Reported() {
+		return ""
+	}
+	if p := d.Party(r.AccordingTo); p != nil {
+		return p.Name
+	}
+	for _, s := range d.Evidence(r.Evidence) {
+		return d.Speaker(s)
+	}
+	return "others"
+}
+
+// ActCounts counts each party's moves: party id → act → statements making
+// it. A statement without an act, or whose mover is not a party, is not
+// counted.
+func ActCounts(d *Dossier) map[string]map[Act]int {
+	out := map[string]map[Act]int{}
+	for _, s := range d.Statements {
+		mover := d.Mover(s)
+		if s.Act == "" || d.Party(mover) == nil {
+			continue
+		}
+		if out[mover] == nil {
+			out[mover] = map[Act]int{}
+		}
+		out[mover][s.Act]++
+	}
+	return out
 }

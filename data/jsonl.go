@@ -770,7 +770,7 @@ func (v *validator) streamStatementFile(ref *node, file string) bool {
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return false
 	}
-	dc := &decoder{file: v.relName(file), probs: v.dc.probs}
+	dc := &decoder{file: v.relName(file), probs: v.dc.probs, version: v.dc.version}
 	r := newJSONLReader(v, dc)
 	r.stream = true
 	v.reserve(lines)

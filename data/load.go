@@ -207,7 +207,7 @@ func (v *validator) readStatementFile(ref *node, file string) {
 		return
 	}
 	name := v.relName(file)
-	dc := &decoder{file: name, probs: v.dc.probs}
+	dc := &decoder{file: name, probs: v.dc.probs, version: v.dc.version}
 	if perr := checkText(data); perr != nil && perr.line > 0 {
 		dc.errorf(&node{line: perr.line, col: perr.col}, "%s", perr.msg)
 		return

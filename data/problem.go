@@ -32,11 +32,17 @@ type Severity int
 const (
 	SeverityError Severity = iota
 	SeverityWarning
+	// SeverityHint is a suggestion that would make the dossier clearer;
+	// nothing is wrong (added with format 1.1).
+	SeverityHint
 )
 
 func (s Severity) String() string {
-	if s == SeverityWarning {
+	switch s {
+	case SeverityWarning:
 		return "warning"
+	case SeverityHint:
+		return "hint"
 	}
 	return "error"
 }
@@ -74,7 +80,20 @@ func (ps Problems) Errors() int {
 }
 
 // Warnings counts the problems a reader should know about.
-func (ps Problems) Warnings() int { return len(ps) - ps.Errors() }
+func (ps Problems) Warnings() int { return ps.count(SeverityWarning) }
+
+// Hints counts the suggestions.
+func (ps Problems) Hints() int { return ps.count(SeverityHint) }
+
+func (ps Problems) count(sev Severity) int {
+	n := 0
+	for _, p := range ps {
+		if p.Severity == sev {
+			n++
+		}
+	}
+	return n
+}
 
 func (ps Problems) sort() {
 	slices.SortStableFunc(ps, func(a, b Problem) int {

@@ -269,6 +269,8 @@ func TestSchemaAgreesWithTheGoTypes(t *testing.T) {
 		{"topic", Topic{}, topicFields},
 		{"statement", Statement{}, statementFields},
 		{"anchor", Anchor{}, anchorFields},
+		{"draft", Draft{}, draftFields},
+		{"draftSpans", DraftSpans{}, draftSpansFields},
 		{"position", Position{}, positionFields},
 		{"demand", Demand{}, demandFields},
 		{"response", Response{}, responseFields},
@@ -295,7 +297,7 @@ func TestSchemaAgreesWithTheGoTypes(t *testing.T) {
 			}
 			for _, name := range inSchema {
 				p, _ := props[name].(map[string]any)
-				if desc, _ := p["description"].(string); desc == "" && p["$ref"] != "#/$defs/note" && p["$ref"] != "#/$defs/evidence" && p["$ref"] != "#/$defs/anchor" {
+				if desc, _ := p["description"].(string); desc == "" && p["$ref"] != "#/$defs/note" && p["$ref"] != "#/$defs/evidence" && p["$ref"] != "#/$defs/anchor" && p["$ref"] != "#/$defs/draft" {
 					t.Errorf("property %s has no description for editors", name)
 				}
 			}

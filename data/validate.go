@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // maxUnverifiedWarnings is how many quotes of one source without text get
@@ -23,8 +24,11 @@ type validator struct {
 
 	parties, actors, topics, sources, demands map[string]bool
 	statementIDs                              map[string]Pos
-	unverified                                map[string]int         // source id → quotes it cannot verify
-	normalized                                map[string]*normalized // source id → folded text
+	// stmts finds statements by id for the rules of format 1.1 that look
+	// at evidence; built once every statement is read, for 1.1 dossiers.
+	stmts      statementTable
+	unverified map[string]int         // source id → quotes it cannot verify
+	normalized map[string]*normalized // source id → folded text
 
 	// "Did you mean" hints, remembered per kind and id, with the ids of
 	// each kind; hintBudget is how many more pairs of ids hints may
@@ -116,10 +120,14 @@ func (v *validator) run() {
 			v.dc.warnf(v.dc.at[src], "source %q has no text: %d more quotes from it are unverified", src.ID, n)
 		}
 	}
+	if v.dc.v11() {
+		v.stmts = newStatementTable(d.Statements)
+	}
 	for _, p := range d.Positions {
 		v.checkPosition(p)
 	}
 	v.checkDuplicatePositions()
+	v.hintPropositions()
 	for _, dm := range d.Demands {
 		v.checkDemand(dm)
 	}
@@ -332,12 +340,29 @@ func (v *validator) checkStatement(dc *decoder, s *Statement, n *node) {
 	}
 	what := statementWhat(s.ID)
 	if missing(n, "kind") {
-		dc.errorf(n, "%s: kind is missing (quote or reported)", what)
+		if dc.v11() {
+			dc.errorf(n, "%s: kind is missing (quote, reported or account)", what)
+		} else {
+			dc.errorf(n, "%s: kind is missing (quote or reported)", what)
+		}
 	}
 	if missing(n, "text") {
 		dc.errorf(n, "%s: text is missing", what)
 	}
-	if v.ref(dc, field(n, "actor"), what, "actor", s.Actor, v.actors) && s.Actor != "" {
+	account := s.Kind == KindAccount
+	if account {
+		// The source speaks: nobody else is its speaker.
+		if s.Actor != "" {
+			dc.errorf(field(n, "actor"), "%s: an account is the source's own voice and has no actor; say kind: reported for what someone said", what)
+		}
+		if s.Party != "" {
+			dc.errorf(field(n, "party"), "%s: an account is the source's own voice and has no party; name the parties it concerns in about", what)
+		}
+		if missing(n, "source") {
+			dc.errorf(n, "%s: an account is the source's own voice; name the source", what)
+		}
+	}
+	if !account && v.ref(dc, field(n, "actor"), what, "actor", s.Actor, v.actors) && s.Actor != "" {
 		actorParty := v.d.actorParty(s.Actor)
 		switch {
 		case s.Party == "":
@@ -346,8 +371,14 @@ func (v *validator) checkStatement(dc *decoder, s *Statement, n *node) {
 			dc.warnf(field(n, "party"), "%s: party %q differs from its actor's party %q; add a note saying why", what, s.Party, actorParty)
 		}
 	}
-	v.ref(dc, field(n, "party"), what, "party", s.Party, v.parties)
-	if s.Actor == "" && s.Party == "" && s.Note == "" {
+	if !account {
+		v.ref(dc, field(n, "party"), what, "party", s.Party, v.parties)
+	}
+	for i, p := range s.About {
+		v.ref(dc, item(n, "about", i), what+": about", "party", p, v.parties)
+	}
+	v.checkVia(dc, s, n, what)
+	if !account && s.Actor == "" && s.Party == "" && s.Note == "" {
 		// A report often gives a sentence no speaker; a note saying so is
 		// the honest record, and silences the warning.
 		dc.warnf(n, "%s names neither actor nor party; it will show as unattributed (add a note saying why)", what)
@@ -355,10 +386,94 @@ func (v *validator) checkStatement(dc *decoder, s *Statement, n *node) {
 	for i, t := range s.Topics {
 		v.ref(dc, item(n, "topics", i), what, "topic", t, v.topics)
 	}
-	if !v.ref(dc, field(n, "source"), what, "source", s.Source, v.sources) || strings.TrimSpace(s.Text) == "" {
+	if !v.ref(dc, field(n, "source"), what, "source", s.Source, v.sources) {
 		return // nothing to anchor: the reason is reported already
 	}
-	v.anchor(dc, s, n, what)
+	near, placed := v.checkDraft(dc, s, n, what)
+	if strings.TrimSpace(s.Text) == "" {
+		return
+	}
+	var at *Span
+	if placed {
+		at = &near
+	}
+	v.anchor(dc, s, n, what, at)
+}
+
+// checkVia checks an attribution chain: each entry names an actor or a
+// source of the dossier, someone between the speaker and the source.
+func (v *validator) checkVia(dc *decoder, s *Statement, n *node, what string) {
+	for i, hop := range s.Via {
+		at := item(n, "via", i)
+		isActor, isSource := v.actors[hop], v.sources[hop]
+		switch {
+		case strings.TrimSpace(hop) == "":
+			dc.errorf(at, "%s: via entry %d names nothing; name an actor or a source", what, i+1)
+		case isActor && isSource:
+			dc.errorf(at, "%s: via %q names both an actor and a source; rename one of them", what, hop)
+		case !isActor && !isSource:
+			msg := fmt.Sprintf("%s: via %q names no actor and no source", what, hop)
+			if near := v.hint("actor or source", hop, len(v.actors)+len(v.sources), func() []string {
+				return append(keys(v.actors), keys(v.sources)...)
+			}); near != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", near)
+			}
+			dc.errorf(at, "%s", msg)
+		case isActor && hop == s.Actor:
+			dc.warnf(at, "%s: via names the speaker %q; via lists who is between the speaker and the source", what, hop)
+		case isSource && hop == s.Source:
+			dc.warnf(at, "%s: via names the statement's own source %q; via lists who is between the speaker and it", what, hop)
+		}
+	}
+}
+
+// checkDraft checks that a draft's spans lie in the statement's source
+// text, each starting and ending between characters. It returns the
+// content's extent when the spans are sound, to place the statement when
+// its anchor does not.
+func (v *validator) checkDraft(dc *decoder, s *Statement, n *node, what string) (Span, bool) {
+	if s.Draft == nil || s.Draft.Spans == nil {
+		return Span{}, false
+	}
+	sp := s.Draft.Spans
+	spansAt := field(field(n, "draft"), "spans")
+	src := v.d.sourceByID(s.Source)
+	switch {
+	case s.Source == "":
+		dc.errorf(spansAt, "%s: draft spans point into the statement's source, and it names none", what)
+		return Span{}, false
+	case !src.HasText():
+		dc.errorf(spansAt, "%s: draft spans point into source %q, which has no text", what, s.Source)
+		return Span{}, false
+	}
+	text := src.Text
+	ok := true
+	check := func(r Range, at *node, name string) {
+		switch {
+		case r[1] > len(text):
+			dc.errorf(at, "%s: draft.spans.%s [%d, %d] lies outside source %q (%d bytes)", what, name, r[0], r[1], s.Source, len(text))
+			ok = false
+		case !utf8.RuneStart(text[r[0]]) || r[1] < len(text) && !utf8.RuneStart(text[r[1]]):
+			dc.errorf(at, "%s: draft.spans.%s [%d, %d] cuts a character of source %q in two; offsets are in bytes of UTF-8", what, name, r[0], r[1], s.Source)
+			ok = false
+		}
+	}
+	content := field(spansAt, "content")
+	for i, r := range sp.Content {
+		at, name := content, "content"
+		if len(sp.Content) > 1 {
+			at, name = item(spansAt, "content", i), fmt.Sprintf("content part %d", i+1)
+		}
+		check(r, at, name)
+	}
+	if sp.Cue != nil {
+		check(*sp.Cue, field(spansAt, "cue"), "cue")
+	}
+	if sp.Source != nil {
+		check(*sp.Source, field(spansAt, "source"), "source")
+	}
+	ext, has := sp.Content.Extent()
+	return ext, ok && has
 }
 
 func (d *Dossier) actorParty(id string) string {
@@ -370,18 +485,26 @@ func (d *Dossier) actorParty(id string) string {
 	return ""
 }
 
-func (v *validator) anchor(dc *decoder, s *Statement, n *node, what string) {
+// anchor finds where a statement stands in its source. draft, when set,
+// is the content span of the statement's draft: it places a statement
+// whose anchor does not (no anchor.exact, or a passage found several times
+// with nothing else to tell them apart).
+func (v *validator) anchor(dc *decoder, s *Statement, n *node, what string, draft *Span) {
 	norm := v.normalized[s.Source]
 	var a Anchor
 	if s.Anchor != nil {
 		a = *s.Anchor
 	}
 	passage := a.Exact
-	if s.Kind == KindQuote {
+	ownText := false // an account without anchor.exact is looked for by its text
+	switch {
+	case s.Kind == KindQuote:
 		passage = s.Text
 		if a.Exact != "" && normalize(a.Exact).text != normalize(s.Text).text {
 			dc.warnf(field(field(n, "anchor"), "exact"), "%s: a quote's anchor is its own text; anchor.exact is ignored", what)
 		}
+	case s.Kind == KindAccount && passage == "" && draft == nil:
+		passage, ownText = s.Text, true
 	}
 	switch {
 	case s.Source == "" && s.Kind == KindQuote:
@@ -398,13 +521,21 @@ func (v *validator) anchor(dc *decoder, s *Statement, n *node, what string) {
 			}
 		}
 		return
+	case passage == "" && draft != nil:
+		v.place(s, *draft)
+		return
 	case passage == "":
 		dc.warnf(n, "%s: reported statement is not anchored in its source; add anchor.exact with the passage it reports", what)
 		return
 	}
 	res := findPassage(norm, passage, a.Prefix, a.Suffix)
+	if res.kept > 1 && draft != nil {
+		if near := findPassageNear(norm, passage, a.Prefix, a.Suffix, draft); near.kept == 1 {
+			res = near
+		}
+	}
 	at := n
-	if s.Kind != KindQuote {
+	if s.Kind != KindQuote && !ownText {
 		at = field(field(n, "anchor"), "exact")
 	} else {
 		at = field(n, "text")
@@ -412,6 +543,8 @@ func (v *validator) anchor(dc *decoder, s *Statement, n *node, what string) {
 	switch {
 	case res.found == 0 && s.Kind == KindQuote:
 		dc.report(SeverityError, at, excerpt(s.Text), "%s: quote not found verbatim in source %q", what, s.Source)
+	case res.found == 0 && ownText:
+		dc.report(SeverityWarning, at, excerpt(passage), "%s: the account's text is not found in source %q; add anchor.exact with the passage it gives (it is left unanchored)", what, s.Source)
 	case res.found == 0:
 		dc.report(SeverityWarning, at, excerpt(passage), "%s: anchor.exact not found in source %q; the statement is left unanchored", what, s.Source)
 	case res.kept == 0:
@@ -427,9 +560,14 @@ func (v *validator) anchor(dc *decoder, s *Statement, n *node, what string) {
 		}
 		dc.report(sev, at, excerpt(passage), "%s: found %d times in source %q; add anchor.prefix or anchor.suffix to say which", what, res.kept, s.Source)
 	default:
-		src := v.d.sourceByID(s.Source)
-		s.Location = &Location{Span: res.span, Paragraph: paragraphOf(src.Paragraphs, res.span.Start), Source: s.Source}
+		v.place(s, res.span)
 	}
+}
+
+// place anchors a statement at a span of its source.
+func (v *validator) place(s *Statement, span Span) {
+	src := v.d.sourceByID(s.Source)
+	s.Location = &Location{Span: span, Paragraph: paragraphOf(src.Paragraphs, span.Start), Source: s.Source}
 }
 
 func times(n int) string {
@@ -506,6 +644,48 @@ func (v *validator) checkPosition(p *Position) {
 	if p.Basis == BasisInferred && p.Note == "" {
 		v.dc.warnf(field(n, "basis"), "%s: an inferred position should say in a note how it was inferred", what)
 	}
+	if p.Basis == BasisStated && p.Note == "" && v.onlyAccounts(p.Evidence) {
+		v.dc.warnf(field(n, "evidence"), "%s: its evidence is only the source's own account, not the party's words; say basis: inferred, or add a note on how the account gives the party's own words", what)
+	}
+}
+
+// onlyAccounts reports evidence that is all accounts (and not empty).
+func (v *validator) onlyAccounts(ids []string) bool {
+	if !v.dc.v11() || len(ids) == 0 {
+		return false
+	}
+	for _, id := range ids {
+		if s := v.stmts.get(id); s == nil || s.Kind != KindAccount {
+			return false
+		}
+	}
+	return true
+}
+
+// hintPropositions suggests a proposition for every topic on which one
+// party supports and another opposes: without one, nobody can tell what
+// is supported ("the US supports Troop build-up and invasion warnings").
+func (v *validator) hintPropositions() {
+	if !v.dc.v11() {
+		return
+	}
+	type sides struct{ support, oppose bool }
+	byTopic := map[string]*sides{}
+	for _, p := range v.d.Positions {
+		sd := byTopic[p.Topic]
+		if sd == nil {
+			sd = &sides{}
+			byTopic[p.Topic] = sd
+		}
+		sd.support = sd.support || p.Stance == StanceSupport
+		sd.oppose = sd.oppose || p.Stance == StanceOppose
+	}
+	for _, t := range v.d.Topics {
+		if sd := byTopic[t.ID]; sd != nil && sd.support && sd.oppose && t.Proposition == "" {
+			v.dc.report(SeverityHint, v.dc.at[t], "", "topic %q: one party supports it and another opposes it; add a proposition, the one sentence they support or oppose", t.ID)
+			byTopic[t.ID] = nil // once per topic, whatever its id's duplicates
+		}
+	}
 }
 
 func (v *validator) checkDuplicatePositions() {
@@ -556,7 +736,37 @@ func (v *validator) checkDemand(dm *Demand) {
 			v.dc.errorf(rn, "%s: status is missing (%s)", rwhat, strings.Join(enumWords(Statuses), ", "))
 		}
 		v.evidence(v.dc, rn, rwhat, r.Evidence)
+		v.checkProvenance(r, rn, rwhat)
 	}
+}
+
+// checkProvenance checks who a response is known from: according_to names
+// a party other than the one answering, and one whose statements are
+// among the evidence.
+func (v *validator) checkProvenance(r *Response, rn *node, rwhat string) {
+	if r.AccordingTo == "" {
+		return
+	}
+	at := field(rn, "according_to")
+	switch {
+	case r.Basis == BasisStated:
+		v.dc.errorf(at, "%s: according_to names who reports the answer, but basis is stated (the party gave it itself); say basis: reported, or leave according_to out", rwhat)
+		return
+	case !v.ref(v.dc, at, rwhat+": according_to", "party", r.AccordingTo, v.parties):
+		return
+	case r.AccordingTo == r.Party:
+		v.dc.warnf(at, "%s: according_to names the answering party itself; leave it out (an answer it gave itself is stated)", rwhat)
+		return
+	}
+	if len(r.Evidence) == 0 {
+		return
+	}
+	for _, id := range r.Evidence {
+		if s := v.stmts.get(id); s != nil && s.Party == r.AccordingTo {
+			return
+		}
+	}
+	v.dc.warnf(at, "%s: according to %q, but none of its evidence is a statement of that party", rwhat, r.AccordingTo)
 }
 
 func (v *validator) checkEvent(e *Event) {

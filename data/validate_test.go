@@ -118,7 +118,7 @@ var ruleCases = []ruleCase{
 		`testdata/invalid/missing-title.yaml:1:1: error: dossier: title is missing`,
 	}},
 	{file: "missing-version.yaml", want: []string{
-		`testdata/invalid/missing-version.yaml:1:1: error: missing "parley: 1" (the format version) at the top of the dossier`,
+		`testdata/invalid/missing-version.yaml:1:1: error: missing "parley: 1.1" (the format version) at the top of the dossier`,
 	}},
 	{file: "no-parties.yaml", want: []string{
 		`testdata/invalid/no-parties.yaml:1:1: error: dossier: no parties; a dossier needs at least one party`,
@@ -185,7 +185,7 @@ var ruleCases = []ruleCase{
 		`testdata/invalid/no-parties-empty-list.yaml:3:10: error: dossier: no parties; a dossier needs at least one party`,
 	}},
 	{file: "version-quoted.yaml", want: []string{
-		`testdata/invalid/version-quoted.yaml:1:9: error: dossier: parley must be a whole number, found a string`,
+		`testdata/invalid/version-quoted.yaml:1:9: error: dossier: parley must be a format version, 1 or 1.1, found a string`,
 	}},
 	{file: "source-empty-file.yaml", valid: true, want: []string{
 		`testdata/invalid/source-empty-file.yaml:5:11: warning: source "minutes": "sources/empty.txt" is empty; its quotes cannot be verified`,
@@ -195,10 +195,10 @@ var ruleCases = []ruleCase{
 		`testdata/invalid/json-schema-key.json:6:3: warning: dossier: unknown field "$extra" (ignored: parley does not read it)`,
 	}},
 	{file: "wrong-version.yaml", want: []string{
-		`testdata/invalid/wrong-version.yaml:1:9: error: format version 2 is not supported; this parley reads version 1`,
+		`testdata/invalid/wrong-version.yaml:1:9: error: format version 2 is not supported; this parley reads versions 1 and 1.1`,
 	}},
 	{file: "version-not-a-number.yaml", want: []string{
-		`testdata/invalid/version-not-a-number.yaml:1:9: error: dossier: parley must be a whole number, found a string`,
+		`testdata/invalid/version-not-a-number.yaml:1:9: error: dossier: parley must be a format version, 1 or 1.1, found a string`,
 	}},
 	{file: "inferred-without-note.yaml", valid: true, want: []string{
 		`testdata/invalid/inferred-without-note.yaml:13:12: warning: position of "alpha" on "trade": an inferred position should say in a note how it was inferred`,
