@@ -592,7 +592,7 @@ func (dc *decoder) draft(n *node, stmt string) *Draft {
 		}
 	}
 	if v := r.field("spans"); v != nil {
-		if sr, ok := dc.record(v, r.what+": spans"); ok {
+		if sr, ok := dc.record(v, stmt+": draft.spans"); ok {
 			sp := &DraftSpans{Content: dc.parts(sr, "content"), Cue: dc.byteRange(sr, "cue"), Source: dc.byteRange(sr, "source")}
 			sr.done(draftSpansFields)
 			dr.Spans = sp
@@ -605,7 +605,7 @@ func (dc *decoder) draft(n *node, stmt string) *Draft {
 // rangeOf reads [start, end]: two whole numbers, start before end.
 func (dc *decoder) rangeOf(n *node, what string) (Range, bool) {
 	bad := func(found string) (Range, bool) {
-		dc.errorf(n, "%s must be [start, end], two byte offsets, found %s", what, found)
+		dc.errorf(n, "%s must be [start, end], two byte offsets from 0, found %s", what, found)
 		return Range{}, false
 	}
 	if n.kind != nodeSeq {
@@ -626,7 +626,7 @@ func (dc *decoder) rangeOf(n *node, what string) (Range, bool) {
 		rg[i] = v
 	}
 	if rg[0] >= rg[1] {
-		dc.errorf(n, "%s [%d, %d] is empty or backwards: the end comes after the start", what, rg[0], rg[1])
+		dc.errorf(n, "%s [%d, %d] is empty or backwards; the end must come after the start", what, rg[0], rg[1])
 		return Range{}, false
 	}
 	return rg, true

@@ -94,7 +94,8 @@ func instance(t *testing.T, name string, src []byte) any {
 
 func TestSchemaAcceptsValidDossiers(t *testing.T) {
 	sch := compileSchema(t, "")
-	files := []string{"geneva/geneva.yaml", "starter.yaml", "../testdata/five-parties.yaml"}
+	files := []string{"geneva/geneva.yaml", "starter.yaml", "../testdata/five-parties.yaml", "../testdata/dossiers/format-1.1/harbour.yaml",
+		"../testdata/v1/geneva/geneva.yaml", "../testdata/v1/five-parties.yaml"}
 	// The invalid test files that hold only warnings are valid dossiers too:
 	// the schema must not reject what parley accepts.
 	for _, dir := range []string{"dossiers", "invalid"} {
@@ -131,7 +132,7 @@ func TestSchemaAcceptsValidDossiers(t *testing.T) {
 func TestSchemaAcceptsStatementFiles(t *testing.T) {
 	sch := compileSchema(t, "#/$defs/statement")
 	var files []string
-	for _, pat := range []string{"*.jsonl", "*/*.jsonl"} {
+	for _, pat := range []string{"*.jsonl", "*/*.jsonl", "*/*/*.jsonl"} {
 		m, _ := filepath.Glob(filepath.Join("..", "testdata", "dossiers", pat))
 		files = append(files, m...)
 	}
@@ -193,6 +194,12 @@ var schemaLevel = []struct {
 	{"version-not-a-number.yaml", []string{"/parley"}},
 	{"wrong-type.yaml", []string{"/title", "/parties", "/topics/0", "/statements/0/text", "/statements/0/topics", "/positions/0/evidence"}},
 	{"wrong-version.yaml", []string{"/parley"}},
+	// Format 1.1.
+	{"v11-account-speaker.yaml", []string{"/statements/0/actor", "/statements/1/party", "/statements/2"}},
+	{"v11-draft-spans.yaml", []string{"/statements/5/draft", "/statements/5/draft/confidence", "/statements/5/draft/spans/content",
+		"/statements/5/draft/spans/cue", "/statements/5/draft/spans/source/0", "/statements/6/draft"}},
+	{"v11-proposition-not-text.yaml", []string{"/topics/0/proposition", "/topics/1/proposition", "/topics/2"}},
+	{"v11-response-provenance.yaml", []string{"/demands/1/responses/0/basis"}},
 }
 
 func TestSchemaRejectsSchemaLevelErrors(t *testing.T) {

@@ -26,7 +26,11 @@ type validator struct {
 	statementIDs                              map[string]Pos
 	// stmts finds statements by id for the rules of format 1.1 that look
 	// at evidence; built once every statement is read, for 1.1 dossiers.
-	stmts      statementTable
+	stmts statementTable
+	// bare are the sources with no file, text or url, and linked the
+	// sources named in some statement's via.
+	bare       []*Source
+	linked     map[string]bool
 	unverified map[string]int         // source id → quotes it cannot verify
 	normalized map[string]*normalized // source id → folded text
 
@@ -115,6 +119,7 @@ func (v *validator) run() {
 	for i, file := range d.StatementFiles {
 		v.readStatementFile(item(v.rootNode(), "statement_files", i), file)
 	}
+	v.warnBareSources()
 	for _, src := range d.Sources {
 		if n := v.unverified[src.ID] - maxUnverifiedWarnings; n > 0 {
 			v.dc.warnf(v.dc.at[src], "source %q has no text: %d more quotes from it are unverified", src.ID, n)
@@ -303,7 +308,10 @@ func (v *validator) loadSource(s *Source) {
 		}
 		s.Text = string(b)
 	case missing(n, "url") && missing(n, "text") && missing(n, "file"):
-		v.dc.warnf(n, "source %q has no file, text or url; its quotes cannot be verified", s.ID)
+		// Said once every statement is read: a source that only passes
+		// statements on (named in via, never a statement's source) needs
+		// no text.
+		v.bare = append(v.bare, s)
 	}
 	if s.Text == "" {
 		return
@@ -389,15 +397,30 @@ func (v *validator) checkStatement(dc *decoder, s *Statement, n *node) {
 	if !v.ref(dc, field(n, "source"), what, "source", s.Source, v.sources) {
 		return // nothing to anchor: the reason is reported already
 	}
-	near, placed := v.checkDraft(dc, s, n, what)
+	content := v.checkDraft(dc, s, n, what)
 	if strings.TrimSpace(s.Text) == "" {
 		return
 	}
-	var at *Span
-	if placed {
-		at = &near
+	v.anchor(dc, s, n, what, content)
+}
+
+// warnBareSources warns about the sources with no file, text or url,
+// except those that only pass statements on: named in a via, and no
+// statement's source.
+func (v *validator) warnBareSources() {
+	var used map[string]bool // the sources statements are taken from
+	for _, s := range v.bare {
+		if v.linked[s.ID] && used == nil {
+			used = map[string]bool{}
+			for _, st := range v.d.Statements {
+				used[st.Source] = true
+			}
+		}
+		if v.linked[s.ID] && !used[s.ID] {
+			continue
+		}
+		v.dc.warnf(v.dc.at[s], "source %q has no file, text or url; its quotes cannot be verified", s.ID)
 	}
-	v.anchor(dc, s, n, what, at)
 }
 
 // checkVia checks an attribution chain: each entry names an actor or a
@@ -406,6 +429,12 @@ func (v *validator) checkVia(dc *decoder, s *Statement, n *node, what string) {
 	for i, hop := range s.Via {
 		at := item(n, "via", i)
 		isActor, isSource := v.actors[hop], v.sources[hop]
+		if isSource {
+			if v.linked == nil {
+				v.linked = map[string]bool{}
+			}
+			v.linked[hop] = true
+		}
 		switch {
 		case strings.TrimSpace(hop) == "":
 			dc.errorf(at, "%s: via entry %d names nothing; name an actor or a source", what, i+1)
@@ -429,11 +458,11 @@ func (v *validator) checkVia(dc *decoder, s *Statement, n *node, what string) {
 
 // checkDraft checks that a draft's spans lie in the statement's source
 // text, each starting and ending between characters. It returns the
-// content's extent when the spans are sound, to place the statement when
+// content's parts when the spans are sound, to place the statement when
 // its anchor does not.
-func (v *validator) checkDraft(dc *decoder, s *Statement, n *node, what string) (Span, bool) {
+func (v *validator) checkDraft(dc *decoder, s *Statement, n *node, what string) Parts {
 	if s.Draft == nil || s.Draft.Spans == nil {
-		return Span{}, false
+		return nil
 	}
 	sp := s.Draft.Spans
 	spansAt := field(field(n, "draft"), "spans")
@@ -441,10 +470,10 @@ func (v *validator) checkDraft(dc *decoder, s *Statement, n *node, what string) 
 	switch {
 	case s.Source == "":
 		dc.errorf(spansAt, "%s: draft spans point into the statement's source, and it names none", what)
-		return Span{}, false
+		return nil
 	case !src.HasText():
 		dc.errorf(spansAt, "%s: draft spans point into source %q, which has no text", what, s.Source)
-		return Span{}, false
+		return nil
 	}
 	text := src.Text
 	ok := true
@@ -472,8 +501,10 @@ func (v *validator) checkDraft(dc *decoder, s *Statement, n *node, what string) 
 	if sp.Source != nil {
 		check(*sp.Source, field(spansAt, "source"), "source")
 	}
-	ext, has := sp.Content.Extent()
-	return ext, ok && has
+	if !ok {
+		return nil
+	}
+	return sp.Content
 }
 
 func (d *Dossier) actorParty(id string) string {
@@ -485,11 +516,16 @@ func (d *Dossier) actorParty(id string) string {
 	return ""
 }
 
-// anchor finds where a statement stands in its source. draft, when set,
-// is the content span of the statement's draft: it places a statement
-// whose anchor does not (no anchor.exact, or a passage found several times
-// with nothing else to tell them apart).
-func (v *validator) anchor(dc *decoder, s *Statement, n *node, what string, draft *Span) {
+// anchor finds where a statement stands in its source. content, when set,
+// is the content of the statement's draft: it places a statement whose
+// anchor does not (no anchor.exact, or a passage found several times with
+// nothing else to tell them apart), and a quote said in several parts is
+// verbatim when its text is the parts' words joined.
+func (v *validator) anchor(dc *decoder, s *Statement, n *node, what string, content Parts) {
+	var draft *Span
+	if ext, ok := content.Extent(); ok {
+		draft = &ext
+	}
 	norm := v.normalized[s.Source]
 	var a Anchor
 	if s.Anchor != nil {
@@ -541,6 +577,8 @@ func (v *validator) anchor(dc *decoder, s *Statement, n *node, what string, draf
 		at = field(n, "text")
 	}
 	switch {
+	case res.found == 0 && s.Kind == KindQuote && len(content) > 1 && v.joinedParts(s, content, passage):
+		v.place(s, *draft)
 	case res.found == 0 && s.Kind == KindQuote:
 		dc.report(SeverityError, at, excerpt(s.Text), "%s: quote not found verbatim in source %q", what, s.Source)
 	case res.found == 0 && ownText:
@@ -562,6 +600,17 @@ func (v *validator) anchor(dc *decoder, s *Statement, n *node, what string, draf
 	default:
 		v.place(s, res.span)
 	}
+}
+
+// joinedParts reports whether a quote's text is its parts' words in order,
+// joined by white space (a quote interrupted by "he said").
+func (v *validator) joinedParts(s *Statement, parts Parts, text string) bool {
+	src := v.d.sourceByID(s.Source)
+	words := make([]string, len(parts))
+	for i, p := range parts {
+		words[i] = normalize(src.Text[p[0]:p[1]]).text
+	}
+	return normalize(text).text == normalize(strings.Join(words, " ")).text
 }
 
 // place anchors a statement at a span of its source.
