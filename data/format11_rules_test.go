@@ -39,6 +39,7 @@ var format11RuleCases = []ruleCase{
 		`testdata/invalid/v11-draft-spans.yaml:47:58: error: statement "bad-values": draft.spans.cue must be [start, end], two byte offsets from 0, found a string`,
 		`testdata/invalid/v11-draft-spans.yaml:47:74: error: statement "bad-values": draft.spans.source must be [start, end], two byte offsets from 0, found -1`,
 		`testdata/invalid/v11-draft-spans.yaml:53:12: error: statement "not-a-mapping": draft must be a mapping of fields, found a string`,
+		"testdata/invalid/v11-draft-spans.yaml:59:48: warning: statement \"wrong-words\": draft.spans.content does not hold the quote's words; it is not used to place the quote\n\tAnn Lee said",
 	}},
 	{file: "v11-position-on-accounts.yaml", valid: true, want: []string{
 		`testdata/invalid/v11-position-on-accounts.yaml:24:61: warning: position of "alpha" on "troops": its evidence is only the source's own account, not the party's words; say basis: inferred, or add a note on how the account gives the party's own words`,

@@ -375,7 +375,7 @@ func TestFormatDocExamples(t *testing.T) {
 	for _, blk := range docBlocks(t) {
 		name := fmt.Sprintf("dossier-format.md:%d", blk.line)
 		switch {
-		case blk.lang == "yaml" && strings.Contains("\n"+blk.text, "\nparley: 1\n"),
+		case blk.lang == "yaml" && (strings.Contains("\n"+blk.text, "\nparley: 1\n") || strings.Contains("\n"+blk.text, "\nparley: 1.1\n")),
 			blk.lang == "json" && strings.Contains(blk.text, `"parley": 1`):
 			full++
 			file := "example." + blk.lang
@@ -403,7 +403,7 @@ func TestFormatDocExamples(t *testing.T) {
 			}
 		}
 	}
-	if full < 3 {
-		t.Errorf("found %d complete dossiers in the format reference, want at least 3", full)
+	if full < 4 {
+		t.Errorf("found %d complete dossiers in the format reference, want at least 4", full)
 	}
 }

@@ -28,8 +28,15 @@ func TestStarterValidatesWithoutProblems(t *testing.T) {
 			t.Errorf("statement %q is not anchored in its source", s.ID)
 		}
 	}
-	if kinds[KindQuote] == 0 || kinds[KindReported] == 0 {
-		t.Errorf("the starter needs a quote and a reported statement, has %v", kinds)
+	if kinds[KindQuote] == 0 || kinds[KindReported] == 0 || kinds[KindAccount] == 0 {
+		t.Errorf("the starter needs a quote, a reported statement and an account, has %v", kinds)
+	}
+	// It is written in the newest format, and shows what that adds.
+	if d.Parley != FormatVersion {
+		t.Errorf("the starter declares format %s, want %s", d.Parley, FormatVersion)
+	}
+	if d.Topics[0].Proposition == "" || len(ActCounts(d)) == 0 || d.Sources[0].Short == "" {
+		t.Errorf("the starter lacks a proposition, an act or a source's short name")
 	}
 	if !d.Sources[0].HasText() {
 		t.Errorf("the starter's source has no inline text")

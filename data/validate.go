@@ -504,7 +504,21 @@ func (v *validator) checkDraft(dc *decoder, s *Statement, n *node, what string) 
 	if !ok {
 		return nil
 	}
+	if s.Kind == KindQuote && len(sp.Content) > 0 && !v.joinedParts(s, sp.Content, s.Text) {
+		dc.report(SeverityWarning, content, excerpt(v.partsText(s, sp.Content)), "%s: draft.spans.content does not hold the quote's words; it is not used to place the quote", what)
+		return nil
+	}
 	return sp.Content
+}
+
+// partsText is what a draft's content spans hold, the parts joined by " … ".
+func (v *validator) partsText(s *Statement, parts Parts) string {
+	src := v.d.sourceByID(s.Source)
+	out := make([]string, len(parts))
+	for i, p := range parts {
+		out[i] = src.Text[p[0]:p[1]]
+	}
+	return strings.Join(out, " … ")
 }
 
 func (d *Dossier) actorParty(id string) string {
