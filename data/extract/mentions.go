@@ -341,7 +341,11 @@ func (d *doc) subjectBefore(v, lo int) (np phrase, ok bool) {
 	if j < lo {
 		return np, false
 	}
-	// "Sen. Marco Rubio (R-Fla.) said": a bracket after the name
+	// "Sen. Marco Rubio (R-Fla.) said": a bracket after the name, maybe
+	// with a comma after it
+	if d.isPunct(j, ",") && d.isPunct(j-1, ")") {
+		j--
+	}
 	if d.isPunct(j, ")") {
 		k := j - 1
 		for k >= lo && k > j-8 && !d.isPunct(k, "(") {
@@ -367,6 +371,9 @@ func (d *doc) subjectBefore(v, lo int) (np phrase, ok bool) {
 		}
 		apFrom, apTo = k+1, j
 		j = k - 1
+	}
+	if j < lo {
+		return np, false
 	}
 	end := j + 1
 	start := d.phraseStartLeft(j, lo)

@@ -31,6 +31,7 @@ func (d *doc) pairQuotes() {
 				partFrom = i + 1
 				continue
 			}
+			d.unclosed(cur, partFrom, i)
 			open, cur = -1, nil
 		}
 		// Curly marks inside a quote opened by a straight one are a quote
@@ -42,6 +43,9 @@ func (d *doc) pairQuotes() {
 		case tOpen:
 			// An opening mark inside an open quote: the first was never
 			// closed; start again here.
+			if cur != nil && t.para == d.toks[open].para {
+				cur = nil
+			}
 			open = i
 			cur = &quote{open: i}
 			partFrom = i + 1
@@ -66,6 +70,21 @@ func (d *doc) pairQuotes() {
 			open, cur = -1, nil
 		}
 	}
+	if cur != nil {
+		d.unclosed(cur, partFrom, len(d.toks))
+	}
+}
+
+// unclosed keeps a quote that opens and is never closed before its
+// paragraph ends (and the next paragraph does not go on with it): its
+// words run to the paragraph's end, as a careless page prints them.
+func (d *doc) unclosed(q *quote, from, to int) {
+	if q == nil || to-from < 4 {
+		return
+	}
+	q.close = to - 1
+	q.parts = append(q.parts, [2]int{from, to})
+	d.addQuote(q)
 }
 
 // addQuote trims each part (a comma before the closing mark is the

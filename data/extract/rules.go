@@ -247,6 +247,14 @@ func (d *doc) cueBeforeQuote(qi int, strict bool) (v int, np phrase, ok bool) {
 			}
 			return 0, np, false
 		}
+		if participles[d.toks[i].lw] && d.inQuote[i] < 0 && i > lo && d.isPunct(i-1, ",") {
+			// "Flea shared the news, writing “…”"
+			np, ok = d.sentenceSubject(d.sentOf(i), i)
+			if ok && (!strict || d.onlyIntroBetween(i+1, q.open)) {
+				return i, np, true
+			}
+			return 0, np, false
+		}
 		if !d.isCue(i, !strict) {
 			continue
 		}

@@ -100,6 +100,10 @@ func (d *doc) tokenize() {
 			switch r {
 			case '“', '„', '«', '‟':
 				k = tOpen
+				// “ used as a closing mark: after a word or punctuation, before a space
+				if r == '“' && i > 0 && !isSpaceBefore(s, i) && isSpaceAfter(s, i+n) {
+					k = tClose
+				}
 			case '”', '»':
 				k = tClose
 				// ” used as an opening mark: after a space, before a letter.
