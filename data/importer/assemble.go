@@ -17,17 +17,6 @@ import (
 	"github.com/parley-dev/parley/data/extract"
 )
 
-// Draft is what the program says about a statement it drafted: the shape
-// of the format's `draft:` field (rule, confidence, byte spans into the
-// source's text as loaded; content in one or several parts).
-type Draft struct {
-	Rule       string
-	Confidence float64
-	Content    [][2]int
-	Cue        *[2]int
-	Source     *[2]int
-}
-
 // Options tune an assembly.
 type Options struct {
 	// Into is the dossier the drafts will join (--into): its actors are
@@ -38,8 +27,6 @@ type Options struct {
 // Result is a draft dossier and what was drafted from each article.
 type Result struct {
 	Dossier *data.Dossier
-	// Drafts holds each drafted statement's draft, by statement id.
-	Drafts map[string]Draft
 	// Counts is the number of statements drafted from each article, in
 	// the order of the articles.
 	Counts []int
@@ -96,12 +83,17 @@ type person struct {
 }
 
 func newAssembler(into *data.Dossier) *assembler {
-	as := &assembler{res: &Result{Drafts: map[string]Draft{}}, ids: map[string]map[string]bool{}}
+	as := &assembler{res: &Result{}, ids: map[string]map[string]bool{}}
 	if into == nil {
 		as.d = &data.Dossier{}
 	} else {
 		// the drafts are added to a copy of the lists; the records themselves are shared
-		as.d = &data.Dossier{Parley: into.Parley, Title: into.Title, Date: into.Date,
+		// drafts are format 1.1: a dossier in 1 is raised to it
+		version := into.Parley
+		if !version.AtLeast(data.Version1_1) {
+			version = data.Version1_1
+		}
+		as.d = &data.Dossier{Parley: version, Title: into.Title, Date: into.Date,
 			Sources: slices.Clone(into.Sources), Parties: slices.Clone(into.Parties),
 			Actors: slices.Clone(into.Actors), Statements: slices.Clone(into.Statements)}
 		for _, s := range into.Sources {
@@ -287,36 +279,15 @@ func (as *assembler) article(a *article.Article) {
 
 	count := 0
 	for _, at := range extract.Extract(text, extract.Options{Known: as.known}) {
-		for _, at := range splitParts(at) {
-			st := as.statement(src, text, at)
-			if st == nil {
-				continue
-			}
-			as.d.Statements = append(as.d.Statements, st)
-			as.res.New.Statements = append(as.res.New.Statements, st.ID)
-			count++
+		st := as.statement(src, text, at)
+		if st == nil {
+			continue
 		}
+		as.d.Statements = append(as.d.Statements, st)
+		as.res.New.Statements = append(as.res.New.Statements, st.ID)
+		count++
 	}
 	as.res.Counts = append(as.res.Counts, count)
-}
-
-// splitParts makes a quote said in several parts one statement a part:
-// format 1 has no way to say that a quote's words are interrupted in the
-// source (format 1.1's draft spans do).
-func splitParts(at extract.Attribution) []extract.Attribution {
-	if at.Kind != extract.Quote || len(at.Content) < 2 {
-		return []extract.Attribution{at}
-	}
-	var out []extract.Attribution
-	for i, c := range at.Content {
-		p := at
-		p.Content = []extract.Span{c}
-		if i > 0 {
-			p.Cue, p.Mention = extract.Span{}, extract.Span{}
-		}
-		out = append(out, p)
-	}
-	return out
 }
 
 func baseName(name string) string {
@@ -381,20 +352,23 @@ func (as *assembler) statement(src *data.Source, text string, at extract.Attribu
 	idWords := st.Text
 	if who != "" {
 		f := strings.Fields(who)
-		idWords = f[len(f)-1] + " " + idWords
+		if last := f[len(f)-1]; !strings.HasPrefix(strings.ToLower(idWords), strings.ToLower(last)) {
+			idWords = last + " " + idWords
+		}
 	}
 	st.ID = as.newID("statement", idWords, 5)
-	dr := Draft{Rule: at.Rule, Confidence: at.Confidence}
+	conf := at.Confidence
+	spans := &data.DraftSpans{}
 	for _, c := range at.Content {
-		dr.Content = append(dr.Content, [2]int{c.Start, c.End})
+		spans.Content = append(spans.Content, data.Range{c.Start, c.End})
 	}
 	if !at.Cue.Empty() {
-		dr.Cue = &[2]int{at.Cue.Start, at.Cue.End}
+		spans.Cue = &data.Range{at.Cue.Start, at.Cue.End}
 	}
 	if !at.Mention.Empty() {
-		dr.Source = &[2]int{at.Mention.Start, at.Mention.End}
+		spans.Source = &data.Range{at.Mention.Start, at.Mention.End}
 	}
-	as.res.Drafts[st.ID] = dr
+	st.Draft = &data.Draft{Rule: at.Rule, Confidence: &conf, Spans: spans}
 	return st
 }
 

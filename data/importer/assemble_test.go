@@ -54,10 +54,10 @@ func TestEveryDraftSpanHoldsItsWords(t *testing.T) {
 	res := Assemble([]*article.Article{geneva(t)}, Options{})
 	src := res.Dossier.Sources[0].Text
 	for _, s := range res.Dossier.Statements {
-		dr, ok := res.Drafts[s.ID]
-		if !ok {
-			t.Fatalf("statement %q has no draft", s.ID)
+		if s.Draft == nil || s.Draft.Spans == nil || s.Draft.Rule == "" || s.Draft.Confidence == nil {
+			t.Fatalf("statement %q has no full draft", s.ID)
 		}
+		dr := s.Draft.Spans
 		var parts []string
 		for _, c := range dr.Content {
 			parts = append(parts, src[c[0]:c[1]])

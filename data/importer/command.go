@@ -284,6 +284,7 @@ func DraftYAML(res *Result, articles int) ([]byte, error) {
 	if err := yaml.UnmarshalWithOptions(j, &tree, yaml.UseOrderedMap()); err != nil {
 		return nil, fmt.Errorf("draft yaml: %w", err)
 	}
+	flowSpans(tree)
 	body, err := yaml.MarshalWithOptions(tree, yaml.UseLiteralStyleIfMultiline(true), yaml.IndentSequence(true))
 	if err == nil && !sameSources(body, res.Dossier) {
 		err = errors.New("block scalars changed a text")
@@ -319,4 +320,32 @@ func sameSources(y []byte, d *data.Dossier) bool {
 func sanitized(s string) string {
 	c, _ := data.Sanitize(s)
 	return strings.ReplaceAll(c, "\n", " ")
+}
+
+// flowSpans writes every draft's spans on one line, as the format's
+// reference shows them: {content: [233, 342], cue: [228, 232], …}.
+func flowSpans(v any) {
+	switch t := v.(type) {
+	case yaml.MapSlice:
+		for i, item := range t {
+			if item.Key == "spans" {
+				if m, ok := item.Value.(yaml.MapSlice); ok {
+					t[i].Value = flowMap(m)
+					continue
+				}
+			}
+			flowSpans(item.Value)
+		}
+	case []any:
+		for _, x := range t {
+			flowSpans(x)
+		}
+	}
+}
+
+// flowMap is a mapping the encoder writes in flow style.
+type flowMap yaml.MapSlice
+
+func (f flowMap) MarshalYAML() ([]byte, error) {
+	return yaml.MarshalWithOptions(yaml.MapSlice(f), yaml.Flow(true))
 }
