@@ -143,7 +143,8 @@ func speakerRight(g gold, p pred) bool {
 const quoteMarks = "\"“”„«»‟"
 
 // isDirect tells whether a gold attribution is a direct quote: its content
-// begins with a quote mark.
+// begins with a quote mark (or with two apostrophes, the double quote mark
+// of texts typed without one: ”We will,” he said).
 func isDirect(g gold, text []rune) bool {
 	if len(g.content) == 0 {
 		return false
@@ -155,5 +156,7 @@ func isDirect(g gold, text []rune) bool {
 	if s >= len(text) {
 		return false
 	}
-	return strings.ContainsRune(quoteMarks, text[s])
+	// (annotations of such texts sometimes start at the second apostrophe)
+	return strings.ContainsRune(quoteMarks, text[s]) || text[s] == '\'' && (s+1 < len(text) && text[s+1] == '\'' || s > 0 && text[s-1] == '\'')
+
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"math"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -110,5 +111,25 @@ func TestRuneIndexCountsCharacters(t *testing.T) {
 	}
 	if got := idx[len(text)]; got != 5 {
 		t.Errorf("text end at %d, want 5", got)
+	}
+}
+
+func TestDirectQuotesBeginWithAQuoteMark(t *testing.T) {
+	text := []rune(`He said ''We will,'' and “we shall” and 'em too, and that we might.`)
+	at := func(sub string) gold {
+		i := strings.Index(string(text), sub)
+		s := len([]rune(string(text)[:i]))
+		return gold{content: []span{{s, s + len([]rune(sub))}}}
+	}
+	for sub, want := range map[string]bool{
+		"''We will,''":   true,
+		"'We will,''":    true, // annotated from the second apostrophe
+		"“we shall”":     true,
+		"'em too":        false,
+		"that we might.": false,
+	} {
+		if got := isDirect(at(sub), text); got != want {
+			t.Errorf("isDirect(%q) = %v, want %v", sub, got, want)
+		}
 	}
 }

@@ -113,6 +113,10 @@ func (d *doc) tokenize() {
 			}
 			d.toks = append(d.toks, tok{s: i, e: i + n, k: k, lw: s[i : i+n], para: para})
 			i += n
+		case r == '\'' && i+1 < len(s) && s[i+1] == '\'':
+			// '' is a double quote mark where a text was typed without one
+			d.toks = append(d.toks, tok{s: i, e: i + 2, k: tAmb, lw: "''", para: para})
+			i += 2
 		case isApos(r):
 			// "’s" after a word is a possessive of its own.
 			if len(d.toks) > 0 && d.toks[len(d.toks)-1].e == i && d.toks[len(d.toks)-1].k == tWord {
