@@ -40,6 +40,7 @@ func main() {
 	rules := flag.Bool("rules", false, "print each rule's drafts and precision (all attributions, loose)")
 	limit := flag.Int("n", 0, "score only the first N articles (0: all)")
 	missedCues := flag.Bool("cues", false, "print the cue words of the gold attributions no draft matches (all, loose), most frequent first")
+	flag.StringVar(&showRule, "rule", "", "print the drafts of this rule that match no gold attribution (all, loose)")
 	flag.StringVar(&showMiss, "miss", "", "print the missed gold attributions with this cue")
 	flag.Parse()
 	if flag.NArg() != 1 {
@@ -112,6 +113,9 @@ type result struct {
 	byRule             map[string]*[2]int // drafts, matched (all, loose)
 	missedCues         map[string]int
 }
+
+// showRule is a rule whose unmatched drafts are printed (-rule).
+var showRule string
 
 // showMiss is a cue whose missed gold attributions are printed (-miss).
 var showMiss string
@@ -196,6 +200,20 @@ func run(arts []article, verbose bool) result {
 			}
 		}
 		for i, p := range all {
+			if showRule != "" && p.rule == showRule && !matchedP[i] {
+				best, bo := -1, 0.0
+				for gi, g := range a.gold {
+					if ov := overlap(g.content, p.content); ov > bo {
+						best, bo = gi, ov
+					}
+				}
+				near := ""
+				if best >= 0 {
+					g := a.gold[best].content
+					near = fmt.Sprintf(" nearest gold %.2f: %q", bo, clip(string(runes[g[0].s:max(g[0].s, min(g[len(g)-1].e, len(runes)))])))
+				}
+				fmt.Printf("UNMATCHED %s %q%s\n", p.rule, clip(string(runes[p.content[0].s:p.content[len(p.content)-1].e])), near)
+			}
 			c := r.byRule[p.rule]
 			if c == nil {
 				c = &[2]int{}

@@ -33,6 +33,7 @@ var pipeline = []rule{
 	{"quote-continues", (*doc).quoteContinues},
 	{"citing", (*doc).citing},
 	{"according-to", (*doc).accordingTo},
+	{"reported-parenthetical", (*doc).reportedParenthetical},
 	{"reported-after", (*doc).reportedAfter},
 	{"reported-cue", (*doc).reportedCue},
 	{"participle", (*doc).participle},
@@ -626,6 +627,45 @@ func (d *doc) sentenceSubject(s sentence, v int) (phrase, bool) {
 	return np, np.kind != mNone
 }
 
+// reportedParenthetical: The talks, Lavrov said, were useful. — the
+// attribution set off by commas inside what was said; the words on both
+// sides are one statement in two parts.
+func (d *doc) reportedParenthetical() {
+	for _, s := range d.sents {
+		for c := s.from + 2; c < s.to; c++ {
+			if !d.isPunct(c, ",") || d.inQuote[c] >= 0 || d.claimed[c] {
+				continue
+			}
+			// , NP CUE [adverbials] ,
+			var v int
+			for v = c + 1; v < s.to && v < c+7 && !d.isCue(v, true); v++ {
+			}
+			if v >= s.to || v >= c+7 || v == c+1 {
+				continue
+			}
+			np, ok := d.subjectBefore(v, c+1)
+			if !ok || np.from != c+1 {
+				continue
+			}
+			c2 := v + 1
+			for c2 < s.to && d.toks[c2].k == tWord && adverbials[d.toks[c2].lw] {
+				c2++
+			}
+			if !d.isPunct(c2, ",") {
+				continue
+			}
+			f1, t1 := d.trimContent(s.from, c)
+			f2, t2 := d.trimContent(c2+1, d.clauseEndReported(c2+1))
+			if d.wordsIn(f1, t1) < 2 || d.wordsIn(f2, t2) < 2 || d.anyClaimed(f1, t1) || d.anyClaimed(f2, t2) {
+				continue
+			}
+			d.out = append(d.out, &draft{rule: "reported-parenthetical", conf: 0.8, kind: Reported, content: [][2]int{{f1, t1}, {f2, t2}}, cue: [2]int{v, v + 1}, np: np})
+			d.claim(s.from, t2)
+			break
+		}
+	}
+}
+
 // reportedAfter: Russia has no plans to attack Ukraine, Lavrov said. /
 // …, said Lavrov.
 func (d *doc) reportedAfter() {
@@ -655,13 +695,18 @@ func (d *doc) reportedAfter() {
 			if !ok {
 				continue
 			}
-			// only a short tail after the attribution: "…, Lavrov said on Friday."
+			// only a short tail after the attribution, closing the sentence:
+			// "…, Lavrov said on Friday." (not "In a statement, Trump said: “…”")
 			after := max(v, np.to) + 1
-			if hi-after > 6 || d.hasWord(after, hi, "that") {
+			end := s.to
+			for end > after && d.toks[end-1].k == tPunct {
+				end--
+			}
+			if end-after > 6 || hi < end || d.hasWord(after, end, "that") {
 				continue
 			}
 			from, to := d.trimContent(s.from, c)
-			if d.wordsIn(from, to) < 3 || d.anyClaimed(from, to) {
+			if d.wordsIn(from, to) < 3 || d.anyClaimed(from, to) || d.nameThenComma(from, to) {
 				continue
 			}
 			d.out = append(d.out, &draft{rule: "reported-after", conf: 0.8, kind: Reported, content: [][2]int{{from, to}}, cue: [2]int{v, v + 1}, np: np})
@@ -670,6 +715,19 @@ func (d *doc) reportedAfter() {
 			break
 		}
 	}
+}
+
+// nameThenComma tells whether tokens [from, to) open with a name and a
+// comma ("Luis Miranda, a spokesman for the committee"): a speaker with
+// an appositive, not what was said.
+func (d *doc) nameThenComma(from, to int) bool {
+	for i := from; i < to; i++ {
+		if d.isPunct(i, ",") {
+			p := d.parsePhrase(from, i)
+			return p.kind == mName && i-from <= 5
+		}
+	}
+	return false
 }
 
 func (d *doc) hasWord(from, to int, w string) bool {
