@@ -394,7 +394,8 @@ func (d *doc) quoteContinues() {
 			prev = quotesSoFar[next]
 			next++
 		}
-		if prev == nil {
+		if prev == nil || !d.fullSentence(q) && !d.shortSentence(q) {
+			// a fragment in quote marks is a term or part of a paraphrase
 			continue
 		}
 		last := prev.content[len(prev.content)-1][1]
