@@ -48,7 +48,8 @@ func init() {
 		signals hinted hints recommended recommends advised advises alleged alleges
 		announced proclaimed proclaims assured assures informed informs estimated estimates
 		praised praises blasted blasts slammed slams called calls echoed echoes show shows
-		showed shown find finds found continued continues`)
+		showed shown find finds found continued continues scolded scolds mocked mocks
+		argued conceded explained lamented wondered`)
 	addCues(stanceCue, `believe believes believed think thinks thought hope hopes hoped
 		expect expects expected fear fears feared want wants wanted feel feels felt know
 		knows knew worry worries worried doubt doubts doubted consider considers considered

@@ -363,7 +363,7 @@ func (d *doc) subjectBefore(v, lo int) (np phrase, ok bool) {
 		// an appositive: , … , cue (two at most: "Scott Pruitt, the
 		// attorney general of Oklahoma, one of the states suing, said")
 		k := j - 1
-		for k >= lo && k > j-14 && !(d.toks[k].k != tWord && d.toks[k].lw != "'" && d.toks[k].lw != "." && d.toks[k].lw != "-") {
+		for k >= lo && k > j-26 && !(d.toks[k].k != tWord && d.toks[k].lw != "'" && d.toks[k].lw != "." && d.toks[k].lw != "-") {
 			k--
 		}
 		if k < lo || !d.isPunct(k, ",") || k == j-1 {

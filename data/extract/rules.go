@@ -135,7 +135,7 @@ func (d *doc) cueAfterQuote(qi int) (v int, np phrase, next int, ok bool) {
 	}
 	// “… ended.” Then a new sentence: only a bare "Lavrov said." belongs to it.
 	endsSentence := d.isPunct(q.close-1, ".") && d.isCapWord(k)
-	for v = k; v < hi && v < k+24; v++ {
+	for v = k; v < hi && v < k+32; v++ {
 		if !d.isCue(v, true) {
 			continue
 		}
@@ -394,7 +394,7 @@ func (d *doc) quoteContinues() {
 			prev = quotesSoFar[next]
 			next++
 		}
-		if prev == nil || !d.fullSentence(q) && !d.shortSentence(q) {
+		if prev == nil || !d.toks[q.parts[0][0]].cap {
 			// a fragment in quote marks is a term or part of a paraphrase
 			continue
 		}
@@ -556,7 +556,8 @@ func (d *doc) accordingTo() {
 // "Trump attacked Clinton, saying she was unfit".
 var participles = set(`saying adding noting arguing explaining insisting claiming warning
 	telling suggesting stressing acknowledging asking urging predicting declaring
-	contending writing charging calling complaining promising vowing`)
+	contending writing charging calling complaining promising vowing asserting
+	responding replying referring tweeting quipping joking recalling conceding`)
 
 // participle: …, saying (that) … — the speaker is the sentence's subject,
 // or the speaker of a statement already drafted in the sentence.
