@@ -253,6 +253,9 @@ func (d *doc) sentenceEndsAt(i int) bool {
 		}
 	}
 	n := d.toks[i+1]
+	if t.k == tPunct && n.s == t.e && n.k == tWord {
+		return false // "D-S.C.": no space, no new sentence
+	}
 	switch n.k {
 	case tOpen, tAmb:
 		return true
