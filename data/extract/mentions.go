@@ -385,6 +385,11 @@ func (d *doc) subjectBefore(v, lo int) (np phrase, ok bool) {
 		return np, false
 	}
 	if apFrom >= 0 {
+		if ap := d.parsePhrase(apFrom, apTo); np.kind == mDesc && ap.kind == mName {
+			// "The southern envoy, Tomas Berg, said": the name is the speaker
+			ap.role, ap.party = firstOf(ap.role, np.role), firstOf(ap.party, np.party)
+			return ap, true
+		}
 		d.addAppositive(&np, apFrom, apTo)
 	}
 	return np, true
@@ -446,7 +451,9 @@ func (d *doc) addAppositive(np *phrase, from, to int) {
 		return
 	}
 	ap := d.parsePhrase(from, to)
-	if ap.kind != mDesc {
+	if ap.kind != mDesc || ap.roleNoun == "" || to-from > 12 {
+		// a role names an office ("Russia's foreign minister"); a clause
+		// after a comma is no appositive
 		return
 	}
 	s, e := from, to

@@ -767,6 +767,10 @@ func (d *doc) reportedCue() {
 				}
 			}
 			class := cues[d.toks[v].lw]
+			if d.passive(np.to, v) && (class == stanceCue || hearerCues[d.toks[v].lw]) {
+				// "is expected to", "was told": the subject did not say it
+				continue
+			}
 			if class == stanceCue && np.to-np.from == 1 && !d.toks[np.from].cap && np.kind != mPronoun && !groupNouns[d.toks[np.from].lw] {
 				// "dampened hopes": a noun, not a speaker's view
 				continue
@@ -802,6 +806,21 @@ func (d *doc) reportedCue() {
 			v = to
 		}
 	}
+}
+
+// hearerCues are cues whose passive subject is the one spoken to.
+var hearerCues = set(`told asked informed assured urged warned`)
+
+// passive tells whether a form of "be" stands between a subject and its
+// cue: "is expected", "was told".
+func (d *doc) passive(from, v int) bool {
+	for i := from; i < v; i++ {
+		switch d.toks[i].lw {
+		case "is", "was", "are", "were", "be", "been", "being":
+			return true
+		}
+	}
+	return false
 }
 
 // clauseEndReported is where reported content ends: the sentence's end,
