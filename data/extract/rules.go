@@ -755,6 +755,25 @@ func (d *doc) reportedCue() {
 				continue
 			}
 			end := d.clauseEndReported(v + 1)
+			// "… says A and says B", "says A, but insists B": a second cue
+			// after a conjunction is a second statement by the same speaker
+			next := -1
+			for k := v + 2; k+1 < end; k++ {
+				if d.inQuote[k] >= 0 || !(d.isWord(k, "and") || d.isWord(k, "but")) {
+					continue
+				}
+				j := k + 1
+				for j < end && d.toks[j].k == tWord && adverbials[d.toks[j].lw] {
+					j++
+				}
+				if j < end && d.isCue(j, true) && !d.toks[j].cap {
+					next, end = j, k
+					if d.isPunct(end-1, ",") {
+						end--
+					}
+					break
+				}
+			}
 			from := v + 1
 			that := -1
 			for k := v + 1; k < end && k < v+9; k++ {
@@ -804,8 +823,33 @@ func (d *doc) reportedCue() {
 			d.out = append(d.out, &draft{rule: "reported-cue", conf: conf, kind: Reported, content: [][2]int{{from, to}}, cue: [2]int{v, v + 1}, np: np})
 			d.claim(np.from, to)
 			v = to
+			if next >= 0 {
+				d.conjoined(next, np)
+				v = d.clauseEndReported(next + 1)
+			}
 		}
 	}
+}
+
+// conjoined drafts the second cue of "X says A and says B": B, said by X.
+func (d *doc) conjoined(v int, np phrase) {
+	end := d.clauseEndReported(v + 1)
+	from := v + 1
+	for k := v + 1; k < end && k < v+9; k++ {
+		if d.isWord(k, "that") {
+			from = k
+			break
+		}
+		if d.toks[k].k != tWord {
+			break
+		}
+	}
+	from, to := d.trimContent(from, end)
+	if d.wordsIn(from, to) < 3 || d.anyClaimed(from, to) {
+		return
+	}
+	d.out = append(d.out, &draft{rule: "reported-conjoined", conf: 0.7, kind: Reported, content: [][2]int{{from, to}}, cue: [2]int{v, v + 1}, np: np})
+	d.claim(v, to)
 }
 
 // hearerCues are cues whose passive subject is the one spoken to.

@@ -127,6 +127,12 @@ func TestReportedRules(t *testing.T) {
 		{"a participle goes with the sentence's subject",
 			`Blinken ended the meeting early, saying that both sides needed time to consult their allies.`,
 			[]want{{rule: "participle", kind: Reported, content: "that both sides needed time to consult their allies", speaker: "Blinken", mention: "Blinken"}}},
+		{"two cues joined by and are two statements of one speaker",
+			`Lavrov says the talks were useful and says the answer will come next week.`,
+			[]want{
+				{rule: "reported-cue", kind: Reported, content: "the talks were useful", speaker: "Lavrov", mention: "Lavrov"},
+				{rule: "reported-conjoined", kind: Reported, content: "the answer will come next week", speaker: "Lavrov", mention: "Lavrov"},
+			}},
 		{"a passive is nobody's view",
 			`The question of the fees is expected to come first on the agenda. Lavrov was told that the answer would come.`,
 			nil},
