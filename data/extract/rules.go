@@ -31,6 +31,7 @@ var pipeline = []rule{
 	{"quote-cue-before", (*doc).quoteCueBefore},
 	{"quote-in-reported", (*doc).quoteInReported},
 	{"quote-continues", (*doc).quoteContinues},
+	{"colon", (*doc).colon},
 	{"citing", (*doc).citing},
 	{"according-to", (*doc).accordingTo},
 	{"reported-parenthetical", (*doc).reportedParenthetical},
@@ -473,6 +474,55 @@ func (d *doc) anyClaimed(from, to int) bool {
 		}
 	}
 	return false
+}
+
+// colon: "Mark Cuban: I'd consider a bid" (a headline), "Bush: “The
+// mission is to destroy ISIS.”" — a speaker's name and a colon opening a
+// sentence; what follows is theirs, a quote when it is in quote marks.
+func (d *doc) colon() {
+	for _, s := range d.sents {
+		c := -1
+		for i := s.from; i < s.to && i < s.from+6; i++ {
+			if d.isPunct(i, ":") {
+				c = i
+				break
+			}
+			if d.toks[i].k != tWord && !(d.isPunct(i, ".") && i > s.from && abbreviations[d.toks[i-1].lw]) {
+				break
+			}
+		}
+		if c <= s.from || d.inQuote[c] >= 0 || d.claimed[c] {
+			continue
+		}
+		np := d.parsePhrase(s.from, c)
+		if np.kind != mName && np.kind != mOrg || !d.toks[s.from].cap {
+			continue
+		}
+		// "Q:" and "Note:" are not speakers
+		if c-s.from == 1 && len(d.toks[s.from].lw) < 3 {
+			continue
+		}
+		if c+1 >= s.to {
+			continue
+		}
+		if qi := d.inQuote[c+1]; qi >= 0 && d.quots[qi].open == c+1 && !d.quoteDone(qi) {
+			q := d.quots[qi]
+			d.out = append(d.out, &draft{rule: "colon", conf: 0.75, kind: Quote, content: slices.Clone(q.parts), cue: [2]int{c, c + 1}, np: np})
+			d.claimQuote(qi)
+			d.claim(s.from, c+1)
+			continue
+		}
+		from, to := d.trimContent(c+1, s.to)
+		if d.wordsIn(from, to) < 3 || d.anyClaimed(from, to) || d.toks[s.from].para != d.toks[to-1].para {
+			continue
+		}
+		// only a sentence that is its own paragraph: a headline or a caption
+		if (s.from > 0 && d.toks[s.from-1].para == d.toks[s.from].para) || (s.to < len(d.toks) && d.toks[s.to].para == d.toks[s.from].para) {
+			continue
+		}
+		d.out = append(d.out, &draft{rule: "colon", conf: 0.6, kind: Reported, content: [][2]int{{from, to}}, cue: [2]int{c, c + 1}, np: np})
+		d.claim(s.from, to)
+	}
 }
 
 // citing: "According to a media report, the government expects an answer
