@@ -137,7 +137,7 @@ func (d *doc) parsePhrase(from, to int) phrase {
 		if orgHeads[head] && p.roleNoun == "" {
 			// "the Russian government", "the campaign"
 			p.kind, p.name = mOrg, []string{d.text[d.toks[from].s:d.toks[to-1].e]}
-			if det && p.party != "" {
+			if det {
 				p.name = []string{d.text[d.toks[p.from].s:d.toks[to-1].e]}
 			}
 			return p

@@ -847,7 +847,9 @@ func (d *doc) reportedCue() {
 			switch {
 			case that >= 0:
 				from = that
-			case cueNeedsComplement[d.toks[v].lw]:
+			case cueNeedsComplement[d.toks[v].lw] && !d.evidenceSubject(np) && !d.quoteIn(v+1, end):
+				// "called" or "shows" alone is no speech; "called Cruz the
+				// “ultimate hypocrite”" and "a poll shows Trump leading" are
 				continue
 			case d.isPunct(from, ":") || d.isPunct(from, ","):
 				from++
@@ -900,6 +902,25 @@ func (d *doc) conjoined(v int, np phrase) {
 	}
 	d.out = append(d.out, &draft{rule: "reported-conjoined", conf: 0.7, kind: Reported, content: [][2]int{{from, to}}, cue: [2]int{v, v + 1}, np: np})
 	d.claim(v, to)
+}
+
+// evidenceNouns head subjects that show rather than say: polls, studies.
+var evidenceNouns = set(`poll polls survey surveys study studies data report reports analysis
+	figures numbers research results average averages search records documents review`)
+
+// evidenceSubject tells whether a speaker phrase is a poll, a study, a report.
+func (d *doc) evidenceSubject(np phrase) bool {
+	return np.to > np.from && evidenceNouns[d.toks[np.to-1].lw]
+}
+
+// quoteIn tells whether a quote opens in tokens [from, to).
+func (d *doc) quoteIn(from, to int) bool {
+	for i := from; i < to; i++ {
+		if qi := d.inQuote[i]; qi >= 0 && d.quots[qi].open == i {
+			return true
+		}
+	}
+	return false
 }
 
 // hearerCues are cues whose passive subject is the one spoken to.
