@@ -168,6 +168,14 @@ func (d *doc) parsePhrase(from, to int) phrase {
 		}
 	case len(p.name) > 5:
 		p.kind = mOrg
+	case len(tail) > 0 && tail[0] == nameTo && d.toks[tail[len(tail)-1]].lw != "jr":
+		// "the Sanders aide", "Trump supporters": the name describes the
+		// speaker, who is the noun after it
+		p.kind, p.name = mDesc, nil
+		if head := d.toks[tail[len(tail)-1]].lw; roleNouns[head] {
+			p.roleNoun = head
+		}
+		p.role = d.text[d.toks[nameFrom].s:d.toks[tail[len(tail)-1]].e]
 	default:
 		p.kind = mName
 	}

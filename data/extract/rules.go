@@ -584,19 +584,43 @@ func (d *doc) accordingTo() {
 			if srcEnd < s.to && (d.isPunct(srcEnd, ",") || d.isPunct(srcEnd, ".") || d.isPunct(srcEnd, ";")) || srcEnd == s.to {
 				np.to = srcEnd
 			}
-			var from, to int
-			if d.isPunct(np.to, ",") && (i == s.from || d.isPunct(i-1, ",") && i-1 == s.from) {
-				from, to = d.trimContent(np.to+1, d.clauseEnd(np.to+1))
-			} else if i > s.from && d.isPunct(i-1, ",") {
-				from, to = d.trimContent(s.from, i-1)
-			} else {
+			var parts [][2]int
+			lead := i > s.from && d.isPunct(i-1, ",") && i-1 > s.from
+			switch {
+			case d.isPunct(np.to, ",") && (i == s.from || d.isPunct(i-1, ",") && i-1 == s.from):
+				// According to X, … .
+				from, to := d.trimContent(np.to+1, d.clauseEnd(np.to+1))
+				parts = [][2]int{{from, to}}
+			case lead && d.isPunct(np.to, ",") && d.wordsIn(np.to+1, d.clauseEndReported(np.to+1)) >= 2:
+				// The implication, according to the aide, is that … — both sides
+				f1, t1 := d.trimContent(s.from, i-1)
+				f2, t2 := d.trimContent(np.to+1, d.clauseEndReported(np.to+1))
+				parts = [][2]int{{f1, t1}, {f2, t2}}
+			case lead || i > s.from+3 && np.to >= s.to-1:
+				// … , according to X. / … according to X.
+				end := i
+				if lead {
+					end = i - 1
+				}
+				from, to := d.trimContent(s.from, end)
+				parts = [][2]int{{from, to}}
+			default:
 				continue
 			}
-			if d.wordsIn(from, to) < 3 || d.anyClaimed(from, to) {
+			words := 0
+			for _, p := range parts {
+				words += d.wordsIn(p[0], p[1])
+				if d.anyClaimed(p[0], p[1]) {
+					words = -100
+				}
+			}
+			if words < 3 {
 				continue
 			}
-			d.out = append(d.out, &draft{rule: "according-to", conf: 0.85, kind: Reported, content: [][2]int{{from, to}}, cue: [2]int{i, i + 2}, np: np})
-			d.claim(from, to)
+			d.out = append(d.out, &draft{rule: "according-to", conf: 0.85, kind: Reported, content: parts, cue: [2]int{i, i + 2}, np: np})
+			for _, p := range parts {
+				d.claim(p[0], p[1])
+			}
 			d.claim(i, np.to)
 		}
 	}
