@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"io"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"unicode"
@@ -54,9 +55,15 @@ const (
 	sfSource
 	sfAnchor
 	sfNote
+	// added in format 1.1, read here only in a 1.1 dossier
+	sfAct
+	sfVia
+	sfAbout
 )
 
-func statementField(k []byte) int {
+// statementField is the field a key names, or -1 for one the fast path
+// leaves to the slow one. v11 is whether the dossier reads format 1.1.
+func statementField(k []byte, v11 bool) int {
 	switch string(k) {
 	case "id":
 		return sfID
@@ -79,6 +86,17 @@ func statementField(k []byte) int {
 	case "note":
 		return sfNote
 	}
+	if !v11 {
+		return -1
+	}
+	switch string(k) {
+	case "act":
+		return sfAct
+	case "via":
+		return sfVia
+	case "about":
+		return sfAbout
+	}
 	return -1
 }
 
@@ -100,12 +118,13 @@ type jsonlReader struct {
 	dry     decoder
 	scratch Problems
 	// stand-in for the statement's node: checkStatement reads from it only
-	// the place of "id" and that "kind" and "text" are present (the fast
-	// path made sure they are); every other field it asks for is absent,
-	// which only matters for the place of a message.
+	// the place of "id", that "kind" and "text" are present (the fast path
+	// made sure they are) and whether "source" is; every other field it
+	// asks for is absent, which only matters for the place of a message.
 	rec     node
 	idVal   node
 	present node
+	srcVal  node // "source": present when the statement has one, else null
 
 	slab      []Statement
 	anchors   []Anchor
@@ -130,8 +149,8 @@ func newJSONLReader(v *validator, dc *decoder) *jsonlReader {
 	r.present = node{kind: nodeScalar, tag: "string", str: "x"}
 	r.rec = node{
 		kind: nodeMap,
-		keys: []*node{{kind: nodeScalar, str: "id"}, {kind: nodeScalar, str: "kind"}, {kind: nodeScalar, str: "text"}},
-		vals: []*node{&r.idVal, &r.present, &r.present},
+		keys: []*node{{kind: nodeScalar, str: "id"}, {kind: nodeScalar, str: "kind"}, {kind: nodeScalar, str: "text"}, {kind: nodeScalar, str: "source"}},
+		vals: []*node{&r.idVal, &r.present, &r.present, &r.srcVal},
 	}
 	r.idVal = node{kind: nodeScalar, tag: "string", str: "x"}
 	return r
@@ -160,6 +179,10 @@ func (r *jsonlReader) statement(text []byte, line int) bool {
 	}
 	s.Pos = Pos{File: r.dc.file, Line: line, Col: runeCol(text, braceOff)}
 	r.rec.line, r.rec.col = line, s.Pos.Col
+	r.srcVal = node{kind: nodeNull}
+	if s.Source != "" {
+		r.srcVal = r.present // an account asks whether it has one
+	}
 	r.idVal.line, r.idVal.col = line, runeCol(text, idOff)
 	counted := s.Kind == KindQuote && s.Source != ""
 	var unverified int
@@ -540,7 +563,7 @@ func (r *jsonlReader) decode(text []byte, s *Statement) (idOff, braceOff int, ok
 		if !ok {
 			return 0, 0, false
 		}
-		f := statementField(k)
+		f := statementField(k, r.dc.v11())
 		if f < 0 || seen&(1<<f) != 0 {
 			return 0, 0, false // the slow path warns, or fails
 		}
@@ -587,6 +610,8 @@ func (r *jsonlReader) field(p *lineScan, f int, s *Statement, idOff *int) error 
 			s.Kind = KindQuote
 		case k == string(KindReported):
 			s.Kind = KindReported
+		case k == string(KindAccount) && r.dc.v11():
+			s.Kind = KindAccount
 		default:
 			ok = false
 		}
@@ -611,6 +636,16 @@ func (r *jsonlReader) field(p *lineScan, f int, s *Statement, idOff *int) error 
 		}
 	case sfNote:
 		s.Note, ok = r.text(p)
+	case sfAct:
+		var a string
+		if a, ok = r.text(p); ok && a != "" && !slices.Contains(Acts, Act(a)) {
+			ok = false // the slow path warns
+		}
+		s.Act = Act(a)
+	case sfVia:
+		s.Via, ok = r.topicList(p)
+	case sfAbout:
+		s.About, ok = r.topicList(p)
 	case sfDate:
 		s.Date, ok = r.date(p)
 	case sfTopics:

@@ -30,10 +30,15 @@ topics:
 sources:
   - {id: src, text: "hello world. We stand firmly. Twice: we stand firmly. The “curly” one — with a dash.\n\nSecond paragraph, hello again."}
   - {id: web, url: "https://example.org"}
+  - {id: wire, title: A wire report, url: "https://example.org/wire"}
 statements:
   - {id: y1, kind: reported, party: a, text: From the dossier.}
 statement_files: [more.jsonl]
 `
+
+// diffDossier11 is diffDossier in format 1.1, where the fields 1.1 added
+// are read (and may take the fast path) instead of warned about.
+var diffDossier11 = strings.Replace(diffDossier, "parley: 1\n", "parley: 1.1\n", 1)
 
 type parsed struct {
 	stmts []Statement
@@ -41,12 +46,12 @@ type parsed struct {
 	err   bool
 }
 
-func parseStatementFile(t testing.TB, jsonl string, slow bool) parsed {
+func parseStatementFile(t testing.TB, dossier, jsonl string, slow bool) parsed {
 	t.Helper()
 	jsonlSlowOnly.Store(slow)
 	defer jsonlSlowOnly.Store(false)
 	fsys := fstest.MapFS{"more.jsonl": {Data: []byte(jsonl)}}
-	d, probs, err := Parse("d.yaml", []byte(diffDossier), fsys)
+	d, probs, err := Parse("d.yaml", []byte(dossier), fsys)
 	out := parsed{probs: probs, err: err != nil}
 	if d != nil {
 		for _, s := range d.Statements {
@@ -60,11 +65,19 @@ func parseStatementFile(t testing.TB, jsonl string, slow bool) parsed {
 	return out
 }
 
-// sameBothWays fails the test when the two paths differ on jsonl.
+// sameBothWays fails the test when the two paths differ on jsonl, in a
+// dossier of format 1 and in one of format 1.1. It returns what the
+// version-1 dossier read.
 func sameBothWays(t testing.TB, jsonl string) parsed {
 	t.Helper()
-	fast := parseStatementFile(t, jsonl, false)
-	slow := parseStatementFile(t, jsonl, true)
+	sameBothWaysIn(t, diffDossier11, jsonl)
+	return sameBothWaysIn(t, diffDossier, jsonl)
+}
+
+func sameBothWaysIn(t testing.TB, dossier, jsonl string) parsed {
+	t.Helper()
+	fast := parseStatementFile(t, dossier, jsonl, false)
+	slow := parseStatementFile(t, dossier, jsonl, true)
 	if fast.err != slow.err {
 		t.Fatalf("%q: error %v on the fast path, %v on the slow", jsonl, fast.err, slow.err)
 	}
@@ -203,6 +216,26 @@ var diffLines = []string{
 	`{"id":"w50","kind":"reported","party":"a","text":"x","date":"2022-01-01","date":"2022"}`,
 	`{"id":"w51","kind":"reported","party":"a","text":"x","topics":["\u0074\u0031"]}`,
 	`{"id":"w52","kind":"reported","party":"a","text":"x","date":"2022\u002d01"}`,
+	// added in format 1.1 (warned about and ignored in a version-1 dossier)
+	`{"id":"n1","kind":"reported","act":"warning","actor":"ann","via":["bob","wire"],"about":["b"],"text":"hello","source":"src","anchor":{"exact":"hello world"}}`,
+	`{"id":"n2","kind":"account","about":"a","text":"hello world.","source":"src"}`,
+	`{"id":"n3","kind":"account","about":["a","b"],"act":"demand","text":"paraphrase","source":"src","anchor":{"exact":"Second paragraph"}}`,
+	`{"id":"n4","kind":"account","text":"x"}`,
+	`{"id":"n5","kind":"account","actor":"ann","text":"hello world","source":"src"}`,
+	`{"id":"n6","kind":"account","party":"a","text":"hello world","source":"src"}`,
+	`{"id":"n7","kind":"account","text":"not in the text","source":"src"}`,
+	`{"id":"n8","kind":"reported","party":"a","act":"warnign","text":"x"}`,
+	`{"id":"n9","kind":"reported","party":"a","act":"","text":"x"}`,
+	`{"id":"n10","kind":"reported","actor":"ann","via":["zz"],"text":"x"}`,
+	`{"id":"n11","kind":"reported","actor":"ann","via":["ann"],"text":"x"}`,
+	`{"id":"n12","kind":"reported","actor":"ann","via":"src","text":"x","source":"src","anchor":{"exact":"hello"}}`,
+	`{"id":"n13","kind":"reported","actor":"ann","via":[""],"text":"x"}`,
+	`{"id":"n14","kind":"reported","party":"a","about":["zz"],"text":"x"}`,
+	`{"id":"n15","kind":"reported","party":"a","about":[1],"text":"x"}`,
+	`{"id":"n16","kind":"quote","actor":"ann","text":"hello world","source":"src","draft":{"rule":"r","confidence":0.5,"spans":{"content":[0,11],"cue":[13,15]}}}`,
+	`{"id":"n17","kind":"quote","actor":"ann","text":"we stand firmly","source":"src","draft":{"rule":"r","spans":{"content":[13,28]}}}`,
+	`{"id":"n18","kind":"reported","actor":"ann","text":"x","source":"src","draft":{"rule":"r","spans":{"content":[0,999]}}}`,
+	`{"id":"n19","kind":"reported","actor":"ann","text":"x","act":"offer","act":"offer"}`,
 	`// a comment`,
 	`   // an indented comment`,
 	``,
@@ -263,7 +296,7 @@ func randomLine(r *rand.Rand, i int) string {
 	}
 	fields := []string{
 		`"id":` + value(fmt.Sprintf(`"r%d"`, i), fmt.Sprintf(`"r%d"`, r.IntN(i+1)), `"s1"`, `""`),
-		`"kind":` + value(`"quote"`, `"reported"`, `"reportd"`),
+		`"kind":` + value(`"quote"`, `"reported"`, `"reportd"`, `"account"`),
 		`"actor":` + value(`"ann"`, `"bob"`, `"nop"`, `"zed"`),
 		`"party":` + value(`"a"`, `"b"`, `"zz"`),
 		`"text":` + value(`"hello world"`, `"We stand firmly."`, `"we stand firmly"`, `"hello"`, `"The “curly” one — with a dash."`, `"words"`),
@@ -272,6 +305,9 @@ func randomLine(r *rand.Rand, i int) string {
 		`"source":` + value(`"src"`, `"web"`, `"nope"`),
 		`"anchor":` + value(`{"exact":"hello world"}`, `{"exact":"hello","suffix":"world"}`, `{"prefix":"Twice:"}`, `{}`, `{"exact":"hello","exact":"x"}`),
 		`"note":` + value(`"why"`, `""`),
+		`"act":` + value(`"demand"`, `"warning"`, `"warnign"`),
+		`"via":` + value(`["bob"]`, `["wire"]`, `"ann"`, `["zz"]`, `["bob","wire"]`),
+		`"about":` + value(`["a"]`, `["a","b"]`, `"b"`, `["zz"]`),
 		`"other":1`,
 	}
 	r.Shuffle(len(fields), func(a, b int) { fields[a], fields[b] = fields[b], fields[a] })
@@ -329,20 +365,29 @@ func FuzzStatementFileFastSlow(f *testing.F) {
 // The lines that need nothing said about them take the fast path; the
 // others do not (they could not: the fast path says nothing).
 func TestStatementFileWhichLinesAreFast(t *testing.T) {
-	wantFast := map[string]bool{}
-	for _, id := range strings.Fields(`s1 s2 s4 s5 s6 s7 s8 s9 s10 s11 s13 s15 s16 e1 e2 e7 e9 \u00a0 w25 w51 w52`) {
-		wantFast[id] = true
-	}
-	for _, line := range diffLines {
-		before := jsonlFastLines.Load()
-		got := sameBothWays(t, line+"\n")
-		fast := jsonlFastLines.Load() != before
-		id := ""
-		if len(got.stmts) > 1 {
-			id = strings.Trim(strconv.QuoteToASCII(got.stmts[1].ID), `"`)
+	v1 := `s1 s2 s4 s5 s6 s7 s8 s9 s10 s11 s13 s15 s16 e1 e2 e7 e9 \u00a0 w25 w51 w52`
+	for _, c := range []struct {
+		version, dossier, fast string
+	}{
+		{"1", diffDossier, v1},
+		// 1.1 reads act, via, about and accounts the fast way too.
+		{"1.1", diffDossier11, v1 + " n1 n2 n3 n9"},
+	} {
+		wantFast := map[string]bool{}
+		for _, id := range strings.Fields(c.fast) {
+			wantFast[id] = true
 		}
-		if fast != wantFast[id] || (fast && len(got.probs) > 0) {
-			t.Errorf("fast path %v, want %v (%d problems): %s", fast, wantFast[id], len(got.probs), line)
+		for _, line := range diffLines {
+			before := jsonlFastLines.Load()
+			got := sameBothWaysIn(t, c.dossier, line+"\n")
+			fast := jsonlFastLines.Load() != before
+			id := ""
+			if len(got.stmts) > 1 {
+				id = strings.Trim(strconv.QuoteToASCII(got.stmts[1].ID), `"`)
+			}
+			if fast != wantFast[id] || (fast && len(got.probs) > 0) {
+				t.Errorf("format %s: fast path %v, want %v (%d problems): %s", c.version, fast, wantFast[id], len(got.probs), line)
+			}
 		}
 	}
 }

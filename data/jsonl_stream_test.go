@@ -46,9 +46,11 @@ func sameOnDisk(t testing.TB, dir, jsonl string) parsed {
 	return fast
 }
 
-func diskDossier(t testing.TB) string {
+func diskDossier(t testing.TB) string { return diskDossierOf(t, diffDossier) }
+
+func diskDossierOf(t testing.TB, dossier string) string {
 	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "d.yaml"), []byte(diffDossier), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "d.yaml"), []byte(dossier), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return dir
@@ -64,9 +66,12 @@ func smallPieces(t *testing.T, chunk, block int) {
 
 func TestStreamedStatementFileMatchesSlow(t *testing.T) {
 	all := strings.Join(diffLines, "\n")
-	for _, size := range []struct{ chunk, block int }{{4 << 20, 1 << 20}, {1, 8}, {7, 64}, {64, 256}} {
+	for _, size := range []struct {
+		chunk, block int
+		dossier      string
+	}{{4 << 20, 1 << 20, diffDossier}, {1, 8, diffDossier}, {7, 64, diffDossier}, {64, 256, diffDossier}, {4 << 20, 1 << 20, diffDossier11}, {7, 64, diffDossier11}} {
 		smallPieces(t, size.chunk, size.block)
-		dir := diskDossier(t)
+		dir := diskDossierOf(t, size.dossier)
 		for _, line := range diffLines {
 			sameOnDisk(t, dir, line+"\n")
 		}
@@ -84,18 +89,20 @@ func TestStreamedStatementFileMatchesSlow(t *testing.T) {
 
 func TestStreamedStatementFileMatchesSlowRandom(t *testing.T) {
 	smallPieces(t, 13, 128)
-	dir := diskDossier(t)
-	r := rand.New(rand.NewPCG(9, 10))
-	n := 1000
-	if testing.Short() {
-		n = 100
-	}
-	var file strings.Builder
-	for i := range n {
-		file.WriteString(randomLine(r, i) + "\n")
-		if i%50 == 49 {
-			sameOnDisk(t, dir, file.String())
-			file.Reset()
+	for _, dossier := range []string{diffDossier, diffDossier11} {
+		dir := diskDossierOf(t, dossier)
+		r := rand.New(rand.NewPCG(9, 10))
+		n := 1000
+		if testing.Short() {
+			n = 100
+		}
+		var file strings.Builder
+		for i := range n {
+			file.WriteString(randomLine(r, i) + "\n")
+			if i%50 == 49 {
+				sameOnDisk(t, dir, file.String())
+				file.Reset()
+			}
 		}
 	}
 }
@@ -127,7 +134,7 @@ func TestStreamedStatementsOwnTheirStrings(t *testing.T) {
 	}
 	src := b.String()
 	got := loadStatementFile(t, dir, src, false)
-	want := parseStatementFile(t, src, true)
+	want := parseStatementFile(t, diffDossier, src, true)
 	for i := range want.stmts {
 		want.stmts[i].Pos.File = got.stmts[i].Pos.File
 	}
