@@ -671,14 +671,44 @@ func (d *doc) participle() {
 }
 
 // sentenceSubject is the speaker phrase a participle at v goes with: a
-// drafted speaker earlier in the sentence, or the phrase the sentence
-// opens with.
+// drafted speaker earlier in the sentence, or the sentence's subject — the
+// first phrase, at the start or after an introductory phrase and its comma
+// ("Back in 1999, Mr. Trump expressed …, telling CNBC"), that names
+// someone and is followed by a word that is not a small one (its verb).
 func (d *doc) sentenceSubject(s sentence, v int) (phrase, bool) {
 	for _, dr := range d.out {
 		if dr.np.kind != mNone && dr.np.from >= s.from && dr.np.to <= v {
 			return dr.np, true
 		}
 	}
+	for p := s.from; p < v; p++ {
+		if p != s.from && !d.isPunct(p-1, ",") {
+			continue
+		}
+		if d.inQuote[p] >= 0 || d.toks[p].k != tWord {
+			continue
+		}
+		end := p
+		if pronounWord(d.toks[p].lw) {
+			end = p + 1
+		} else {
+			for end < v && end-p < 8 && (d.toks[end].k == tWord || d.isPunct(end, ".") && end > p && abbreviations[d.toks[end-1].lw]) &&
+				!stopWords[d.toks[end].lw] && cues[d.toks[end].lw] == notCue {
+				if d.toks[end].k == tWord && !d.toks[end].cap && !determiners[d.toks[end].lw] && end > p && d.toks[end-1].cap {
+					break
+				}
+				end++
+			}
+		}
+		if end == p || end >= v || d.toks[end].k != tWord || stopWords[d.toks[end].lw] || d.toks[end].cap {
+			continue
+		}
+		np := d.parsePhrase(p, end)
+		if np.kind != mNone {
+			return np, true
+		}
+	}
+	// none: the words the sentence opens with, whatever follows them
 	i := s.from
 	for i < v && i < s.from+3 && (d.toks[i].k != tWord || stopWords[d.toks[i].lw] && !pronounWord(d.toks[i].lw)) {
 		i++
@@ -686,18 +716,9 @@ func (d *doc) sentenceSubject(s sentence, v int) (phrase, bool) {
 	if i >= v || d.inQuote[i] >= 0 {
 		return phrase{}, false
 	}
-	if pronounWord(d.toks[i].lw) {
-		return d.parsePhrase(i, i+1), true
-	}
-	end := i
-	for end < v && end-i < 8 && d.toks[end].k == tWord && !stopWords[d.toks[end].lw] && (d.toks[end].cap || determiners[d.toks[end].lw] || end > i) && cues[d.toks[end].lw] == notCue {
-		if !d.toks[end].cap && end > i && d.toks[end-1].cap {
-			break
-		}
+	end := i + 1
+	for end < v && end-i < 8 && d.toks[end].k == tWord && !stopWords[d.toks[end].lw] && cues[d.toks[end].lw] == notCue && !(!d.toks[end].cap && d.toks[end-1].cap) {
 		end++
-	}
-	if end == i {
-		return phrase{}, false
 	}
 	np := d.parsePhrase(i, end)
 	return np, np.kind != mNone
