@@ -38,7 +38,7 @@ func newEntities(known []Actor) *entities {
 			continue
 		}
 		e := &entity{name: k.Name, role: k.Role, party: k.Party, person: true, known: true,
-			last: strings.ToLower(words[len(words)-1])}
+			last: surname(words)}
 		if len(words) > 1 {
 			e.first = strings.ToLower(words[0])
 		}
@@ -46,6 +46,19 @@ func newEntities(known []Actor) *entities {
 		es.list = append(es.list, e)
 	}
 	return es
+}
+
+// surname is a name's last word in lower case, before a suffix (Jr., III).
+func surname(words []string) string {
+	for i := len(words) - 1; i >= 0; i-- {
+		switch w := strings.ToLower(strings.TrimSuffix(words[i], ".")); w {
+		case "jr", "sr", "ii", "iii", "iv":
+			continue
+		default:
+			return w
+		}
+	}
+	return ""
 }
 
 func genderOf(first string) byte {
@@ -98,7 +111,7 @@ func editDistance(a, b string) int {
 // name's words as written; a single word is a surname unless no one known
 // has it.
 func (es *entities) person(words []string, role, party string, gender byte) *entity {
-	last := strings.ToLower(words[len(words)-1])
+	last := surname(words)
 	first := ""
 	if len(words) > 1 {
 		first = strings.ToLower(words[0])
@@ -258,3 +271,7 @@ func (es *entities) byRole(tok int, noun, party string) *entity {
 	}
 	return nil
 }
+
+// Surname is the lower-case surname of a person's name: its last word
+// before a suffix ("Brent Bozell III" → "bozell").
+func Surname(name string) string { return surname(strings.Fields(name)) }

@@ -99,7 +99,7 @@ var titles = set(`president vice president-elect prime minister foreign deputy s
 	host anchor correspondent editor founder ceo cfo coach sir lord lady dame
 	presumptive frontrunner front-runner hopeful hopefuls rival nominees first lady
 	u.s us american foreign-policy house-speaker assistant associate senior junior
-	top special federal`)
+	top special federal donor`)
 
 // roleNouns are the nouns of a description that can stand for a person
 // already named ("the minister", "the top Russian diplomat").
@@ -191,6 +191,17 @@ func init() {
 	}
 }
 
+// places are names that are not people even when they seem to speak:
+// the American states and a few cities datelines start with.
+var places = set(`alabama alaska arizona arkansas california colorado connecticut delaware
+	florida georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine
+	maryland massachusetts michigan minnesota mississippi missouri montana nebraska nevada
+	ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia wisconsin wyoming
+	new-hampshire new-jersey new-mexico new-york north-carolina north-dakota south-carolina
+	south-dakota rhode-island west-virginia las-vegas los-angeles san-francisco san-bernardino
+	minneapolis chicago boston philadelphia atlanta houston dallas miami denver seattle
+	cleveland detroit geneva vienna tokyo mexico-city hong-kong`)
+
 // pronouns that can be a speaker, with their gender ('m', 'f', or 0 for any).
 var pronouns = map[string]byte{"he": 'm', "she": 'f', "they": 0, "i": 0, "we": 0, "it": 'n', "you": 0,
 	"he'd": 'm', "she'd": 'f', "they'd": 0, "i'd": 0, "we'd": 0, "you'd": 0,
@@ -231,7 +242,8 @@ var stopWords = set(`that which who whom whose and but or nor because while when
 	from into about over under between through during against without within upon
 	this these those there here it its is was were are be been being has have had do
 	does did not no yes so such very too also than then now what how why whether
-	would will could should can may might must shall`)
+	would will could should can may might must shall despite among amid like unlike
+	including following per via toward towards beyond`)
 
 // groupNouns are plural speakers that need no determiner: "officials
 // said", "critics argue".

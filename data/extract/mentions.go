@@ -120,6 +120,17 @@ func (d *doc) parsePhrase(from, to int) phrase {
 			}
 		case t.cap && nameFrom < 0:
 			nameFrom, nameTo = i, i+1
+		case t.cap && nameTo == i && titles[lw] && i+1 < to && d.nextCapWord(i+1, to):
+			// a title inside the run: what came before it is part of the
+			// role ("Texas Senator Ted Cruz", "Vermont Sen. Bernie Sanders")
+			if roleFrom < 0 {
+				roleFrom = nameFrom
+			}
+			roleTo = i + 1
+			if roleNouns[lw] {
+				p.roleNoun = lw
+			}
+			nameFrom, nameTo = -1, -1
 		case t.cap && nameTo == i, nameTo == i && (lw == "jr" || lw == "sr" || lw == "ii" || lw == "iii"):
 			nameTo = i + 1
 		case nameTo >= 0 && !t.cap:
@@ -157,6 +168,9 @@ func (d *doc) parsePhrase(from, to int) phrase {
 	full := strings.ToLower(strings.Join(p.name, " "))
 	last := d.toks[nameTo-1].lw
 	switch {
+	case places[strings.ReplaceAll(full, " ", "-")] || allCaps(p.name):
+		// a state, a city, a dateline (NEW YORK)
+		p.kind = mOrg
 	case organisations[full] != "":
 		p.kind, p.party = mOrg, organisations[full]
 	case countries[full] != "":
@@ -182,6 +196,32 @@ func (d *doc) parsePhrase(from, to int) phrase {
 	return p
 }
 
+// allCaps tells whether every word of a name of two or more is in capitals:
+// a dateline or a headline, not a person's name.
+func allCaps(words []string) bool {
+	if len(words) < 2 {
+		return false
+	}
+	for _, w := range words {
+		if strings.ToUpper(w) != w || strings.ToLower(w) == w {
+			return false
+		}
+	}
+	return true
+}
+
+// nextCapWord tells whether a capitalised word follows i (over an
+// abbreviation's period) before to.
+func (d *doc) nextCapWord(i, to int) bool {
+	for ; i < to; i++ {
+		if d.isPunct(i, ".") || d.toks[i].k == tWord && d.toks[i].cap && titles[d.toks[i].lw] {
+			continue
+		}
+		return d.toks[i].k == tWord && d.toks[i].cap
+	}
+	return false
+}
+
 func firstOf(s ...string) string {
 	for _, x := range s {
 		if x != "" {
@@ -197,6 +237,11 @@ func (d *doc) resolve(p phrase, subj bool) Speaker {
 	var e *entity
 	switch p.kind {
 	case mName:
+		if len(p.name) == 1 && p.role == "" && p.gender == 0 && !d.ents.knows(p.name[0]) {
+			// one capitalised word no one has been named by: "Half said",
+			// "Newspaper says" — not taken for a person
+			break
+		}
 		e = d.ents.person(p.name, p.role, p.party, p.gender)
 	case mPronoun:
 		if p.gender == 'n' {
@@ -382,6 +427,13 @@ func (d *doc) subjectBefore(v, lo int) (np phrase, ok bool) {
 	}
 	if j < lo {
 		return np, false
+	}
+	// "A news report published Wednesday said": a day is when, not who
+	for j > lo && d.toks[j].k == tWord && calendarWords[d.toks[j].lw] {
+		j--
+		for j > lo && d.toks[j].k == tWord && (d.toks[j].lw == "on" || d.toks[j].lw == "last" || d.toks[j].lw == "this" || d.toks[j].lw == "published" || d.toks[j].lw == "released" || d.toks[j].lw == "late" || d.toks[j].lw == "early") {
+			j--
+		}
 	}
 	end := j + 1
 	start := d.phraseStartLeft(j, lo)

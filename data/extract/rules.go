@@ -700,7 +700,11 @@ func (d *doc) sentenceSubject(s sentence, v int) (phrase, bool) {
 				end++
 			}
 		}
-		if end == p || end >= v || d.toks[end].k != tWord || stopWords[d.toks[end].lw] || d.toks[end].cap {
+		after := end
+		for after < v && d.toks[after].k == tWord && adverbials[d.toks[after].lw] && !pronounWord(d.toks[after].lw) {
+			after++
+		}
+		if end == p || after >= v || d.toks[after].k != tWord || stopWords[d.toks[after].lw] || d.toks[after].cap {
 			continue
 		}
 		np := d.parsePhrase(p, end)
@@ -717,7 +721,8 @@ func (d *doc) sentenceSubject(s sentence, v int) (phrase, bool) {
 		return phrase{}, false
 	}
 	end := i + 1
-	for end < v && end-i < 8 && d.toks[end].k == tWord && !stopWords[d.toks[end].lw] && cues[d.toks[end].lw] == notCue && !(!d.toks[end].cap && d.toks[end-1].cap) {
+	for end < v && end-i < 8 && (d.toks[end].k == tWord && !stopWords[d.toks[end].lw] && cues[d.toks[end].lw] == notCue && !(!d.toks[end].cap && d.toks[end-1].cap) ||
+		d.isPunct(end, ".") && abbreviations[d.toks[end-1].lw]) {
 		end++
 	}
 	np := d.parsePhrase(i, end)

@@ -38,6 +38,12 @@ type Result struct {
 // Assemble drafts a dossier from the articles.
 func Assemble(arts []*article.Article, opt Options) *Result {
 	as := newAssembler(opt.Into)
+	if len(arts) > 1 {
+		// a first reading collects the people each article names in full,
+		// so that "Lavrov said" in one article finds the "Sergei Lavrov" of
+		// another, whichever comes first
+		as.known = append(as.known, namedPeople(arts, as.known)...)
+	}
 	for _, a := range arts {
 		as.article(a)
 	}
@@ -192,7 +198,7 @@ func (as *assembler) addPerson(a *data.Actor) *person {
 	words := strings.Fields(a.Name)
 	p := &person{actor: a}
 	if len(words) > 0 {
-		p.last = strings.ToLower(words[len(words)-1])
+		p.last = extract.Surname(a.Name)
 	}
 	if len(words) > 1 {
 		p.first = strings.ToLower(words[0])
@@ -209,7 +215,7 @@ func (as *assembler) actor(sp extract.Speaker) *data.Actor {
 	if len(words) == 0 {
 		return nil
 	}
-	last := strings.ToLower(words[len(words)-1])
+	last := extract.Surname(sp.Name)
 	first := ""
 	if len(words) > 1 {
 		first = strings.ToLower(words[0])
@@ -288,6 +294,33 @@ func (as *assembler) article(a *article.Article) {
 		count++
 	}
 	as.res.Counts = append(as.res.Counts, count)
+}
+
+// namedPeople are the people the articles name in full (two words or
+// more) as speakers, with their roles and parties, each once.
+func namedPeople(arts []*article.Article, known []extract.Actor) []extract.Actor {
+	var out []extract.Actor
+	same := func(name string) bool {
+		w := strings.Fields(strings.ToLower(name))
+		for _, k := range append(slices.Clone(known), out...) {
+			kw := strings.Fields(strings.ToLower(k.Name))
+			if len(kw) > 0 && kw[len(kw)-1] == w[len(w)-1] && (len(kw) < 2 || sameFirst(kw[0], w[0])) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, a := range arts {
+		text, _ := data.Sanitize(a.Text)
+		for _, at := range extract.Extract(text, extract.Options{Known: known}) {
+			sp := at.Speaker
+			if !sp.Person || len(strings.Fields(sp.Name)) < 2 || same(sp.Name) {
+				continue
+			}
+			out = append(out, extract.Actor{Name: sp.Name, Role: sp.Role, Party: sp.Party})
+		}
+	}
+	return out
 }
 
 func baseName(name string) string {
