@@ -21,6 +21,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"sync"
@@ -36,6 +37,7 @@ func main() {
 	mix := flag.Bool("mix", false, "type synth.Queries (the benchmarks' mix) instead of synth.Typed letter by letter")
 	verbose := flag.Bool("v", false, "print every keystroke's median")
 	one := flag.String("q", "", "repeat only this query, -rounds times")
+	prof := flag.String("cpuprofile", "", "write a CPU profile of the timed rounds to this file")
 	beside := flag.String("beside", "", "a shell command run over and over while the rounds are timed (e.g. a build)")
 	flag.Parse()
 	if flag.NArg() != 1 {
@@ -65,6 +67,15 @@ func main() {
 		stop = runBeside(*beside)
 	}
 	load0 := loadAverage()
+	if *prof != "" {
+		f, err := os.Create(*prof)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
 	wall := make([][]time.Duration, len(keys))
 	cpu := make([][]time.Duration, len(keys))
 	var first []time.Duration // round 1: the postings' pages may not be in memory yet
