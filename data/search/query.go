@@ -37,8 +37,11 @@ type Query struct {
 	Prefix bool
 	// Phrases are the folded words of each quoted phrase.
 	Phrases [][]string
-	// Exclude are folded words no result may contain.
-	Exclude []string
+	// Exclude are folded words no result may contain, in any form
+	// (-attack leaves out "attacks" too); ExcludeExact, as written
+	// (-"attack").
+	Exclude      []string
+	ExcludeExact []string
 
 	Parties    []string // party ids
 	NotParties []string
@@ -76,7 +79,7 @@ func (e *QueryError) Error() string {
 
 // Empty reports whether the query asks for nothing at all.
 func (q *Query) Empty() bool {
-	return len(q.Words) == 0 && len(q.Phrases) == 0 && len(q.Exclude) == 0 && !q.hasFilters()
+	return len(q.Words) == 0 && len(q.Phrases) == 0 && len(q.Exclude) == 0 && len(q.ExcludeExact) == 0 && !q.hasFilters()
 }
 
 func (q *Query) hasFilters() bool {
@@ -195,7 +198,7 @@ func (p *queryParser) parse() {
 				// -"a phrase": excluding a phrase excludes its words together,
 				// which a one-word phrase does exactly.
 				if len(toks) == 1 {
-					p.q.Exclude = append(p.q.Exclude, toks[0])
+					p.q.ExcludeExact = append(p.q.ExcludeExact, toks[0])
 				} else {
 					p.problem(start, p.i, "only single words can be excluded; drop the quotes or the minus")
 				}

@@ -60,6 +60,8 @@ type Index struct {
 
 	pool sync.Pool // *searchScratch
 
+	stems stemTable // the terms of each stem: words in any form
+
 	maskOnce sync.Once
 	masks    []uint32 // letters of each term, for the typo filter
 
@@ -162,6 +164,7 @@ func Build(d *data.Dossier, progress func(done, total int)) *Index {
 		run(1)
 	}
 	ix.joinShards(shards)
+	ix.stems = buildStems(ix.terms)
 	lens := append(shards[0].lens, shards[1].lens...)
 	ix.setNorms(lens, shards[0].total+shards[1].total)
 	if progress != nil {
@@ -533,7 +536,8 @@ type qword struct {
 	prefix   bool
 	typo     bool
 	terms    []qterm
-	actors   []bool // speakers whose name has the word
+	forms    []string // other forms of the word it accepts (by stem), besides text or its prefix
+	actors   []bool   // speakers whose name has the word
 	parties  []bool // parties whose name has the word
 	speakerW float64
 	spDocs   int
@@ -551,7 +555,10 @@ type plan struct {
 
 func (ix *Index) resolveWord(text string, prefix bool) qword {
 	w := qword{text: text, prefix: prefix}
+	group := ix.stems.group(text)
 	if prefix {
+		// A word being typed: every word it begins, and the other forms
+		// of what is typed so far ("attacking" also finds "attack").
 		lo, hi := ix.prefixRange(text)
 		for t := lo; t < hi; t++ {
 			wt := weightPrefix
@@ -560,10 +567,45 @@ func (ix *Index) resolveWord(text string, prefix bool) qword {
 			}
 			w.terms = append(w.terms, qterm{t, wt * ix.idf(int(ix.df[t]))})
 		}
-	} else if t := ix.lookup(text); t >= 0 {
-		w.terms = append(w.terms, qterm{t, ix.idf(int(ix.df[t]))})
+		for _, t := range group {
+			if int(t) < lo || int(t) >= hi {
+				w.terms = append(w.terms, qterm{int(t), weightStem * ix.idf(int(ix.df[t]))})
+				w.forms = append(w.forms, ix.terms[t])
+			}
+		}
+	} else {
+		// A whole word: every form of it, weighed by how rare the word
+		// is in any form; the form typed counts most.
+		exact := ix.lookup(text)
+		df := 0
+		for _, t := range group {
+			df += int(ix.df[t])
+		}
+		if exact >= 0 && !slices.Contains(group, uint32(exact)) {
+			df += int(ix.df[exact])
+		}
+		idf := ix.idf(min(df, len(ix.docs)))
+		if exact >= 0 {
+			w.terms = append(w.terms, qterm{exact, idf})
+		}
+		for _, t := range group {
+			if int(t) != exact {
+				w.terms = append(w.terms, qterm{int(t), weightStem * idf})
+				w.forms = append(w.forms, ix.terms[t])
+			}
+		}
 	}
 	ix.resolveSpeaker(&w)
+	w.setCost(ix)
+	return w
+}
+
+// exactWord is a word matched as written only (a word in quotes).
+func (ix *Index) exactWord(text string) qword {
+	w := qword{text: text}
+	if t := ix.lookup(text); t >= 0 {
+		w.terms = []qterm{{t, ix.idf(int(ix.df[t]))}}
+	}
 	w.setCost(ix)
 	return w
 }
@@ -640,28 +682,24 @@ func (ix *Index) makePlan(q *Query) plan {
 		p.words = append(p.words, ix.resolveWord(text, q.Prefix && i == len(q.Words)-1))
 		p.typed = append(p.typed, i)
 	}
-	// Phrase words must all be there too; the phrase itself is checked on
-	// the text of the statements that have them all.
+	// Phrase words must all be there too, as written; the phrase itself
+	// is checked on the text of the statements that have them all.
 	have := map[string]bool{}
-	for _, w := range p.words {
-		if !w.prefix {
-			have[w.text] = true
-		}
-	}
 	for _, ph := range q.Phrases {
 		for _, text := range ph {
 			if !have[text] {
 				have[text] = true
-				w := qword{text: text}
-				if t := ix.lookup(text); t >= 0 {
-					w.terms = []qterm{{t, ix.idf(int(ix.df[t]))}}
-				}
-				w.setCost(ix)
-				p.words = append(p.words, w)
+				p.words = append(p.words, ix.exactWord(text))
 			}
 		}
 	}
+	// An excluded word goes in any form; in quotes, as written.
 	for _, text := range q.Exclude {
+		for _, t := range ix.resolveWord(text, false).terms {
+			p.exclude = append(p.exclude, t.term)
+		}
+	}
+	for _, text := range q.ExcludeExact {
 		if t := ix.lookup(text); t >= 0 {
 			p.exclude = append(p.exclude, t)
 		}

@@ -38,7 +38,7 @@ import (
 
 const (
 	cacheMagic   = "PARLEYX\x01"
-	cacheVersion = 4
+	cacheVersion = 5
 )
 
 // LoadStage names a step of LoadIndexed for progress reports.
@@ -173,6 +173,9 @@ type cacheRegion struct {
 // cacheMeta is the cache's table of contents, stored as JSON at its start.
 type cacheMeta struct {
 	Version        int
+	// Format names how words were folded and stemmed (stemFingerprint):
+	// a build that reads words differently rebuilds the cache.
+	Format string
 	DossierSHA     string
 	Files          []cacheFile
 	StatementFiles []string
@@ -185,7 +188,7 @@ type cacheMeta struct {
 	Problems       int // in the "problems" region
 	Regions        map[string]cacheRegion
 
-	Terms, Split int
+	Terms, Split, Stems int
 }
 
 // cacheStmt is a statement's fixed-size record; strings are offsets into
@@ -230,7 +233,7 @@ func writeCache(path, cpath string, d *data.Dossier, probs data.Problems, ix *In
 	if err != nil {
 		return err
 	}
-	meta := cacheMeta{Version: cacheVersion, DossierSHA: sha, StatementFiles: d.StatementFiles, Problems: len(probs),
+	meta := cacheMeta{Version: cacheVersion, Format: stemFingerprint(), Stems: len(ix.stems.stems), DossierSHA: sha, StatementFiles: d.StatementFiles, Problems: len(probs),
 		Regions: map[string]cacheRegion{}, Terms: len(ix.terms), Split: int(ix.split)}
 	for _, name := range read {
 		st, err := fileStamp(name)
@@ -334,6 +337,13 @@ func writeCache(path, cpath string, d *data.Dossier, probs data.Problems, ix *In
 		termBlob.WriteString(t)
 	}
 	termOff[len(ix.terms)] = uint32(termBlob.Len())
+	var stemBlob bytes.Buffer
+	stemOff := make([]uint32, len(ix.stems.stems)+1)
+	for i, t := range ix.stems.stems {
+		stemOff[i] = uint32(stemBlob.Len())
+		stemBlob.WriteString(t)
+	}
+	stemOff[len(ix.stems.stems)] = uint32(stemBlob.Len())
 
 	regions := []struct {
 		name string
@@ -358,6 +368,10 @@ func writeCache(path, cpath string, d *data.Dossier, probs data.Problems, ix *In
 		{"actor", sliceBytes(ix.actor)},
 		{"topicOff", sliceBytes(ix.topicOff)},
 		{"topicIx", sliceBytes(ix.topicIx)},
+		{"stemBlob", stemBlob.Bytes()},
+		{"stemOff", sliceBytes(stemOff)},
+		{"stemTermOff", sliceBytes(ix.stems.off)},
+		{"stemTerms", sliceBytes(ix.stems.termsOf)},
 	}
 	// Regions follow the header, each at a multiple of 8 bytes.
 	off := int64(0)
@@ -483,7 +497,7 @@ func loadCache(path, cpath string, progress LoadProgress) (*data.Dossier, data.P
 		return nil, nil, nil, errStaleCache
 	}
 	var meta cacheMeta
-	if err := json.Unmarshal(mj, &meta); err != nil || meta.Version != cacheVersion {
+	if err := json.Unmarshal(mj, &meta); err != nil || meta.Version != cacheVersion || meta.Format != stemFingerprint() {
 		return nil, nil, nil, errStaleCache
 	}
 	base := (24 + int64(mlen) + 7) &^ 7
@@ -721,6 +735,11 @@ func loadCacheIndex(d *data.Dossier, f *os.File, meta *cacheMeta, base, size int
 	get("actor", &actor)
 	get("topicOff", &topicOff)
 	get("topicIx", &topicIx)
+	var sb, so, sto, st []byte
+	get("stemBlob", &sb)
+	get("stemOff", &so)
+	get("stemTermOff", &sto)
+	get("stemTerms", &st)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -763,5 +782,35 @@ func loadCacheIndex(d *data.Dossier, f *os.File, meta *cacheMeta, base, size int
 			return nil, nil, nil, errStaleCache
 		}
 	}
+	if ix.stems, err = stemsFromCache(meta.Stems, nt, sb, bytesAs[uint32](so), bytesAs[uint32](sto), bytesAs[uint32](st)); err != nil {
+		return nil, nil, nil, err
+	}
 	return d, probs, ix, nil
+}
+
+// stemsFromCache checks and takes the stem table of a cache with ns stems
+// of nt terms.
+func stemsFromCache(ns, nt int, blob []byte, off, termOff, terms []uint32) (stemTable, error) {
+	if len(off) != ns+1 || len(termOff) != ns+1 || len(terms) != nt || (ns > 0 && int(termOff[ns]) != nt) {
+		return stemTable{}, errStaleCache
+	}
+	t := stemTable{stems: make([]string, ns), off: termOff, termsOf: terms}
+	for i := range ns {
+		a, b := off[i], off[i+1]
+		if a > b || int(b) > len(blob) || termOff[i] > termOff[i+1] {
+			return stemTable{}, errStaleCache
+		}
+		if a < b {
+			t.stems[i] = unsafe.String(&blob[a], b-a)
+		}
+	}
+	for _, x := range terms {
+		if int(x) >= nt {
+			return stemTable{}, errStaleCache
+		}
+	}
+	if !slices.IsSorted(t.stems) {
+		return stemTable{}, errStaleCache
+	}
+	return t, nil
 }

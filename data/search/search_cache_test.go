@@ -66,7 +66,8 @@ func TestSearchCache(t *testing.T) {
 	}
 	same := func(ixA, ixB *Index) {
 		t.Helper()
-		for _, qs := range []string{"security", "nato en", `"written response"`, "party:russia sanctions", "secuirty", "speaker:lavrov", "date:2022-01 troops"} {
+		for _, qs := range []string{"security", "nato en", `"written response"`, "party:russia sanctions", "secuirty", "speaker:lavrov", "date:2022-01 troops",
+			"guarantee ", "negotiating ", "negotia", "-sanction security"} {
 			qa, _ := ParseQuery(qs, ixA.Dossier())
 			qb, _ := ParseQuery(qs, ixB.Dossier())
 			ra, rb := ixA.Search(qa, 20), ixB.Search(qb, 20)
@@ -125,6 +126,16 @@ func TestSearchCache(t *testing.T) {
 	}
 	if _, _, _, warm := open(); !warm {
 		t.Fatal("cache not rebuilt after the change")
+	}
+	// So does a cache from a build that stems or folds words otherwise,
+	// whatever its format number.
+	defer func(f func() string) { stemFingerprint = f }(stemFingerprint)
+	stemFingerprint = func() string { return "another stemmer" }
+	if _, _, _, warm := open(); warm {
+		t.Fatal("a cache of another stemmer was used")
+	}
+	if _, _, _, warm := open(); !warm {
+		t.Fatal("cache not rebuilt for the new stemmer")
 	}
 	// So does a changed dossier file.
 	src, _ := os.ReadFile(path)

@@ -78,6 +78,9 @@ func propQuery(r *rand.Rand) string {
 	if r.IntN(5) == 0 {
 		parts = append(parts, "-"+pick())
 	}
+	if r.IntN(8) == 0 {
+		parts = append(parts, `-"`+pick()+`"`)
+	}
 	filters := []string{"party:russia", "party:us", "-party:nato", "speaker:lavrov", "speaker:sergei", "russia", "atlantic", "topic:security", "topic:energy", "-topic:energy",
 		"kind:quote", "kind:reported", "-kind:quote", "date:2022-01", "date:2022-01-01..2022-01-25", "date:2022-02..", "lavrov", "russia", "sergei", "atlantic"}
 	for i := 0; i < r.IntN(3); i++ {
@@ -184,32 +187,65 @@ func refSearch(d *data.Dossier, q Query) []refHit {
 	type word struct {
 		text   string
 		prefix bool
+		exact  bool // a phrase word: as written, never by stem
 	}
 	var words []word
 	for i, w := range q.Words {
-		words = append(words, word{w, q.Prefix && i == len(q.Words)-1})
+		words = append(words, word{text: w, prefix: q.Prefix && i == len(q.Words)-1})
 	}
 	have := map[string]bool{}
-	for _, w := range words {
-		if !w.prefix {
-			have[w.text] = true
-		}
-	}
 	for _, ph := range q.Phrases {
 		for _, t := range ph {
 			if !have[t] {
 				have[t] = true
-				words = append(words, word{t, false})
+				words = append(words, word{text: t, exact: true})
 			}
 		}
 	}
-	matchTok := func(w word, t string) bool { return t == w.text || (w.prefix && strings.HasPrefix(t, w.text)) }
+	sameStem := func(a, b string) bool { return stemOf(a) == stemOf(b) }
+	matchTok := func(w word, t string) bool {
+		switch {
+		case t == w.text:
+			return true
+		case w.exact:
+			return false
+		case w.prefix && strings.HasPrefix(t, w.text):
+			return true
+		}
+		return sameStem(t, w.text)
+	}
+	// A whole word's rarity is that of all its forms.
+	groupDF := func(text string) int {
+		n := 0
+		for t, c := range df {
+			if sameStem(t, text) || t == text {
+				n += c
+			}
+		}
+		return min(n, len(d.Statements))
+	}
+	weight := func(w word, t string) float64 {
+		switch {
+		case w.exact:
+			return idf(df[t])
+		case w.prefix && t == w.text:
+			return idf(df[t])
+		case w.prefix && strings.HasPrefix(t, w.text):
+			return weightPrefix * idf(df[t])
+		case w.prefix:
+			return weightStem * idf(df[t])
+		case t == w.text:
+			return idf(groupDF(w.text))
+		}
+		return weightStem * idf(groupDF(w.text))
+	}
+	matchSpeaker := func(w word, x string) bool { return x == w.text || (w.prefix && strings.HasPrefix(x, w.text)) }
 	// Speaker document frequency per word.
 	spDF := make([]int, len(words))
 	for wi, w := range words {
 		for _, s := range d.Statements {
 			for _, x := range speakerWords(s) {
-				if matchTok(w, x) {
+				if matchSpeaker(w, x) {
 					spDF[wi]++
 					break
 				}
@@ -222,7 +258,9 @@ func refSearch(d *data.Dossier, q Query) []refHit {
 			continue
 		}
 		doc := docs[i]
-		if slices.ContainsFunc(doc.toks, func(t string) bool { return slices.Contains(q.Exclude, t) }) {
+		if slices.ContainsFunc(doc.toks, func(t string) bool {
+			return slices.Contains(q.ExcludeExact, t) || slices.ContainsFunc(q.Exclude, func(x string) bool { return x == t || sameStem(x, t) })
+		}) {
 			continue
 		}
 		okPh := true
@@ -249,16 +287,12 @@ func refSearch(d *data.Dossier, q Query) []refHit {
 				}
 			}
 			// Only typed words may name the speaker; a phrase is text.
-			sp := wi < len(q.Words) && slices.ContainsFunc(sw, func(x string) bool { return matchTok(w, x) })
+			sp := wi < len(q.Words) && slices.ContainsFunc(sw, func(x string) bool { return matchSpeaker(w, x) })
 			if len(tf) == 0 && !sp {
 				all = false
 				break
 			}
 			for t, c := range tf {
-				wt := 1.0
-				if w.prefix && t != w.text {
-					wt = weightPrefix
-				}
 				var tfn float64
 				switch c {
 				case 1:
@@ -268,7 +302,7 @@ func refSearch(d *data.Dossier, q Query) []refHit {
 				default:
 					tfn = float64(c) / (float64(c) + norm)
 				}
-				score += wt * idf(df[t]) * (bm25K1 + 1) * tfn
+				score += weight(w, t) * (bm25K1 + 1) * tfn
 			}
 			if sp {
 				score += speakerBoost * idf(spDF[wi])

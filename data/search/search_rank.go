@@ -250,9 +250,19 @@ func (ix *Index) wordMatches(q *qword, w []byte) bool {
 		}
 		return false
 	case q.prefix:
-		return len(w) >= len(q.text) && string(w[:len(q.text)]) == q.text
+		if len(w) >= len(q.text) && string(w[:len(q.text)]) == q.text {
+			return true
+		}
+	case string(w) == q.text:
+		return true
 	}
-	return string(w) == q.text
+	// Another form of the word (by stem), highlighted as written.
+	for _, f := range q.forms {
+		if f == string(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // mergeSpans sorts spans and joins those that overlap.
