@@ -538,7 +538,7 @@ type qword struct {
 	terms    []qterm
 	forms    []string // other forms of the word it accepts (by stem), besides text or its prefix
 	actors   []bool   // speakers whose name has the word
-	parties  []bool // parties whose name has the word
+	parties  []bool   // parties whose name has the word
 	speakerW float64
 	spDocs   int
 	cost     int

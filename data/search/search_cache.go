@@ -172,10 +172,10 @@ type cacheRegion struct {
 
 // cacheMeta is the cache's table of contents, stored as JSON at its start.
 type cacheMeta struct {
-	Version        int
+	Version int
 	// Format names how words were folded and stemmed (stemFingerprint):
 	// a build that reads words differently rebuilds the cache.
-	Format string
+	Format         string
 	DossierSHA     string
 	Files          []cacheFile
 	StatementFiles []string
