@@ -60,7 +60,12 @@ type Index struct {
 
 	pool sync.Pool // *searchScratch
 
-	stems stemTable // the terms of each stem: words in any form
+	stems  stemTable   // the terms of each stem: words in any form
+	plists prefixLists // merged postings of the commonest short prefixes
+	tie    []uint32    // each statement's rank in the order of ties (date, id)
+	// cold, when the index lies in a mapped cache, gives back the pages
+	// of its texts, postings and prefix lists.
+	cold func()
 
 	maskOnce sync.Once
 	masks    []uint32 // letters of each term, for the typo filter
@@ -164,9 +169,11 @@ func Build(d *data.Dossier, progress func(done, total int)) *Index {
 		run(1)
 	}
 	ix.joinShards(shards)
-	ix.stems = buildStems(ix.terms)
 	lens := append(shards[0].lens, shards[1].lens...)
 	ix.setNorms(lens, shards[0].total+shards[1].total)
+	ix.stems = buildStems(ix.terms)
+	ix.buildPrefixLists()
+	ix.buildTies()
 	if progress != nil {
 		progress(n, n)
 	}
@@ -537,6 +544,8 @@ type qword struct {
 	typo     bool
 	terms    []qterm
 	forms    []string // other forms of the word it accepts (by stem), besides text or its prefix
+	list     int      // index+1 of the prefix list that stands for terms[:covered], or 0
+	covered  int
 	actors   []bool   // speakers whose name has the word
 	parties  []bool   // parties whose name has the word
 	speakerW float64
@@ -566,6 +575,9 @@ func (ix *Index) resolveWord(text string, prefix bool) qword {
 				wt = 1
 			}
 			w.terms = append(w.terms, qterm{t, wt * ix.idf(int(ix.df[t]))})
+		}
+		if li := ix.plists.list(text); li > 0 {
+			w.list, w.covered = li, hi-lo
 		}
 		for _, t := range group {
 			if int(t) < lo || int(t) >= hi {
@@ -902,6 +914,7 @@ func (ix *Index) Search(q Query, limit int) *Results {
 // SearchContext is Search that gives up, returning ctx.Err(), when ctx is
 // done (a newer keystroke has made the answer stale).
 func (ix *Index) SearchContext(ctx context.Context, q Query, limit int) (*Results, error) {
+	defer ix.dropCold()
 	res := &Results{Query: q}
 	if len(q.Problems) > 0 || q.Empty() {
 		return res, nil
@@ -931,6 +944,18 @@ func (ix *Index) SearchContext(ctx context.Context, q Query, limit int) (*Result
 	res.Total = len(s.cand)
 	res.Hits = ix.rank(&q, &p, s, limit)
 	return res, nil
+}
+
+// dropCold gives back the pages of the mapped cache a search has read:
+// its texts (phrases, highlighting), postings and prefix lists. They stay
+// in the page cache, where the next search or screen that reads them finds
+// them again; without this, a session would map more and more of the
+// cache (the kernel maps a whole large folio, up to 2 MB, per fault) and
+// hold it in its resident set.
+func (ix *Index) dropCold() {
+	if ix.cold != nil {
+		ix.cold()
+	}
 }
 
 // parallelCost is the number of postings above which a search uses both
@@ -1100,8 +1125,13 @@ func (ix *Index) accumulate(ctx context.Context, w *qword, j uint8, f *filter, s
 		a.mode = accFiltered
 	}
 	const all = ^uint32(0)
-	if len(w.terms) <= blockTerms {
-		for _, t := range w.terms {
+	terms := w.terms
+	if w.list > 0 {
+		ix.walkList(ctx, &a, w.list, h)
+		terms = terms[w.covered:]
+	}
+	if len(terms) <= blockTerms {
+		for _, t := range terms {
 			it := ix.halfPostings(t.term, h)
 			wt := float32(t.weight * (bm25K1 + 1))
 			// 64k postings at a time, to notice a stale search.
@@ -1119,8 +1149,8 @@ func (ix *Index) accumulate(ctx context.Context, w *qword, j uint8, f *filter, s
 			it postingIter
 			wt float32
 		}
-		cs := make([]cursor, len(w.terms))
-		for i, t := range w.terms {
+		cs := make([]cursor, len(terms))
+		for i, t := range terms {
 			cs[i] = cursor{it: ix.halfPostings(t.term, h), wt: float32(t.weight * (bm25K1 + 1))}
 		}
 		lo, hi := ix.halfRange(h)

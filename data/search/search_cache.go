@@ -344,6 +344,13 @@ func writeCache(path, cpath string, d *data.Dossier, probs data.Problems, ix *In
 		stemBlob.WriteString(t)
 	}
 	stemOff[len(ix.stems.stems)] = uint32(stemBlob.Len())
+	var plBlob bytes.Buffer
+	plPrefixOff := make([]uint32, len(ix.plists.prefixes)+1)
+	for i, p := range ix.plists.prefixes {
+		plPrefixOff[i] = uint32(plBlob.Len())
+		plBlob.WriteString(p)
+	}
+	plPrefixOff[len(ix.plists.prefixes)] = uint32(plBlob.Len())
 
 	regions := []struct {
 		name string
@@ -372,6 +379,14 @@ func writeCache(path, cpath string, d *data.Dossier, probs data.Problems, ix *In
 		{"stemOff", sliceBytes(stemOff)},
 		{"stemTermOff", sliceBytes(ix.stems.off)},
 		{"stemTerms", sliceBytes(ix.stems.termsOf)},
+		{"plBlob", plBlob.Bytes()},
+		{"plPrefixOff", sliceBytes(plPrefixOff)},
+		{"plOff", sliceBytes(ix.plists.off)},
+		{"plMid", sliceBytes(ix.plists.mid)},
+		{"plMidDoc", sliceBytes(ix.plists.midDoc)},
+		{"plScale", sliceBytes(ix.plists.scale)},
+		{"plPost", ix.plists.post},
+		{"tie", sliceBytes(ix.tie)},
 	}
 	// Regions follow the header, each at a multiple of 8 bytes.
 	off := int64(0)
@@ -550,7 +565,7 @@ func loadCache(path, cpath string, progress LoadProgress) (*data.Dossier, data.P
 		// Checked a piece at a time; the big regions read only in part
 		// later (texts, postings) are given back as they are checked, so
 		// even checking them never holds them whole.
-		cold := name == "text" || name == "post"
+		cold := name == "text" || name == "post" || name == "plPost"
 		crc := uint32(0)
 		for at := 0; at < len(b); at += 4 << 20 {
 			piece := b[at:min(at+4<<20, len(b))]
@@ -684,6 +699,11 @@ func loadCache(path, cpath string, progress LoadProgress) (*data.Dossier, data.P
 	}
 	progress(StageCache, meta.Count, meta.Count)
 	used = true
+	if mapped != nil {
+		// The texts, postings and prefix lists a search reads are given
+		// back once it is done (see Index.dropCold).
+		ix.cold = func() { release(text); release(ix.post); release(ix.plists.post) }
+	}
 	return d, probs, ix, nil
 }
 
@@ -740,6 +760,16 @@ func loadCacheIndex(d *data.Dossier, f *os.File, meta *cacheMeta, base, size int
 	get("stemOff", &so)
 	get("stemTermOff", &sto)
 	get("stemTerms", &st)
+	var plb, plpo, plo, plm, plmd, pls, plp []byte
+	get("plBlob", &plb)
+	get("plPrefixOff", &plpo)
+	get("plOff", &plo)
+	get("plMid", &plm)
+	get("plMidDoc", &plmd)
+	get("plScale", &pls)
+	get("plPost", &plp)
+	var tie []byte
+	get("tie", &tie)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -783,6 +813,19 @@ func loadCacheIndex(d *data.Dossier, f *os.File, meta *cacheMeta, base, size int
 		}
 	}
 	if ix.stems, err = stemsFromCache(meta.Stems, nt, sb, bytesAs[uint32](so), bytesAs[uint32](sto), bytesAs[uint32](st)); err != nil {
+		return nil, nil, nil, err
+	}
+	ix.tie = bytesAs[uint32](tie)
+	if len(ix.tie) != n {
+		return nil, nil, nil, errStaleCache
+	}
+	for _, r := range ix.tie {
+		if int(r) >= n {
+			return nil, nil, nil, errStaleCache
+		}
+	}
+	if ix.plists, err = prefixListsFromCache(n, ix.split, plb, bytesAs[uint32](plpo), bytesAs[uint32](plo), bytesAs[uint32](plm),
+		bytesAs[uint32](plmd), bytesAs[float32](pls), plp); err != nil {
 		return nil, nil, nil, err
 	}
 	return d, probs, ix, nil

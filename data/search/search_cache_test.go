@@ -15,6 +15,8 @@ func TestSearchCache(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
 	defer func(n int) { minCacheStatements = n }(minCacheStatements)
 	minCacheStatements = 1000
+	defer func(n int) { prefixListMin = n }(prefixListMin)
+	prefixListMin = 2000 // the cache holds prefix lists too
 	t.Setenv("HOME", t.TempDir())
 	dir := t.TempDir()
 	path, err := synth.Write(dir, synth.Options{N: 3000, Seed: 3})
@@ -67,7 +69,7 @@ func TestSearchCache(t *testing.T) {
 	same := func(ixA, ixB *Index) {
 		t.Helper()
 		for _, qs := range []string{"security", "nato en", `"written response"`, "party:russia sanctions", "secuirty", "speaker:lavrov", "date:2022-01 troops",
-			"guarantee ", "negotiating ", "negotia", "-sanction security"} {
+			"guarantee ", "negotiating ", "negotia", "-sanction security", "s", "in t", "party:russia th"} {
 			qa, _ := ParseQuery(qs, ixA.Dossier())
 			qb, _ := ParseQuery(qs, ixB.Dossier())
 			ra, rb := ixA.Search(qa, 20), ixB.Search(qb, 20)

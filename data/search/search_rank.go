@@ -19,6 +19,14 @@ func (ix *Index) better(a, b uint32, score []float32) bool {
 }
 
 func (ix *Index) tieLess(a, b uint32) bool {
+	if ix.tie != nil {
+		return ix.tie[a] < ix.tie[b]
+	}
+	return ix.tieOrder(a, b)
+}
+
+// tieOrder is the order of ties the tie ranks are made from.
+func (ix *Index) tieOrder(a, b uint32) bool {
 	if x, y := ix.dstart[a], ix.dstart[b]; x != y {
 		return x < y
 	}
@@ -510,4 +518,27 @@ func absInt(x int) int {
 		return -x
 	}
 	return x
+}
+
+// buildTies ranks every statement in the order of ties, so that ordering
+// two is one comparison (a query of filters alone ties them all).
+func (ix *Index) buildTies() {
+	order := make([]uint32, len(ix.docs))
+	for i := range order {
+		order[i] = uint32(i)
+	}
+	slices.SortFunc(order, func(a, b uint32) int {
+		if ix.tieOrder(a, b) {
+			return -1
+		}
+		if ix.tieOrder(b, a) {
+			return 1
+		}
+		return 0
+	})
+	tie := make([]uint32, len(order))
+	for rank, doc := range order {
+		tie[doc] = uint32(rank)
+	}
+	ix.tie = tie
 }
