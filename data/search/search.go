@@ -546,8 +546,8 @@ type qword struct {
 	forms    []string // other forms of the word it accepts (by stem), besides text or its prefix
 	list     int      // index+1 of the prefix list that stands for terms[:covered], or 0
 	covered  int
-	actors   []bool   // speakers whose name has the word
-	parties  []bool   // parties whose name has the word
+	actors   []bool // speakers whose name has the word
+	parties  []bool // parties whose name has the word
 	speakerW float64
 	spDocs   int
 	cost     int
