@@ -158,11 +158,27 @@ validate --help" for checking one).`,
 			// The explorer builds a missing index itself, after its first
 			// frame; a file's index comes from its cache when it has one.
 			a.interactive = true
+			if a.dossier != "" {
+				// The first frame comes once the statements are read; a
+				// large dossier's index (its cache missing or stale) is
+				// built behind it, and the Quotes screen shows how far.
+				progress, done := a.loadProgress()
+				d, probs, ix, pending, err := search.Open(a.dossier, progress)
+				done()
+				if err = a.loadError(probs, err); err != nil {
+					return err
+				}
+				err = a.explore(d, ix, pending)
+				if pending != nil {
+					pending.Stop() // a cache being written is finished, none is begun
+				}
+				return err
+			}
 			d, ix, err := a.loadWith(true)
 			if err != nil {
 				return err
 			}
-			return a.explore(d, ix)
+			return a.explore(d, ix, nil)
 		},
 	}
 	root.PersistentFlags().StringVarP(&a.dossier, "dossier", "d", "", "dossier `FILE` to open (default: the config's dossier, or the built-in Geneva one)")
@@ -218,16 +234,25 @@ func (a *app) loadWith(indexed bool) (*data.Dossier, *search.Index, error) {
 	if indexed && ix == nil && err == nil && !a.interactive {
 		ix = search.New(d)
 	}
+	if err := a.loadError(probs, err); err != nil {
+		return nil, nil, err
+	}
+	return d, ix, nil
+}
+
+// loadError reports an invalid dossier's problems, and is the exit error
+// of a load that failed.
+func (a *app) loadError(probs data.Problems, err error) error {
 	var inv *data.InvalidError
 	if errors.As(err, &inv) {
 		writeProblems(a.stderr, probs, true)
 		fmt.Fprintf(a.stderr, "%s: invalid: %s\n", a.name(), countProblems(probs))
-		return nil, nil, &exitError{code: exitInvalid, err: err, silent: true}
+		return &exitError{code: exitInvalid, err: err, silent: true}
 	}
 	if err != nil {
-		return nil, nil, &exitError{code: exitInvalid, err: err}
+		return &exitError{code: exitInvalid, err: err}
 	}
-	return d, ix, nil
+	return nil
 }
 
 func (a *app) name() string {
@@ -238,7 +263,7 @@ func (a *app) name() string {
 }
 
 // explore opens the explorer on a terminal.
-func (a *app) explore(d *data.Dossier, ix *search.Index) error {
+func (a *app) explore(d *data.Dossier, ix *search.Index, pending *search.Pending) error {
 	switch a.theme {
 	case "", "auto", "dark", "light":
 	default:
@@ -251,7 +276,7 @@ func (a *app) explore(d *data.Dossier, ix *search.Index) error {
 	if n := len(parties); n == 1 || n > 4 {
 		return usageErrorf("--parties takes 2 to 4 parties, got %d", n)
 	}
-	return model.Run(d, model.Options{Theme: a.theme, Parties: parties, Keys: a.config.Keys, Plain: a.plain, Index: ix})
+	return model.Run(d, model.Options{Theme: a.theme, Parties: parties, Keys: a.config.Keys, Plain: a.plain, Index: ix, Pending: pending})
 }
 
 func isTerminal(v any) bool {

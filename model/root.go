@@ -39,6 +39,10 @@ type Options struct {
 	// Index is the dossier's search index when the caller has one (from
 	// the cache); nil builds it in the background after the first frame.
 	Index *search.Index
+	// Pending, when Index is nil, is the index being built in the
+	// background by search.Open (the first open of a large dossier): the
+	// Quotes screen shows its progress and searches once it is ready.
+	Pending *search.Pending
 	// ProgramOptions are passed to tea.NewProgram (tests set input and
 	// output here).
 	ProgramOptions []tea.ProgramOption
@@ -138,7 +142,10 @@ func (m *Root) Init() tea.Cmd {
 	if m.askTrueColor {
 		cmds = append(cmds, tea.RequestCapability("RGB"), tea.RequestCapability("Tc"))
 	}
-	if m.opts.Index == nil {
+	switch {
+	case m.opts.Index == nil && m.opts.Pending != nil:
+		cmds = append(cmds, PendingIndexCmd(m.opts.Pending))
+	case m.opts.Index == nil:
 		cmds = append(cmds, SearchIndexCmd(m.d))
 	}
 	return tea.Batch(cmds...)

@@ -91,6 +91,28 @@ func SearchIndexCmd(d *data.Dossier) tea.Cmd {
 	return wait
 }
 
+// PendingIndexCmd is SearchIndexCmd for an index search.Open is building
+// already: its progress as SearchProgressMsg, then SearchIndexMsg the
+// moment it is ready.
+func PendingIndexCmd(p *search.Pending) tea.Cmd {
+	var wait tea.Cmd
+	wait = func() tea.Msg {
+		select {
+		case <-p.Ready():
+			return SearchIndexMsg{Index: p.Index()}
+		case <-p.Changed():
+			select {
+			case <-p.Ready():
+				return SearchIndexMsg{Index: p.Index()}
+			default:
+			}
+			_, done, total := p.Progress()
+			return SearchProgressMsg{Done: done, Total: total, next: wait}
+		}
+	}
+	return wait
+}
+
 // maxQueryLength is the most characters the query box takes.
 const maxQueryLength = 1000
 

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/parley-dev/parley/data/search"
+	"github.com/parley-dev/parley/data/synth"
 	"github.com/parley-dev/parley/views"
 )
 
@@ -182,5 +183,47 @@ func TestSearchIndexCmdReportsProgressThenTheIndex(t *testing.T) {
 	}
 	if r := s.Results(); r == nil || r.Total != 2 {
 		t.Fatalf("after indexing: %+v", r)
+	}
+}
+
+// The first open of a large dossier (search.Open with no cache): the Quotes
+// screen shows the background build's progress, and the query typed
+// meanwhile is answered the moment the index is ready.
+func TestPendingIndexCmdReportsProgressThenTheIndex(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	t.Setenv("HOME", t.TempDir())
+	path, err := synth.Write(t.TempDir(), synth.Options{N: 40_000, Seed: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _, ix, pending, err := search.Open(path, nil)
+	if err != nil || ix != nil || pending == nil {
+		t.Fatalf("err %v, index %v, pending %v", err, ix != nil, pending != nil)
+	}
+	defer pending.Stop()
+	s := NewSearch(d, nil, newKeyMap(), views.NewTheme(d, true, false))
+	s.SetSize(100, 20)
+	typeInto(s, "security")
+	if v := ansi.Strip(s.View()); !strings.Contains(v, "indexing") {
+		t.Fatalf("no indexing notice:\n%s", v)
+	}
+	cmd := PendingIndexCmd(pending)
+	progress := 0
+	for i := 0; cmd != nil && i < 10000; i++ {
+		msg := cmd()
+		if _, ok := msg.(SearchProgressMsg); ok {
+			progress++
+		}
+		cmd = s.Update(msg)
+		if _, ok := msg.(SearchIndexMsg); ok {
+			runSearch(s, cmd)
+			break
+		}
+	}
+	if r := s.Results(); r == nil || r.Total == 0 {
+		t.Fatalf("after indexing: %+v", r)
+	}
+	if progress == 0 {
+		t.Error("no progress reached the screen")
 	}
 }

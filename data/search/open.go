@@ -1,0 +1,131 @@
+package search
+
+import (
+	"sync"
+
+	"github.com/parley-dev/parley/data"
+)
+
+// Open opens a dossier for a program that can be used before its search
+// is: the explorer, which shows its first frame and lets the dossier be
+// browsed while a large one is indexed the first time.
+//
+// When the search cache is valid the index comes with the dossier and
+// pending is nil. Otherwise the dossier comes as soon as its statements are
+// read; pending builds the index in the background, reports its progress,
+// hands the index over the moment it is ready, and then writes the cache
+// for the next open (best effort, as LoadIndexed). progress hears about
+// the reading, as for LoadIndexed.
+func Open(path string, progress LoadProgress) (d *data.Dossier, probs data.Problems, ix *Index, pending *Pending, err error) {
+	if progress == nil {
+		progress = func(LoadStage, int, int) {}
+	}
+	cpath := CachePath(path)
+	if cpath != "" {
+		if d, probs, ix, err := loadCache(path, cpath, progress); err == nil {
+			settleHeap(len(d.Statements))
+			return d, probs, ix, nil, nil
+		}
+	}
+	progress(StageLoad, 0, 0)
+	var read []string
+	d, probs, err = data.LoadWith(path, data.LoadOptions{OnRead: func(name string) { read = append(read, name) }})
+	if err != nil {
+		return d, probs, nil, nil, err
+	}
+	p := newPending(len(d.Statements))
+	go func() {
+		ix := Build(d, func(done, total int) { p.report(StageIndex, done, total) })
+		p.ready(ix)
+		if cpath != "" && len(d.Statements) >= minCacheStatements && p.startSave() {
+			p.report(StageSave, 0, 0)
+			_ = writeCache(path, cpath, d, probs, ix, read) // best effort: the next open builds it again
+		}
+		settleHeap(len(d.Statements))
+		p.finish()
+	}()
+	return d, probs, nil, p, nil
+}
+
+// Pending is a search index being built in the background (Open).
+type Pending struct {
+	mu           sync.Mutex
+	stage        LoadStage
+	done, total  int
+	ix           *Index
+	changed      chan struct{} // holds a token when progress changed since the last Changed
+	readyC, ends chan struct{}
+	stopped      bool // Stop came before the cache was begun
+	saving       bool
+}
+
+func newPending(total int) *Pending {
+	return &Pending{stage: StageIndex, total: total, changed: make(chan struct{}, 1), readyC: make(chan struct{}), ends: make(chan struct{})}
+}
+
+func (p *Pending) report(stage LoadStage, done, total int) {
+	p.mu.Lock()
+	p.stage, p.done, p.total = stage, done, total
+	p.mu.Unlock()
+	select {
+	case p.changed <- struct{}{}:
+	default: // a report is waiting to be read already
+	}
+}
+
+func (p *Pending) ready(ix *Index) {
+	p.mu.Lock()
+	p.ix = ix
+	p.mu.Unlock()
+	close(p.readyC)
+}
+
+func (p *Pending) finish() { close(p.ends) }
+
+// startSave reports whether the cache may be written (Stop has not come).
+func (p *Pending) startSave() bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.saving = !p.stopped
+	return p.saving
+}
+
+// Stop is for a program about to end: it waits for a cache being written
+// to be complete (a second or two), and otherwise makes sure none is begun,
+// so that no half-written file is left behind.
+func (p *Pending) Stop() {
+	p.mu.Lock()
+	p.stopped = true
+	saving := p.saving
+	p.mu.Unlock()
+	if saving {
+		<-p.ends
+	}
+}
+
+// Progress is the step under way and how far it has come (total is 0
+// when unknown): StageIndex until the index is ready, then StageSave
+// while the cache is written.
+func (p *Pending) Progress() (stage LoadStage, done, total int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.stage, p.done, p.total
+}
+
+// Changed receives when the progress has changed since it last did.
+func (p *Pending) Changed() <-chan struct{} { return p.changed }
+
+// Ready is closed the moment the index can be searched.
+func (p *Pending) Ready() <-chan struct{} { return p.readyC }
+
+// Index is the index once Ready is closed, and nil before.
+func (p *Pending) Index() *Index {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.ix
+}
+
+// Done is closed when the background work is over, the cache written or
+// given up (a program that quits at once may wait for it, so that the next
+// open is quick).
+func (p *Pending) Done() <-chan struct{} { return p.ends }
