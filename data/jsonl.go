@@ -169,7 +169,12 @@ func (r *jsonlReader) statement(text []byte, line int) bool {
 		return false
 	}
 	v := r.v
-	if r.stream {
+	if r.stream && v.discard != nil {
+		// Kept only as keys (the ids and the names): the rest is let go
+		// with the line.
+		s.ID = r.own(s.ID)
+		s.Actor, s.Party, s.Source = r.name(s.Actor), r.name(s.Party), r.name(s.Source)
+	} else if r.stream {
 		// Before the dry run: checkStatement keeps s.ID and s.Source as keys.
 		s.ID, s.Text, s.Note = r.own(s.ID), r.own(s.Text), r.own(s.Note)
 		s.Actor, s.Party, s.Source = r.name(s.Actor), r.name(s.Party), r.name(s.Source)
@@ -209,8 +214,13 @@ func (r *jsonlReader) statement(text []byte, line int) bool {
 		*s = Statement{}
 		return false
 	}
-	r.slab = r.slab[1:]
 	r.fastLines++
+	if v.discard != nil {
+		v.discard(s)
+		*s = Statement{} // its place in the slab is used again
+		return true
+	}
+	r.slab = r.slab[1:]
 	v.d.Statements = append(v.d.Statements, s)
 	return true
 }

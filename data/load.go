@@ -36,6 +36,14 @@ type LoadOptions struct {
 	// file unread: its statements come from the caller, who adds them with
 	// Dossier.Reindex.
 	Skip func(path string) bool
+	// Discard, when set, makes a version-1 dossier's statement files
+	// stream through: each statement read from them is checked, handed to
+	// Discard and let go, so that checking a million holds none of them
+	// (parley validate). Dossier.Statements then has only the statements
+	// of the dossier file itself. A statement's strings are valid during
+	// the call only. A 1.1 dossier, whose rules look statements up by id
+	// once all are read, keeps them as usual and Discard is not called.
+	Discard func(*Statement)
 }
 
 // LoadWith is Load with options.
@@ -72,7 +80,7 @@ func LoadWith(file string, opts LoadOptions) (*Dossier, Problems, error) {
 	if opts.Skip != nil {
 		skip = func(name string) bool { return opts.Skip(path(name)) }
 	}
-	d, probs, err := parseFiles(file, src, read, open, skip)
+	d, probs, err := parseFiles(file, src, read, open, skip, opts.Discard)
 	if d != nil {
 		d.Path = file
 	}
@@ -102,13 +110,13 @@ func unwrapPathError(err error) error {
 type readFunc func(name string) ([]byte, error)
 
 func parse(name string, src []byte, read readFunc) (*Dossier, Problems, error) {
-	return parseFiles(name, src, read, nil, nil)
+	return parseFiles(name, src, read, nil, nil, nil)
 }
 
 // parseFiles is parse; open, when set, opens a file read needs (statement
 // files are then read a piece at a time instead of whole); skip, when set,
 // names statement files to leave unread (LoadOptions.Skip).
-func parseFiles(name string, src []byte, read readFunc, open func(string) (*os.File, error), skip func(string) bool) (*Dossier, Problems, error) {
+func parseFiles(name string, src []byte, read readFunc, open func(string) (*os.File, error), skip func(string) bool, discard func(*Statement)) (*Dossier, Problems, error) {
 	var probs Problems
 	fail := func() (*Dossier, Problems, error) {
 		probs.sort()
@@ -138,6 +146,9 @@ func parseFiles(name string, src []byte, read readFunc, open func(string) (*os.F
 	d := dc.dossier(root)
 	v := newValidator(dc, d, read)
 	v.open, v.skip = open, skip
+	if discard != nil && !dc.v11() {
+		v.discard = discard
+	}
 	v.run()
 	probs.sort()
 	if probs.Errors() > 0 {
@@ -273,6 +284,11 @@ func (v *validator) slowStatement(dc *decoder, text []byte, line int) {
 	if s == nil {
 		return
 	}
+	if v.discard != nil {
+		v.checkStatement(dc, s, n)
+		v.discard(s)
+		return
+	}
 	v.d.Statements = append(v.d.Statements, s)
 	v.checkStatement(dc, s, n)
 }
@@ -280,7 +296,9 @@ func (v *validator) slowStatement(dc *decoder, text []byte, line int) {
 // reserve makes room for n more statements, so a large file does not
 // grow the list and the id table step by step.
 func (v *validator) reserve(n int) {
-	v.d.Statements = slices.Grow(v.d.Statements, n)
+	if v.discard == nil {
+		v.d.Statements = slices.Grow(v.d.Statements, n)
+	}
 	if len(v.statementIDs) < n/4 {
 		ids := make(map[string]Pos, len(v.statementIDs)+n)
 		maps.Copy(ids, v.statementIDs)

@@ -21,6 +21,9 @@ type validator struct {
 	read readFunc
 	open func(name string) (*os.File, error) // set by LoadWith: statement files are then streamed
 	skip func(name string) bool              // set by LoadWith: statement files left unread
+	// discard, when set, takes each statement of a statement file once
+	// checked, instead of the dossier (LoadOptions.Discard).
+	discard func(*Statement)
 
 	parties, actors, topics, sources, demands map[string]bool
 	statementIDs                              map[string]Pos
