@@ -58,7 +58,12 @@ type Index struct {
 	actorWords [][]string // folded words of each actor's name
 	partyWords [][]string // folded words of each party's id, name and short name
 
-	pool sync.Pool // *searchScratch
+	// spare holds scratch space between searches. Not a sync.Pool: that
+	// is emptied by every collection, and a million statements' scratch
+	// (5 MB, and lists of candidates) made anew is garbage and page faults
+	// on the next keystroke.
+	spareMu sync.Mutex
+	spare   []*searchScratch
 
 	stems  stemTable   // the terms of each stem: words in any form
 	plists prefixLists // merged postings of the commonest short prefixes
@@ -881,16 +886,29 @@ type searchScratch struct {
 }
 
 func (ix *Index) getScratch() *searchScratch {
-	if s, ok := ix.pool.Get().(*searchScratch); ok {
+	ix.spareMu.Lock()
+	if n := len(ix.spare); n > 0 {
+		s := ix.spare[n-1]
+		ix.spare = ix.spare[:n-1]
+		ix.spareMu.Unlock()
 		return s
 	}
+	ix.spareMu.Unlock()
 	n := len(ix.docs)
 	return &searchScratch{mark: make([]uint8, n), score: make([]float32, n)}
 }
 
+// maxSpare is how many searches' scratch space is kept: one running, one
+// being cancelled by the next keystroke.
+const maxSpare = 2
+
 func (ix *Index) putScratch(s *searchScratch) {
 	ix.clearScratch(s)
-	ix.pool.Put(s)
+	ix.spareMu.Lock()
+	if len(ix.spare) < maxSpare {
+		ix.spare = append(ix.spare, s)
+	}
+	ix.spareMu.Unlock()
 }
 
 func (ix *Index) clearScratch(s *searchScratch) {
@@ -1038,12 +1056,14 @@ func (ix *Index) matchHalf(ctx context.Context, q *Query, p *plan, f *filter, s 
 	nw := len(p.words)
 	if nw == 0 {
 		// Filters (and exclusions) alone: every statement that passes.
+		mark, cand := s.mark, s.half[h]
 		for doc := lo; doc < hi; doc++ {
 			if f.pass(ix, doc) {
-				s.mark[doc] = 1
-				s.half[h] = append(s.half[h], doc)
+				mark[doc] = 1
+				cand = append(cand, doc)
 			}
 		}
+		s.half[h] = cand
 		nw = 1
 	} else {
 		for j := range p.words {
