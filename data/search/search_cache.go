@@ -38,7 +38,7 @@ import (
 
 const (
 	cacheMagic   = "PARLEYX\x01"
-	cacheVersion = 5
+	cacheVersion = 6
 )
 
 // LoadStage names a step of LoadIndexed for progress reports.
