@@ -3,6 +3,7 @@ package data
 import (
 	"hash/maphash"
 	"slices"
+	"sync"
 )
 
 // index holds the lookups screens need; built once by Load.
@@ -71,7 +72,25 @@ func (d *Dossier) buildIndex() {
 	for _, s := range d.Sources {
 		putFirst(x.sources, s.ID, s)
 	}
-	x.statements = newStatementTable(d.Statements)
+	// The lookups over every statement are independent: a large dossier
+	// builds them on two cores (the explorer's first frame waits for them).
+	var wg sync.WaitGroup
+	both := func(f func()) {
+		if len(d.Statements) < 50_000 {
+			f()
+			return
+		}
+		wg.Add(1)
+		go func() { defer wg.Done(); f() }()
+	}
+	both(func() {
+		x.statements = newStatementTable(d.Statements)
+		x.stmtsByTopic = groupStatements(d.Statements, func(s *Statement, put func(string)) {
+			for _, t := range s.Topics {
+				put(t)
+			}
+		})
+	})
 	x.stmtsByParty = groupStatements(d.Statements, func(s *Statement, put func(string)) {
 		if s.Party != "" {
 			put(s.Party)
@@ -82,16 +101,12 @@ func (d *Dossier) buildIndex() {
 			put(s.Actor)
 		}
 	})
-	x.stmtsByTopic = groupStatements(d.Statements, func(s *Statement, put func(string)) {
-		for _, t := range s.Topics {
-			put(t)
-		}
-	})
 	x.stmtsBySrc = groupStatements(d.Statements, func(s *Statement, put func(string)) {
 		if s.Source != "" {
 			put(s.Source)
 		}
 	})
+	wg.Wait()
 	for _, p := range d.Positions {
 		x.posByParty[p.Party] = append(x.posByParty[p.Party], p)
 		x.posByTopic[p.Topic] = append(x.posByTopic[p.Topic], p)
