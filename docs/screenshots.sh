@@ -3,7 +3,7 @@
 # it in a tmux pane of a fixed size, drives it with keys, captures the pane
 # with its colours and turns each capture into a PNG with freeze.
 #
-#   docs/screenshots.sh          # writes docs/compare.svg, demands.svg, search.svg
+#   docs/screenshots.sh          # writes docs/compare.svg, demands.svg, search.svg, import.svg
 #
 # Needs tmux (apt-get install tmux) and freeze
 # (go install github.com/charmbracelet/freeze@v0.2.2).
@@ -39,3 +39,21 @@ shot() { # name, then the keys to press after start
 shot compare Right Right
 shot demands 2
 shot search / i n v a s i o n
+
+# parley import on the Geneva report: the commands as typed and what the
+# real binary prints, then the first drafted statements of the draft.
+import_shot() {
+	local draft="$work/geneva-draft.yaml"
+	{
+		printf '\033[1;32m$\033[0m parley import data/geneva/sources/geneva-2022-01-21.txt -o geneva-draft.yaml\n'
+		(cd "$work" && "$work/parley" import "$OLDPWD/data/geneva/sources/geneva-2022-01-21.txt" -o geneva-draft.yaml 2>&1 >/dev/null) |
+			sed "s|$PWD/||"
+		printf '\033[1;32m$\033[0m grep -A 9 "^  - id: blinken-i-conveyed" geneva-draft.yaml\n'
+		grep -A 9 '^  - id: blinken-i-conveyed' "$draft" |
+			awk '{ if (length($0) > 110) print substr($0, 1, 109) "…"; else print }' 
+	} > "$work/import.ansi"
+	"$freeze" "$work/import.ansi" --language ansi --window=false --padding 20 \
+		--background '#171717' --font.size 14 --output docs/import.svg >/dev/null
+	echo docs/import.svg
+}
+import_shot
