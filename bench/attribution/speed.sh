@@ -18,7 +18,8 @@ ls "$data/$split/text/"*.txt > "$work/list"
 n=$(wc -l < "$work/list")
 cores=$(nproc)
 start=$(date +%s.%N)
-xargs -P "$cores" -n 1 sh -c '"$0" import --json "$1" > /dev/null' "$work/parley" < "$work/list"
+xargs -P "$cores" -n 1 sh -c '"$0" import --json "$1" > /dev/null 2>> "$0.err"' "$work/parley" < "$work/list" ||
+	{ echo "speed: some imports failed:" >&2; grep -v ' statements\? (\|no statements found' "$work/parley.err" >&2; exit 1; }
 end=$(date +%s.%N)
 awk -v n="$n" -v s="$start" -v e="$end" -v c="$cores" 'BEGIN {
 	printf "%d articles in %.2f s on %d cores: %.0f articles/s (parley import, one process per article)\n", n, e - s, c, n / (e - s)
