@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"regexp"
-	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -27,6 +26,8 @@ type validator struct {
 
 	parties, actors, topics, sources, demands map[string]bool
 	statementIDs                              map[string]Pos
+	actorParty                                map[string]string  // actor id → its party, the first actor's
+	sourceOf                                  map[string]*Source // source id → the first source with it
 	// stmts finds statements by id for the rules of format 1.1 that look
 	// at evidence; built once every statement is read, for 1.1 dossiers.
 	stmts statementTable
@@ -101,6 +102,16 @@ func (v *validator) run() {
 	v.sources = uniqueIDs(v, "source", d.Sources, func(s *Source) string { return s.ID })
 	v.demands = uniqueIDs(v, "demand", d.Demands, func(dm *Demand) string { return dm.ID })
 	uniqueIDs(v, "event", d.Events, func(e *Event) string { return e.ID })
+	v.actorParty = make(map[string]string, len(d.Actors))
+	for _, a := range d.Actors {
+		if _, ok := v.actorParty[a.ID]; !ok {
+			v.actorParty[a.ID] = a.Party
+		}
+	}
+	v.sourceOf = make(map[string]*Source, len(d.Sources))
+	for _, s := range d.Sources {
+		putFirst(v.sourceOf, s.ID, s)
+	}
 
 	for _, p := range d.Parties {
 		v.checkParty(p)
@@ -243,32 +254,66 @@ func (v *validator) checkTopics() {
 		}
 		v.ref(v.dc, field(n, "parent"), "topic "+quoteID(t.ID), "parent topic", t.Parent, v.topics)
 	}
-	// A cycle is reported once, at the topic that closes it (the first of
-	// the cycle in file order).
-	parent := map[string]string{}
-	for _, t := range v.d.Topics {
-		if _, ok := parent[t.ID]; !ok {
-			parent[t.ID] = t.Parent
+	v.checkTopicCycles()
+}
+
+// checkTopicCycles reports every cycle of topic parents once, at the topic
+// of the cycle that comes first in the file, and visits every topic once:
+// a chain of a hundred thousand parents costs a hundred thousand steps,
+// not their square. A topic's parent is that of the first topic with its
+// id (a duplicate id is reported elsewhere).
+func (v *validator) checkTopicCycles() {
+	topics := v.d.Topics
+	first := make(map[string]int, len(topics)) // id → index of its first topic
+	for i, t := range topics {
+		if _, ok := first[t.ID]; !ok && t.ID != "" {
+			first[t.ID] = i
 		}
 	}
-	reported := map[string]bool{}
-	for _, t := range v.d.Topics {
-		seen := map[string]bool{}
-		var chain []string
-		for id := t.ID; id != "" && !reported[id]; id = parent[id] {
-			if seen[id] {
-				if id == t.ID {
-					for _, c := range chain {
-						reported[c] = true
-					}
-					v.dc.errorf(field(v.dc.at[t], "parent"), "topic %q: parents form a cycle: %s → %s", t.ID, strings.Join(chain, " → "), t.ID)
-				}
+	// walk[i] is 0 before topic i is reached, then the number of the walk
+	// that reached it; at[i] is its place on that walk.
+	walk := make([]int, len(topics))
+	at := make([]int, len(topics))
+	var path []int
+	for i, t := range topics {
+		if walk[i] != 0 || first[t.ID] != i || t.ID == "" {
+			continue
+		}
+		path = path[:0]
+		for j := i; ; {
+			walk[j], at[j] = i+1, len(path)
+			path = append(path, j)
+			p, ok := first[topics[j].Parent]
+			if !ok || topics[j].Parent == "" {
+				break // a root, or an unknown parent (reported elsewhere)
+			}
+			if walk[p] == i+1 {
+				v.reportCycle(path[at[p]:])
 				break
 			}
-			seen[id] = true
-			chain = append(chain, id)
+			if walk[p] != 0 {
+				break // reached by an earlier walk: checked already
+			}
+			j = p
 		}
 	}
+}
+
+// reportCycle reports the topics of a cycle, in parent order, at the one
+// that comes first in the file.
+func (v *validator) reportCycle(cycle []int) {
+	start := 0
+	for k, j := range cycle {
+		if j < cycle[start] {
+			start = k
+		}
+	}
+	ids := make([]string, 0, len(cycle)+1)
+	for k := range cycle {
+		ids = append(ids, v.d.Topics[cycle[(start+k)%len(cycle)]].ID)
+	}
+	t := v.d.Topics[cycle[start]]
+	v.dc.errorf(field(v.dc.at[t], "parent"), "topic %q: parents form a cycle: %s → %s", t.ID, strings.Join(ids, " → "), t.ID)
 }
 
 func quoteID(id string) string { return fmt.Sprintf("%q", id) }
@@ -374,7 +419,7 @@ func (v *validator) checkStatement(dc *decoder, s *Statement, n *node) {
 		}
 	}
 	if !account && v.ref(dc, field(n, "actor"), what, "actor", s.Actor, v.actors) && s.Actor != "" {
-		actorParty := v.d.actorParty(s.Actor)
+		actorParty := v.actorParty[s.Actor]
 		switch {
 		case s.Party == "":
 			s.Party = actorParty
@@ -469,7 +514,7 @@ func (v *validator) checkDraft(dc *decoder, s *Statement, n *node, what string) 
 	}
 	sp := s.Draft.Spans
 	spansAt := field(field(n, "draft"), "spans")
-	src := v.d.sourceByID(s.Source)
+	src := v.sourceOf[s.Source]
 	switch {
 	case s.Source == "":
 		dc.errorf(spansAt, "%s: draft spans point into the statement's source, and it names none", what)
@@ -516,21 +561,12 @@ func (v *validator) checkDraft(dc *decoder, s *Statement, n *node, what string) 
 
 // partsText is what a draft's content spans hold, the parts joined by " … ".
 func (v *validator) partsText(s *Statement, parts Parts) string {
-	src := v.d.sourceByID(s.Source)
+	src := v.sourceOf[s.Source]
 	out := make([]string, len(parts))
 	for i, p := range parts {
 		out[i] = src.Text[p[0]:p[1]]
 	}
 	return strings.Join(out, " … ")
-}
-
-func (d *Dossier) actorParty(id string) string {
-	for _, a := range d.Actors {
-		if a.ID == id {
-			return a.Party
-		}
-	}
-	return ""
 }
 
 // anchor finds where a statement stands in its source. content, when set,
@@ -622,7 +658,7 @@ func (v *validator) anchor(dc *decoder, s *Statement, n *node, what string, cont
 // joinedParts reports whether a quote's text is its parts' words in order,
 // joined by white space (a quote interrupted by "he said").
 func (v *validator) joinedParts(s *Statement, parts Parts, text string) bool {
-	src := v.d.sourceByID(s.Source)
+	src := v.sourceOf[s.Source]
 	words := make([]string, len(parts))
 	for i, p := range parts {
 		words[i] = normalize(src.Text[p[0]:p[1]]).text
@@ -632,7 +668,7 @@ func (v *validator) joinedParts(s *Statement, parts Parts, text string) bool {
 
 // place anchors a statement at a span of its source.
 func (v *validator) place(s *Statement, span Span) {
-	src := v.d.sourceByID(s.Source)
+	src := v.sourceOf[s.Source]
 	s.Location = &Location{Span: span, Paragraph: paragraphOf(src.Paragraphs, span.Start), Source: s.Source}
 }
 
@@ -641,15 +677,6 @@ func times(n int) string {
 		return "once"
 	}
 	return fmt.Sprintf("%d times", n)
-}
-
-func (d *Dossier) sourceByID(id string) *Source {
-	for _, s := range d.Sources {
-		if s.ID == id {
-			return s
-		}
-	}
-	return nil
 }
 
 // excerpt shortens text for a message line.
@@ -786,12 +813,16 @@ func (v *validator) checkDemand(dm *Demand) {
 	v.ref(v.dc, field(n, "topic"), what, "topic", dm.Topic, v.topics)
 	v.evidence(v.dc, n, what, dm.Evidence)
 	answered := map[string]bool{}
+	addressed := make(map[string]bool, len(dm.To))
+	for _, p := range dm.To {
+		addressed[p] = true
+	}
 	for _, r := range dm.Responses {
 		rn := v.dc.at[r]
 		rwhat := fmt.Sprintf("%s: response of %q", what, r.Party)
 		if missing(rn, "party") {
 			v.dc.errorf(rn, "%s: response: party is missing", what)
-		} else if v.ref(v.dc, field(rn, "party"), what+": response", "party", r.Party, v.parties) && !slices.Contains(dm.To, r.Party) {
+		} else if v.ref(v.dc, field(rn, "party"), what+": response", "party", r.Party, v.parties) && !addressed[r.Party] {
 			v.dc.warnf(field(rn, "party"), "%s: the party is not among the demand's addressees (to)", rwhat)
 		}
 		if answered[r.Party] && r.Party != "" {

@@ -80,6 +80,9 @@ var ruleCases = []ruleCase{
 		`testdata/invalid/topic-cycle.yaml:9:13: error: topic "security": parents form a cycle: security → arms-control → missiles → security`,
 		`testdata/invalid/topic-cycle.yaml:18:13: error: topic "self": parents form a cycle: self → self`,
 	}},
+	{file: "topic-cycle-entered.yaml", want: []string{
+		`testdata/invalid/topic-cycle-entered.yaml:12:13: error: topic "loop-a": parents form a cycle: loop-a → loop-b → loop-a`,
+	}},
 
 	// Ids are present and unique per kind.
 	{file: "duplicate-party-id.yaml", want: []string{
