@@ -345,6 +345,8 @@ type Demand struct {
 	Responses []*Response `json:"responses,omitempty"`
 	Note      string      `json:"note,omitempty"`
 	Pos       Pos         `json:"-"`
+
+	responseOf map[string]*Response // party → its response, for many responses (set by Load)
 }
 
 // Response is an addressee's answer to a demand.

@@ -126,7 +126,14 @@ func (d *Dossier) buildIndex() {
 		for _, e := range dm.Evidence {
 			x.citedBy[e] = append(x.citedBy[e], Citation{Demand: dm})
 		}
+		dm.responseOf = nil
+		if len(dm.Responses) > manyResponses {
+			dm.responseOf = make(map[string]*Response, len(dm.Responses))
+		}
 		for _, r := range dm.Responses {
+			if dm.responseOf != nil {
+				putFirst(dm.responseOf, r.Party, r)
+			}
 			x.responsesBy[r.Party] = append(x.responsesBy[r.Party], r)
 			for _, e := range r.Evidence {
 				x.citedBy[e] = append(x.citedBy[e], Citation{Demand: dm, Response: r})
@@ -145,19 +152,33 @@ func (d *Dossier) buildIndex() {
 		}
 		x.children[parent] = append(x.children[parent], t)
 	}
-	// Depth-first order; the visited set keeps a cycle (reported by
-	// validation) from looping, and topics stuck in one still get listed.
-	seen := map[string]bool{}
-	var walk func(parent string, depth int)
-	walk = func(parent string, depth int) {
-		for _, t := range x.children[parent] {
+	// Depth-first order, parents before children, with a stack of its own
+	// (a chain of topics can be as deep as it is long); the visited set
+	// keeps a cycle (reported by validation) from looping, and topics stuck
+	// in one still get listed.
+	seen := make(map[string]bool, len(d.Topics))
+	type frame struct {
+		children []*Topic
+		depth    int
+	}
+	var stack []frame
+	walk := func(parent string, depth int) {
+		stack = append(stack[:0], frame{x.children[parent], depth})
+		for len(stack) > 0 {
+			top := &stack[len(stack)-1]
+			if len(top.children) == 0 {
+				stack = stack[:len(stack)-1]
+				continue
+			}
+			t := top.children[0]
+			top.children = top.children[1:]
 			if seen[t.ID] {
 				continue
 			}
 			seen[t.ID] = true
 			x.topicOrder = append(x.topicOrder, t)
-			x.depth[t.ID] = depth
-			walk(t.ID, depth+1)
+			x.depth[t.ID] = top.depth
+			stack = append(stack, frame{x.children[t.ID], top.depth + 1})
 		}
 	}
 	walk("", 0)
@@ -321,8 +342,16 @@ func (d *Dossier) Evidence(ids []string) []*Statement {
 	return out
 }
 
+// manyResponses is how many responses a demand has before Load indexes
+// them by party: screens look up every addressee's answer, and a demand
+// addressed to thousands of parties must not cost the square of that.
+const manyResponses = 16
+
 // Response returns the response a party gave to a demand, or nil.
 func (dm *Demand) Response(party string) *Response {
+	if dm.responseOf != nil {
+		return dm.responseOf[party]
+	}
 	for _, r := range dm.Responses {
 		if r.Party == party {
 			return r
