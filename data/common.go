@@ -44,36 +44,61 @@ func Agreements(d *Dossier, partyIDs []string) []TopicAgreement {
 			partyIDs = append(partyIDs, p.ID)
 		}
 	}
-	byTopic := map[string]TopicAgreement{}
+	order := d.TopicsInOrder()
 	var out []TopicAgreement
-	for _, t := range d.TopicsInOrder() {
+	spoken := make(map[string]int, len(order)) // topic id → its index in out
+	for _, t := range order {
 		ta := classify(d, t, partyIDs)
-		byTopic[t.ID] = ta
 		if len(ta.Silent) < len(partyIDs) {
+			spoken[t.ID] = len(out)
 			out = append(out, ta)
 		}
 	}
-	// Roll the classes of descendants up into every ancestor.
-	for i := range out {
-		out[i].Subtree = map[Agreement]int{}
+	// Roll the classes of descendants up into every ancestor, in one pass
+	// from the last topic to the first: the order puts every topic before
+	// its descendants, so a topic's counts are complete when it passes
+	// them to its parent. A chain of topics as deep as it is long costs
+	// its length, not its square.
+	at := make(map[string]int, len(order)) // topic id → its place in order
+	for i, t := range order {
+		putFirst(at, t.ID, i)
 	}
-	index := map[string]int{}
-	for i, ta := range out {
-		index[ta.Topic.ID] = i
-	}
-	for _, ta := range out {
-		seen := map[string]bool{ta.Topic.ID: true}
-		for p := ta.Topic.Parent; p != "" && !seen[p]; p = d.Topic(p).Parent {
-			seen[p] = true
-			if i, ok := index[p]; ok {
-				out[i].Subtree[ta.Class]++
+	below := make([][3]int, len(order)) // classes of the topics below each
+	for i := len(order) - 1; i >= 0; i-- {
+		t := order[i]
+		k, ok := spoken[t.ID]
+		if ok {
+			out[k].Subtree = map[Agreement]int{}
+			for c, n := range below[i] {
+				if n > 0 {
+					out[k].Subtree[agreementClasses[c]] = n
+				}
 			}
-			if d.Topic(p) == nil {
-				break
-			}
+		}
+		p, found := at[t.Parent]
+		if t.Parent == "" || !found || p == i {
+			continue
+		}
+		for c, n := range below[i] {
+			below[p][c] += n
+		}
+		if ok {
+			below[p][agreementIndex(out[k].Class)]++
 		}
 	}
 	return out
+}
+
+var agreementClasses = [3]Agreement{CommonGround, Conflict, Open}
+
+func agreementIndex(a Agreement) int {
+	switch a {
+	case CommonGround:
+		return 0
+	case Conflict:
+		return 1
+	}
+	return 2
 }
 
 func classify(d *Dossier, t *Topic, partyIDs []string) TopicAgreement {

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -294,14 +295,32 @@ func partyName(d *Dossier, id string) string {
 }
 
 // topicPath is "Parent › Child" for nested topics.
-func topicPath(d *Dossier, t *Topic) string {
-	path := t.Title
+func topicPath(d *Dossier, t *Topic) string { return TopicPath(d, t) }
+
+// TopicPathLevels is how many levels a topic path names at most: the
+// topic and its nearest ancestors, after "…" when there are more. A
+// topic a hundred thousand levels deep is named in a line, and naming
+// every topic of such a chain costs their number, not its square.
+const TopicPathLevels = 8
+
+// TopicPath is a topic's ancestors and itself, outermost first: "European
+// security › NATO's eastward expansion"; at most TopicPathLevels of them.
+func TopicPath(d *Dossier, t *Topic) string {
+	if t == nil {
+		return ""
+	}
+	parts := []string{t.Title}
 	seen := map[string]bool{t.ID: true}
 	for p := d.Topic(t.Parent); p != nil && !seen[p.ID]; p = d.Topic(p.Parent) {
+		if len(parts) == TopicPathLevels {
+			parts = append(parts, "…")
+			break
+		}
 		seen[p.ID] = true
-		path = p.Title + " › " + path
+		parts = append(parts, p.Title)
 	}
-	return path
+	slices.Reverse(parts)
+	return strings.Join(parts, " › ")
 }
 
 // MarkdownText keeps dossier text from being read as Markdown structure:

@@ -33,7 +33,8 @@ type Matrix struct {
 	offset      int // first row shown
 	left        int // first party column shown
 	rows        []views.MatrixRow
-	cursorTopic string // kept across folding, so the cursor stays put
+	rowIndex    map[string]int // topic id → its row, for the topics shown
+	cursorTopic string         // kept across folding, so the cursor stays put
 
 	evidence *evidenceList // open over the matrix while choosing evidence
 }
@@ -116,6 +117,15 @@ func (m *Matrix) layout() {
 		}
 		m.rows = append(m.rows, row)
 	}
+	clear(m.rowIndex)
+	if m.rowIndex == nil {
+		m.rowIndex = make(map[string]int, len(m.rows))
+	}
+	for i, r := range m.rows {
+		if _, ok := m.rowIndex[r.Topic.ID]; !ok {
+			m.rowIndex[r.Topic.ID] = i
+		}
+	}
 	if m.cursorTopic != "" {
 		m.row = m.rowOf(m.cursorTopic)
 	}
@@ -126,13 +136,12 @@ func (m *Matrix) layout() {
 	}
 }
 
-// rowOf is the visible row of a topic, or of its nearest folded ancestor.
+// rowOf is the visible row of a topic, or of its nearest folded ancestor:
+// a step per ancestor, however many rows there are.
 func (m *Matrix) rowOf(id string) int {
-	for id != "" {
-		for i, r := range m.rows {
-			if r.Topic.ID == id {
-				return i
-			}
+	for steps := 0; id != "" && steps <= len(m.d.Topics); steps++ {
+		if i, ok := m.rowIndex[id]; ok {
+			return i
 		}
 		t := m.d.Topic(id)
 		if t == nil {

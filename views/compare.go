@@ -24,22 +24,8 @@ func PartyTitle(p *data.Party) string {
 }
 
 // TopicPath is a topic's ancestors and itself: "European security › NATO's
-// eastward expansion".
-func TopicPath(d *data.Dossier, t *data.Topic) string {
-	if t == nil {
-		return ""
-	}
-	parts := []string{t.Title}
-	seen := map[string]bool{t.ID: true}
-	for p := d.Topic(t.Parent); p != nil && !seen[p.ID]; p = d.Topic(p.Parent) {
-		seen[p.ID] = true
-		parts = append(parts, p.Title)
-	}
-	for i, j := 0, len(parts)-1; i < j; i, j = i+1, j-1 {
-		parts[i], parts[j] = parts[j], parts[i]
-	}
-	return strings.Join(parts, " › ")
-}
+// eastward expansion" (the nearest data.TopicPathLevels of them).
+func TopicPath(d *data.Dossier, t *data.Topic) string { return data.TopicPath(d, t) }
 
 // DateText is a date as written, or "undated".
 func DateText(d data.Date) string {
