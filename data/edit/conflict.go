@@ -226,10 +226,12 @@ func recordKey(r Ref) string {
 func records(t *text) map[string]string {
 	out := map[string]string{}
 	for _, e := range t.root.elems {
-		if e.val.kind == lSeq && e.key != "compare" && e.key != "statement_files" {
-			for i, it := range e.val.elems {
+		if e.v().kind == lSeq && e.key != "compare" && e.key != "statement_files" {
+			for i, it := range e.v().elems {
 				k := fmt.Sprintf("%s\x00#%d", e.key, i)
-				if r, ok := it.val.value().(*Record); ok {
+				if it.val == nil && it.id != "" {
+					k = recordKey(ID(e.key, it.id))
+				} else if r, ok := it.v().value().(*Record); ok {
 					if ref := KeyOf(nil, e.key, r); len(ref.Key) > 0 {
 						k = recordKey(ref)
 					}

@@ -66,6 +66,8 @@ type Set struct {
 type Rename struct {
 	List     string
 	From, To string
+	// sharedVia is set when an actor and a source have the old id.
+	sharedVia bool
 	// raw holds, by quote style, how the old id was written, so that
 	// undoing a rename restores it exactly.
 	raw map[byte]string
@@ -103,7 +105,7 @@ func (s Set) String() string {
 	return fmt.Sprintf("set %s of %s", s.Field, s.Ref)
 }
 func (r Rename) String() string {
-	return fmt.Sprintf("rename %s %q to %q", strings.TrimSuffix(r.List, "s"), r.From, r.To)
+	return fmt.Sprintf("rename %s %q to %q", singular(r.List), r.From, r.To)
 }
 func (b Batch) String() string {
 	if b.Name != "" {
@@ -122,7 +124,7 @@ func (a Add) apply(t *text) (*text, Edit, []Ref, error) {
 	}
 	ref := KeyOf(a.In, a.List, a.Record)
 	if len(ref.Key) == 0 {
-		return nil, nil, nil, fmt.Errorf("add: the new %s has no %s", strings.TrimSuffix(a.List, "s"), strings.Join(keyFields(a.List), " and "))
+		return nil, nil, nil, fmt.Errorf("add: the new %s has no %s", singular(a.List), strings.Join(keyFields(a.List), " and "))
 	}
 	if t.has(ref) {
 		return nil, nil, nil, fmt.Errorf("add: %s already exists", ref)
@@ -186,7 +188,7 @@ func (r Replace) apply(t *text) (*text, Edit, []Ref, error) {
 	if !ref.Equal(r.Ref) && t.has(ref) {
 		return nil, nil, nil, fmt.Errorf("replace: %s already exists", ref)
 	}
-	if old, ok := e.val.value().(*Record); ok {
+	if old, ok := e.v().value().(*Record); ok {
 		// Field by field: the key fields last, so that the others find the
 		// record by its old key.
 		var sets []Edit
@@ -278,7 +280,7 @@ func (s Set) apply(t *text) (*text, Edit, []Ref, error) {
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	m := e.val
+	m := e.v()
 	if m.kind != lMap {
 		return nil, nil, nil, fmt.Errorf("%s is not a mapping", s.Ref)
 	}
@@ -313,7 +315,7 @@ func (s Set) apply(t *text) (*text, Edit, []Ref, error) {
 		sp, at = t.remove(m, i, nil, "")
 		inv = insertRaw{Field: true, In: &ref, At: at, Raw: string(t.src[sp.start:sp.end]), Touch: ref}
 	case fe != nil:
-		hint := fe.val
+		hint := fe.v()
 		if hint.kind == lNull {
 			hint = t.siblingHint(list, e, s.Field)
 		}
@@ -331,11 +333,11 @@ func (s Set) apply(t *text) (*text, Edit, []Ref, error) {
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("set: %s is gone after the change: %v", ref, err)
 	}
-	_, nf := ne.val.entry(s.Field)
+	_, nf := ne.v().entry(s.Field)
 	switch {
 	case s.Value == nil && nf != nil:
 		return nil, nil, nil, fmt.Errorf("set: %s still has %s", ref, s.Field)
-	case s.Value != nil && (nf == nil || !equal(nf.val.value(), s.Value)):
+	case s.Value != nil && (nf == nil || !equal(nf.v().value(), s.Value)):
 		return nil, nil, nil, fmt.Errorf("set: %s of %s would not read back as written; nothing was changed", s.Field, ref)
 	}
 	return nt, inv, touched, nil
@@ -359,7 +361,7 @@ func (t *text) checkSame(ref Ref, rec *Record) error {
 	if err != nil {
 		return fmt.Errorf("%s cannot be found after the change: %v", ref, err)
 	}
-	if !equal(sortedFields(e.val.value()), sortedFields(rec)) {
+	if !equal(sortedFields(e.v().value()), sortedFields(rec)) {
 		return fmt.Errorf("%s would not read back as written; nothing was changed", ref)
 	}
 	return nil
@@ -390,7 +392,7 @@ func (t *text) check(ref Ref, rec *Record) error {
 	if err != nil {
 		return fmt.Errorf("%s cannot be found after the change: %v", ref, err)
 	}
-	if !equal(e.val.value(), rec) {
+	if !equal(e.v().value(), rec) {
 		return fmt.Errorf("%s would not read back as written; nothing was changed", ref)
 	}
 	return nil
@@ -432,11 +434,11 @@ func (s setRaw) apply(t *text) (*text, Edit, []Ref, error) {
 	if s.Field == "" {
 		sp = t.itemValue(list, e, nil)
 	} else {
-		_, fe := e.val.entry(s.Field)
+		_, fe := e.v().entry(s.Field)
 		if fe == nil {
 			return nil, nil, nil, fmt.Errorf("%s has no %s to restore", s.Ref, s.Field)
 		}
-		sp = t.fieldValue(e.val, fe, nil, nil)
+		sp = t.fieldValue(e.v(), fe, nil, nil)
 	}
 	old := string(t.src[sp.start:sp.end])
 	sp.text = s.Raw
@@ -447,16 +449,16 @@ func (s setRaw) apply(t *text) (*text, Edit, []Ref, error) {
 	ref := s.Ref
 	if s.Field == "" {
 		// The restored record may have another key than the one replaced.
-		if _, ne, err := nt.findAt(list, slices.Index(list.elems, e)); err == nil && ne.val.kind == lMap {
-			if r := KeyOf(s.Ref.In, s.Ref.List, ne.val.value().(*Record)); len(r.Key) > 0 {
+		if _, ne, err := nt.findAt(list, slices.Index(list.elems, e)); err == nil && ne.v().kind == lMap {
+			if r := KeyOf(s.Ref.In, s.Ref.List, ne.v().value().(*Record)); len(r.Key) > 0 {
 				ref = r
 			}
 		}
 	} else if !s.Ref.IsDossier() && slices.Contains(keyFields(s.Ref.List), s.Field) {
 		_, ne, _ := nt.findAt(list, slices.Index(list.elems, e))
 		if ne != nil {
-			if _, f := ne.val.entry(s.Field); f != nil && f.val.kind == lScalar {
-				ref = withKey(ref, s.Field, f.val.str)
+			if _, f := ne.v().entry(s.Field); f != nil && f.v().kind == lScalar {
+				ref = withKey(ref, s.Field, f.v().str)
 			}
 		}
 	}
@@ -486,8 +488,8 @@ func (t *text) findAt(old *lnode, i int) (*lnode, *lelem, error) {
 			return n
 		}
 		for _, e := range n.elems {
-			if e.val.start <= old.start && old.start <= e.end {
-				if f := walk(e.val); f != nil {
+			if e.v().start <= old.start && old.start <= e.end {
+				if f := walk(e.v()); f != nil {
 					return f
 				}
 			}
@@ -522,7 +524,7 @@ func (s insertRaw) apply(t *text) (*text, Edit, []Ref, error) {
 		if err != nil {
 			return nil, nil, nil, err
 		}
-		c = e.val
+		c = e.v()
 	} else {
 		_, _, l, err := t.list(s.In, s.List)
 		if err != nil {

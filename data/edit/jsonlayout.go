@@ -1,9 +1,11 @@
 package edit
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"unicode/utf8"
 )
 
 // parseJSONLayout reads one JSON value into a layout (every collection a
@@ -120,8 +122,11 @@ func (p *jscan) value(depth int) (*lnode, error) {
 			return nil, p.errf("unterminated string")
 		}
 		p.i++
-		var s string
-		if err := json.Unmarshal(p.src[start:p.i], &s); err != nil {
+		raw := p.src[start:p.i]
+		s := ""
+		if bytes.IndexByte(raw, '\\') < 0 && utf8.Valid(raw) {
+			s = string(raw[1 : len(raw)-1])
+		} else if err := json.Unmarshal(raw, &s); err != nil {
 			return nil, p.errf("%v", err)
 		}
 		return &lnode{kind: lScalar, start: start, end: p.i, str: s, quote: '"'}, nil

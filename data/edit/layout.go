@@ -1,7 +1,6 @@
 package edit
 
 import (
-	"strconv"
 	"unicode/utf8"
 )
 
@@ -49,6 +48,29 @@ type lelem struct {
 	col        int  // bytes from the line's start to head (spaces and dashes only in block YAML)
 	colon      int  // a mapping entry's ':' (or a block item's '-'); -1 when none
 	val        *lnode
+	// A line of a statement file is read only when it is needed (load);
+	// its id is picked out at once, to find it.
+	load func() *lnode
+	id   string
+}
+
+// itemID is the id of a list item (its text), "" when it has none.
+func itemID(e *lelem) string {
+	if e.val == nil && e.load != nil && e.id != "" {
+		return e.id
+	}
+	if _, f := e.v().entry("id"); f != nil && f.v().kind == lScalar {
+		return f.v().str
+	}
+	return ""
+}
+
+// v is the element's value, read now if it was left for later.
+func (e *lelem) v() *lnode {
+	if e.val == nil && e.load != nil {
+		e.val = e.load()
+	}
+	return e.val
 }
 
 func (n *lnode) entry(key string) (int, *lelem) {
@@ -76,13 +98,13 @@ func (n *lnode) value() any {
 	case lMap:
 		r := &Record{}
 		for _, e := range n.elems {
-			r.Fields = append(r.Fields, Field{Key: e.key, Value: e.val.value()})
+			r.Fields = append(r.Fields, Field{Key: e.key, Value: e.v().value()})
 		}
 		return r
 	case lSeq:
 		l := make([]any, 0, len(n.elems))
 		for _, e := range n.elems {
-			l = append(l, e.val.value())
+			l = append(l, e.v().value())
 		}
 		return l
 	}
@@ -160,5 +182,3 @@ func lineOf(src []byte, i int) int {
 	}
 	return n
 }
-
-func itoa(i int) string { return strconv.Itoa(i) }

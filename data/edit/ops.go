@@ -52,7 +52,7 @@ func (t *text) sep(c *lnode) string {
 // itemAfter inserts v as a new item after item i of a non-empty list.
 func (t *text) itemAfter(c *lnode, i int, v any) splice {
 	e := c.elems[i]
-	hint := e.val
+	hint := e.v()
 	switch {
 	case t.format == JSONL:
 		return splice{e.end, e.end, t.flowValue(v, 0, nil) + t.nl}
@@ -80,15 +80,15 @@ func (t *text) blankGap(c *lnode) string {
 // empty when v is nil).
 func (t *text) itemValue(c *lnode, e *lelem, v any) splice {
 	if c == nil || c.flow || t.format == JSONL {
-		sp := splice{start: e.val.start, end: e.val.end}
+		sp := splice{start: e.v().start, end: e.v().end}
 		if v != nil {
-			sp.text = t.flowValue(v, e.col, e.val)
+			sp.text = t.flowValue(v, e.col, e.v())
 		}
 		return sp
 	}
-	sp := splice{start: e.head + 1, end: e.val.end}
+	sp := splice{start: e.head + 1, end: e.v().end}
 	if v != nil {
-		sp.text = t.yaml().afterDash(v, e.col, e.val)
+		sp.text = t.yaml().afterDash(v, e.col, e.v())
 	}
 	return sp
 }
@@ -97,16 +97,16 @@ func (t *text) itemValue(c *lnode, e *lelem, v any) splice {
 // left empty when v is nil).
 func (t *text) fieldValue(m *lnode, e *lelem, v any, hint *lnode) splice {
 	if m.flow {
-		sp := splice{start: e.val.start, end: e.val.end}
+		sp := splice{start: e.v().start, end: e.v().end}
 		if v != nil {
 			sp.text = t.flowValue(v, t.lineIndent(e.head), hint)
-			if t.format == YAML && e.val.kind == lNull && !e.val.explicit {
+			if t.format == YAML && e.v().kind == lNull && !e.v().explicit {
 				sp.text = " " + sp.text
 			}
 		}
 		return sp
 	}
-	sp := splice{start: e.colon + 1, end: max(e.val.end, e.colon+1)}
+	sp := splice{start: e.colon + 1, end: max(e.v().end, e.colon+1)}
 	if v != nil {
 		sp.text = t.yaml().afterKey(v, e.col, hint)
 	}
@@ -164,24 +164,27 @@ func (t *text) entryText(m *lnode, key string, v any, col int, hint *lnode) stri
 // list that has one: how a new field is written.
 func (t *text) siblingHint(list *lnode, e *lelem, key string) *lnode {
 	if list == nil {
-		if e.val == t.root {
+		if e.v() == t.root {
 			// A new list of the dossier is written like the nearest other.
 			var best *lnode
 			for _, f := range t.root.elems {
-				if f.val.kind == lSeq && len(f.val.elems) > 0 && f.val.elems[0].val.kind == lMap {
-					best = f.val
+				if f.v().kind == lSeq && len(f.v().elems) > 0 && f.v().elems[0].v().kind == lMap {
+					best = f.v()
 				}
 			}
 			return best
 		}
 		return nil
 	}
+	if t.format == JSONL {
+		return nil // a statement file's records are one line each, whatever their neighbours
+	}
 	i := slices.Index(list.elems, e)
-	for d := 1; d < len(list.elems); d++ {
+	for d := 1; d < min(len(list.elems), 64); d++ {
 		for _, j := range []int{i - d, i + d} {
 			if j >= 0 && j < len(list.elems) {
-				if _, f := list.elems[j].val.entry(key); f != nil && f.val.kind != lNull {
-					return f.val
+				if _, f := list.elems[j].v().entry(key); f != nil && f.v().kind != lNull {
+					return f.v()
 				}
 			}
 		}
@@ -236,9 +239,9 @@ func blankBelow(src []byte, ls, limit int) int {
 
 // remove is the splice deleting element i of collection c, and where its
 // text would go back. in and list say which list c is (for items). An
-// element of a block collection goes with the blank lines above it (or,
-// when there are none, below it), so that records set apart by blank lines
-// stay so.
+// element of a block collection goes with the blank lines above it (the
+// first, with those below it), so that records set apart by blank lines
+// stay so. Whatever is inserted after an element is removed exactly.
 func (t *text) remove(c *lnode, i int, in *Ref, list string) (splice, anchor) {
 	e := c.elems[i]
 	at := anchor{index: i}
@@ -248,7 +251,7 @@ func (t *text) remove(c *lnode, i int, in *Ref, list string) (splice, anchor) {
 	name := func(j int) {
 		if c.kind == lMap {
 			at.sibKey = c.elems[j].key
-		} else if r, ok := c.elems[j].val.value().(*Record); ok {
+		} else if r, ok := c.elems[j].v().value().(*Record); ok {
 			at.sib = KeyOf(in, list, r)
 		}
 	}
@@ -275,7 +278,7 @@ func (t *text) remove(c *lnode, i int, in *Ref, list string) (splice, anchor) {
 	sp := splice{start: e.start, end: e.end}
 	if s := blankAbove(t.src, e.start); s < e.start && i > 0 {
 		sp.start = s
-	} else if i+1 < n {
+	} else if i == 0 && i+1 < n {
 		sp.end = blankBelow(t.src, e.end, c.elems[i+1].start)
 	}
 	switch {
@@ -302,7 +305,7 @@ func (t *text) resolve(c *lnode, at anchor) (int, error) {
 			if c.kind == lMap && e.key == at.sibKey && at.sibKey != "" {
 				return j
 			}
-			if c.kind == lSeq && len(at.sib.Key) > 0 && matches(e.val, at.sib.Key) {
+			if c.kind == lSeq && len(at.sib.Key) > 0 && matchesElem(e, at.sib.Key) {
 				return j
 			}
 		}

@@ -112,7 +112,7 @@ func (r Ref) String() string {
 	if r.In == nil && len(r.Key) == 1 && r.Key[0].Key == "field" {
 		return "the dossier's " + r.Key[0].Value.(string)
 	}
-	kind := strings.TrimSuffix(r.List, "s")
+	kind := singular(r.List)
 	var b strings.Builder
 	b.WriteString(kind)
 	switch {
@@ -138,9 +138,31 @@ func (r Ref) String() string {
 	return b.String()
 }
 
+// singular names one record of a list: "party" for "parties".
+func singular(list string) string {
+	if strings.HasSuffix(list, "ies") {
+		return strings.TrimSuffix(list, "ies") + "y"
+	}
+	return strings.TrimSuffix(list, "s")
+}
+
 func str(v any) string { s, _ := normal(v).(string); return s }
 
 func quoteID(s string) string { return `"` + s + `"` }
+
+// matchesElem is matches for a list item, which for a line of a statement
+// file not read yet is decided by its id alone.
+func matchesElem(e *lelem, key []Field) bool {
+	if e.val == nil && e.load != nil && len(key) == 1 && key[0].Key == "id" && e.id != "" {
+		want := str(key[0].Value)
+		if e.id == want {
+			return matches(e.v(), key)
+		}
+		clean, _ := data.Sanitize(e.id)
+		return clean == want && matches(e.v(), key)
+	}
+	return matches(e.v(), key)
+}
 
 // matches reports whether the mapping n is the record the key names. Text
 // is compared as written and as parley shows it (sanitized), since the
@@ -151,12 +173,12 @@ func matches(n *lnode, key []Field) bool {
 	}
 	for _, k := range key {
 		_, e := n.entry(k.Key)
-		if e == nil || e.val.kind != lScalar {
+		if e == nil || e.v().kind != lScalar {
 			return false
 		}
 		want := str(k.Value)
-		if e.val.str != want {
-			if clean, _ := data.Sanitize(e.val.str); clean != want {
+		if e.v().str != want {
+			if clean, _ := data.Sanitize(e.v().str); clean != want {
 				return false
 			}
 		}

@@ -1,6 +1,7 @@
 package edit
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
@@ -19,12 +20,17 @@ type refField struct {
 // A field may hold one id or a list of ids.
 var references = map[string][]refField{
 	Statements: {{Positions, "", "evidence"}, {Demands, "", "evidence"}, {Demands, Responses, "evidence"}, {Events, "", "evidence"}},
-	Actors:     {{Statements, "", "actor"}},
-	Parties: {{Actors, "", "party"}, {Statements, "", "party"}, {Positions, "", "party"}, {Demands, "", "from"},
-		{Demands, "", "to"}, {Demands, Responses, "party"}, {"", "", "compare"}},
+	Actors:     {{Statements, "", "actor"}, {Statements, "", "via"}},
+	Parties: {{Actors, "", "party"}, {Statements, "", "party"}, {Statements, "", "about"}, {Positions, "", "party"},
+		{Demands, "", "from"}, {Demands, "", "to"}, {Demands, Responses, "party"}, {Demands, Responses, "according_to"},
+		{"", "", "compare"}},
 	Topics:  {{Topics, "", "parent"}, {Statements, "", "topics"}, {Positions, "", "topic"}, {Demands, "", "topic"}},
-	Sources: {{Statements, "", "source"}},
+	Sources: {{Statements, "", "source"}, {Statements, "", "via"}},
 }
+
+// A via names actors and sources alike: when an actor and a source share
+// the id being renamed, the via entries are left alone (they cannot be told
+// apart) and validation names any that no longer resolve.
 
 // idPattern is what a new id may be: letters and digits of any script,
 // '-', '_' and '.', starting with a letter or digit. Such an id reads back
@@ -70,16 +76,22 @@ func (r Rename) apply(t *text) (*text, Edit, []Ref, error) {
 	}
 	if list != nil {
 		for _, e := range list.elems {
-			if _, f := e.val.entry("id"); f != nil && f.val.kind == lScalar && matches(e.val, ID(r.List, r.From).Key) {
-				put(f.val, e.val.flow || t.format != YAML)
+			if !matchesElem(e, ID(r.List, r.From).Key) {
+				continue
+			}
+			if _, f := e.v().entry("id"); f != nil && f.v().kind == lScalar {
+				put(f.v(), e.v().flow || t.format != YAML)
 				touched = append(touched, ID(r.List, r.From), ID(r.List, r.To))
 			}
 		}
 	}
 	// Every reference.
 	for _, rf := range references[r.List] {
+		if rf.field == "via" && r.sharedVia {
+			continue
+		}
 		if rf.list == "" {
-			if _, f := t.root.entry(rf.field); f != nil && r.refersIn(f.val, put) {
+			if _, f := t.root.entry(rf.field); f != nil && r.refersIn(f.v(), put) {
 				touched = append(touched, Ref{Key: []Field{{"field", rf.field}}})
 			}
 			continue
@@ -89,19 +101,22 @@ func (r Rename) apply(t *text) (*text, Edit, []Ref, error) {
 			continue
 		}
 		for _, e := range l.elems {
-			rec, ok := e.val.value().(*Record)
+			if e.val == nil && e.load != nil && !bytes.Contains(t.src[e.start:e.end], []byte(r.From)) {
+				continue // a statement file's line that cannot name the id
+			}
+			rec, ok := e.v().value().(*Record)
 			if !ok {
 				continue
 			}
 			hit := false
 			if rf.sub == "" {
-				if _, f := e.val.entry(rf.field); f != nil {
-					hit = r.refersIn(f.val, put)
+				if _, f := e.v().entry(rf.field); f != nil {
+					hit = r.refersIn(f.v(), put)
 				}
-			} else if _, s := e.val.entry(rf.sub); s != nil && s.val.kind == lSeq {
-				for _, se := range s.val.elems {
-					if _, f := se.val.entry(rf.field); f != nil {
-						hit = r.refersIn(f.val, put) || hit
+			} else if _, s := e.v().entry(rf.sub); s != nil && s.v().kind == lSeq {
+				for _, se := range s.v().elems {
+					if _, f := se.v().entry(rf.field); f != nil {
+						hit = r.refersIn(f.v(), put) || hit
 					}
 				}
 			}
@@ -121,7 +136,7 @@ func (r Rename) apply(t *text) (*text, Edit, []Ref, error) {
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	return nt, Rename{List: r.List, From: r.To, To: r.From, raw: raw}, touched, nil
+	return nt, Rename{List: r.List, From: r.To, To: r.From, raw: raw, sharedVia: r.sharedVia}, touched, nil
 }
 
 // refersIn calls put for every scalar of v (one id or a list of them) that
@@ -136,8 +151,8 @@ func (r Rename) refersIn(v *lnode, put func(*lnode, bool)) bool {
 		}
 	case lSeq:
 		for _, e := range v.elems {
-			if e.val.kind == lScalar && matchID(e.val.str, r.From) {
-				put(e.val, v.flow)
+			if e.v().kind == lScalar && matchID(e.v().str, r.From) {
+				put(e.v(), v.flow)
 				hit = true
 			}
 		}

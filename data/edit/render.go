@@ -228,7 +228,7 @@ func (st yamlStyle) afterKey(v any, col int, hint *lnode) string {
 		}
 		var ih *lnode
 		if hint != nil && len(hint.elems) > 0 {
-			ih = hint.elems[len(hint.elems)-1].val
+			ih = hint.elems[len(hint.elems)-1].v()
 		}
 		var b strings.Builder
 		for _, x := range l {
@@ -290,7 +290,7 @@ func (st yamlStyle) blockRecord(r *Record, col int, hint *lnode) string {
 		first = false
 		var fh *lnode
 		if _, e := hint.entry(f.Key); e != nil {
-			fh = e.val
+			fh = e.v()
 		}
 		b.WriteString(yamlScalar(f.Key, false) + ":" + st.afterKey(f.Value, col, fh))
 	}
@@ -393,7 +393,7 @@ func (st jsonStyle) deep(rec *lnode) bool {
 		return false
 	}
 	for _, e := range rec.elems {
-		if st.multiline(e.val) {
+		if st.multiline(e.v()) {
 			return true
 		}
 	}
@@ -420,7 +420,7 @@ func (st jsonStyle) value(v any, col int, hint *lnode, multi bool) string {
 			}
 			var fh *lnode
 			if _, e := hint.entry(f.Key); e != nil {
-				fh = e.val
+				fh = e.v()
 			}
 			inner := col
 			if multi {
@@ -448,7 +448,7 @@ func (st jsonStyle) value(v any, col int, hint *lnode, multi bool) string {
 		}
 		var ih *lnode
 		if hint != nil && hint.kind == lSeq && len(hint.elems) > 0 {
-			ih = hint.elems[len(hint.elems)-1].val
+			ih = hint.elems[len(hint.elems)-1].v()
 		}
 		parts := make([]string, len(l))
 		for i, x := range l {

@@ -146,7 +146,7 @@ var roundTrips = []roundTrip{
 		t := s.files[0].cur
 		p := d.Parties[0].ID
 		for _, l := range []string{Events, Demands, Actors, Topics, Sources} {
-			if _, e := t.root.entry(l); e != nil && e.val.kind == lSeq && len(e.val.elems) > 0 {
+			if _, e := t.root.entry(l); e != nil && e.v().kind == lSeq && len(e.v().elems) > 0 {
 				continue
 			}
 			switch l {
@@ -280,7 +280,7 @@ func checkRoundTrip(t *testing.T, s *Session, d0 *data.Dossier, e Edit) {
 	}
 	mainStatements := 0
 	if _, l := s.files[0].cur.root.entry(Statements); l != nil {
-		mainStatements = len(l.val.elems)
+		mainStatements = len(l.v().elems)
 	}
 	if err := s.Apply(e); err != nil {
 		t.Fatalf("%s: %v", e, err)

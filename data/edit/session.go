@@ -102,7 +102,7 @@ func statementFiles(t *text) []string {
 	if e == nil {
 		return nil
 	}
-	switch v := e.val.value().(type) {
+	switch v := e.v().value().(type) {
 	case string:
 		return []string{v}
 	case []any:
@@ -257,6 +257,13 @@ func (s *Session) route(texts []*text, e Edit) ([]part, error) {
 	case Rename:
 		var parts []part
 		found := false
+		if e.List == Actors || e.List == Sources {
+			other := Sources
+			if e.List == Sources {
+				other = Actors
+			}
+			e.sharedVia = texts[0].has(ID(other, e.From))
+		}
 		for i := range texts {
 			if texts[i].has(ID(e.List, e.From)) {
 				found = true
@@ -305,8 +312,8 @@ func (s *Session) NewID(list string, words ...string) string {
 			continue
 		}
 		for _, e := range l.elems {
-			if _, id := e.val.entry("id"); id != nil && id.val.kind == lScalar {
-				taken[id.val.str] = true
+			if id := itemID(e); id != "" {
+				taken[id] = true
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package edit
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -108,8 +109,8 @@ func (t *text) detectUnit() int {
 		}
 	case YAML:
 		for _, e := range t.root.elems {
-			if e.val.kind == lMap && !e.val.flow && len(e.val.elems) > 0 {
-				if d := e.val.elems[0].col - e.col; d > 0 {
+			if e.v().kind == lMap && !e.v().flow && len(e.v().elems) > 0 {
+				if d := e.v().elems[0].col - e.col; d > 0 {
 					return d
 				}
 			}
@@ -120,30 +121,184 @@ func (t *text) detectUnit() int {
 
 // parseJSONLLayout reads a statement file as a list of lines: the root is
 // a mapping with one entry, "statements", whose items are the lines
-// holding a statement (blank lines and // comments are not items).
+// holding a statement (blank lines and // comments are not items). A line
+// is parsed only when an edit needs it; its id is picked out now.
 func parseJSONLLayout(src []byte) (*lnode, error) {
-	seq := &lnode{kind: lSeq}
-	for ls := 0; ls < len(src); ls = lineEnd(src, ls) {
+	elems, err := jsonlLines(src, 0, len(src))
+	if err != nil {
+		return nil, err
+	}
+	return jsonlRoot(src, elems), nil
+}
+
+func jsonlRoot(src []byte, elems []*lelem) *lnode {
+	seq := &lnode{kind: lSeq, elems: elems, start: 0, end: len(src)}
+	return &lnode{kind: lMap, elems: []*lelem{{key: Statements, colon: -1, val: seq, end: len(src)}}}
+}
+
+// jsonlLines reads the statement lines of src[from:to] (whole lines).
+func jsonlLines(src []byte, from, to int) ([]*lelem, error) {
+	var out []*lelem
+	for ls := from; ls < to; ls = lineEnd(src, ls) {
 		le := lineEnd(src, ls)
 		body := bytes.TrimSpace(src[ls:le])
 		if len(body) == 0 || bytes.HasPrefix(body, []byte("//")) {
 			continue
 		}
-		end := trimNewline(src, ls, le)
+		if body[0] != '{' {
+			return nil, fmt.Errorf("line %d: not a JSON object", lineOf(src, ls))
+		}
+		id, _ := topLevelString(src[ls:trimNewline(src, ls, le)], "id")
+		out = append(out, jsonlLine(src, ls, le, id))
+	}
+	return out, nil
+}
+
+// jsonlLine is the item of the statement line src[ls:le].
+func jsonlLine(src []byte, ls, le int, id string) *lelem {
+	end := trimNewline(src, ls, le)
+	e := &lelem{head: ls, start: ls, end: le, aligned: true, colon: -1, id: id}
+	e.load = func() *lnode {
 		p := &jscan{src: src[:end], i: ls}
 		p.space()
 		v, err := p.value(0)
-		if err != nil {
-			return nil, fmt.Errorf("line %d: %w", lineOf(src, ls), err)
+		if err == nil {
+			p.space()
 		}
-		p.space()
-		if p.i != end || v.kind != lMap {
-			return nil, fmt.Errorf("line %d: not one JSON object", lineOf(src, ls))
+		if err != nil || p.i != end || v.kind != lMap {
+			// Not one JSON object: a mapping with nothing in it, which
+			// no ref names; edits leave the line alone.
+			return &lnode{kind: lMap, flow: true, start: ls, end: end, open: ls, close: end - 1}
 		}
-		seq.elems = append(seq.elems, &lelem{head: ls, start: ls, end: le, aligned: true, colon: -1, val: v})
+		return v
 	}
-	seq.start, seq.end = 0, len(src)
-	return &lnode{kind: lMap, elems: []*lelem{{key: Statements, colon: -1, val: seq, end: len(src)}}}, nil
+	return e
+}
+
+// jsonlAfter is the layout of a statement file after one splice: the lines
+// before it and after it are those of the old layout (moved), only the
+// lines it touched are read again.
+func jsonlAfter(old *text, out []byte, sp splice) (*lnode, error) {
+	delta := len(sp.text) - (sp.end - sp.start)
+	lo := lineStart(old.src, sp.start)
+	hi := sp.end
+	if hi > lineStart(old.src, hi) {
+		hi = lineEnd(old.src, hi)
+	}
+	mid, err := jsonlLines(out, lo, hi+delta)
+	if err != nil {
+		return nil, err
+	}
+	var elems []*lelem
+	for _, e := range old.root.elems[0].val.elems {
+		switch {
+		case e.end <= lo:
+			elems = append(elems, e)
+		case e.start >= hi:
+			if mid != nil {
+				elems, mid = append(elems, mid...), nil
+			}
+			elems = append(elems, jsonlLine(out, e.start+delta, e.end+delta, e.id))
+		}
+	}
+	elems = append(elems, mid...)
+	return jsonlRoot(out, elems), nil
+}
+
+// topLevelString finds key among the top-level fields of the JSON object
+// in line and returns its value if it is a string.
+func topLevelString(line []byte, key string) (string, bool) {
+	i := 0
+	space := func() {
+		for i < len(line) && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r' || line[i] == '\n') {
+			i++
+		}
+	}
+	str := func() ([]byte, bool) { // line[i] == '"'
+		start := i
+		for i++; i < len(line); i++ {
+			switch line[i] {
+			case '\\':
+				i++
+			case '"':
+				i++
+				return line[start:i], true
+			}
+		}
+		return nil, false
+	}
+	decode := func(raw []byte) string {
+		if bytes.IndexByte(raw, '\\') < 0 {
+			return string(raw[1 : len(raw)-1])
+		}
+		var s string
+		if json.Unmarshal(raw, &s) != nil {
+			return ""
+		}
+		return s
+	}
+	space()
+	if i >= len(line) || line[i] != '{' {
+		return "", false
+	}
+	i++
+	for {
+		space()
+		if i >= len(line) || line[i] != '"' {
+			return "", false
+		}
+		k, ok := str()
+		if !ok {
+			return "", false
+		}
+		space()
+		if i >= len(line) || line[i] != ':' {
+			return "", false
+		}
+		i++
+		space()
+		if i >= len(line) {
+			return "", false
+		}
+		if line[i] == '"' {
+			v, ok := str()
+			if !ok {
+				return "", false
+			}
+			if decode(k) == key {
+				return decode(v), true
+			}
+		} else {
+			// Skip any other value: brackets counted, strings skipped.
+			depth := 0
+			for ; i < len(line); i++ {
+				c := line[i]
+				if c == '"' {
+					if _, ok := str(); !ok {
+						return "", false
+					}
+					i--
+					continue
+				}
+				if c == '{' || c == '[' {
+					depth++
+				} else if c == '}' || c == ']' {
+					if depth == 0 {
+						break
+					}
+					depth--
+				} else if c == ',' && depth == 0 {
+					break
+				}
+			}
+		}
+		space()
+		if i < len(line) && line[i] == ',' {
+			i++
+			continue
+		}
+		return "", false
+	}
 }
 
 // splice replaces src[start:end] with text.
@@ -164,12 +319,14 @@ func (t *text) with(sp ...splice) (*text, error) {
 	}
 	nt := &text{format: t.format, src: out, addedNL: t.addedNL, nl: t.nl, unit: t.unit}
 	var err error
-	switch t.format {
-	case YAML:
+	switch {
+	case t.format == YAML:
 		nt.root, err = parseYAMLLayout(out)
-	case JSON:
+	case t.format == JSON:
 		nt.root, err = parseJSONLayout(out)
-	case JSONL:
+	case len(sp) == 1:
+		nt.root, err = jsonlAfter(t, out, sp[0])
+	default:
 		nt.root, err = parseJSONLLayout(out)
 	}
 	if err != nil {
@@ -188,10 +345,10 @@ func (t *text) owner(in *Ref) (*lnode, error) {
 	if err != nil {
 		return nil, err
 	}
-	if e.val.kind != lMap {
+	if e.v().kind != lMap {
 		return nil, fmt.Errorf("%s is not a mapping", in)
 	}
-	return e.val, nil
+	return e.v(), nil
 }
 
 // list finds the list a ref is in. ent is the owner's entry holding it
@@ -202,13 +359,13 @@ func (t *text) list(in *Ref, name string) (owner *lnode, ent *lelem, list *lnode
 		return nil, nil, nil, err
 	}
 	_, ent = owner.entry(name)
-	if ent == nil || ent.val.kind == lNull {
+	if ent == nil || ent.v().kind == lNull {
 		return owner, ent, nil, nil
 	}
-	if ent.val.kind != lSeq {
+	if ent.v().kind != lSeq {
 		return nil, nil, nil, fmt.Errorf("%s is not a list", name)
 	}
-	return owner, ent, ent.val, nil
+	return owner, ent, ent.v(), nil
 }
 
 // find locates the record a ref names: the list holding it and its item.
@@ -223,7 +380,7 @@ func (t *text) find(ref Ref) (*lnode, *lelem, error) {
 	var found *lelem
 	if list != nil {
 		for _, e := range list.elems {
-			if matches(e.val, ref.Key) {
+			if matchesElem(e, ref.Key) {
 				if found != nil {
 					return nil, nil, fmt.Errorf("%s: two records match; edit the file by hand", ref)
 				}

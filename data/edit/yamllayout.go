@@ -354,7 +354,7 @@ func (b *ybuilder) blockEnds(out *lnode, limit int, value func(int, *lelem) (*ln
 	}
 	out.start = out.elems[0].head
 	last := out.elems[len(out.elems)-1]
-	out.end = max(last.val.end, trimNewline(b.src, last.head, last.end))
+	out.end = max(last.v().end, trimNewline(b.src, last.head, last.end))
 	return nil
 }
 
