@@ -59,8 +59,14 @@
 //	err = s.Apply(edit.Batch{Name: "import", Edits: edits}) // all or nothing
 //	err = s.Save(nil)                     // validates, then writes atomically
 //
-// Accepting a draft is Set{Ref: StatementRef(id), Field: "draft"}; rejecting
-// it is Delete{Ref: StatementRef(id)}.
+// Reviewing drafts: Drafts lists them (most doubtful first, or in source
+// order); Accept(ids…) removes their draft fields, Reject(ids…) the
+// statements, AcceptAbove(d, 0.8) accepts every draft that confident;
+// CheckDrafts says what is wrong with ids given on a command line.
+//
+// Marking a statement in a source: AnchorFor(text, start, end) is the
+// anchor parley's loader places exactly there — the passage, and the
+// fewest words before (or after) it that tell it from other occurrences.
 //
 // The package reads and writes files; it never imports Bubble Tea or Lip
 // Gloss.
