@@ -94,25 +94,23 @@ func (ix *Index) buildPrefixLists() {
 			if i >= len(cands) {
 				return
 			}
-			lists[i], entries[i], scales[i], mids[i], midDocs[i] = ix.prefixList(cands[i], acc)
+			lists[i], entries[i], scales[i], mids[i], midDocs[i] = ix.prefixList(cands[i], postings[i], acc)
 		}
 	}
 	wg.Add(2)
 	go work()
 	go work()
 	wg.Wait()
-	// The candidates are in sorted order (the terms are); keep those
-	// worth their space.
+	// The candidates are in sorted order (the terms are); those not
+	// worth their space have no list.
 	var pl prefixLists
 	size := 0
-	for i, b := range lists {
-		if float64(postings[i]) >= prefixListGain*float64(entries[i]) {
-			size += len(b)
-		}
+	for _, b := range lists {
+		size += len(b)
 	}
 	pl.post = make([]byte, 0, size)
 	for i, b := range lists {
-		if float64(postings[i]) < prefixListGain*float64(entries[i]) {
+		if b == nil {
 			continue
 		}
 		pl.prefixes = append(pl.prefixes, cands[i])
@@ -125,8 +123,9 @@ func (ix *Index) buildPrefixLists() {
 }
 
 // prefixList merges the postings of the words p begins, acc being a
-// zeroed array of a score per statement (left zeroed).
-func (ix *Index) prefixList(p string, acc []float32) (list []byte, entries int, scale float32, mid, midDoc uint32) {
+// zeroed array of a score per statement (left zeroed). It returns no list
+// when the words' postings are fewer than prefixListGain per statement.
+func (ix *Index) prefixList(p string, postings int, acc []float32) (list []byte, entries int, scale float32, mid, midDoc uint32) {
 	lo, hi := ix.prefixRange(p)
 	for t := lo; t < hi; t++ {
 		wt := weightPrefix
@@ -150,7 +149,15 @@ func (ix *Index) prefixList(p string, acc []float32) (list []byte, entries int, 
 	var most float32
 	for _, v := range acc {
 		most = max(most, v)
+		if v != 0 {
+			entries++
+		}
 	}
+	if float64(postings) < prefixListGain*float64(entries) {
+		clear(acc)
+		return nil, 0, 0, 0, 0
+	}
+	entries = 0
 	scale = most / math.MaxUint16
 	if scale == 0 {
 		scale = 1
