@@ -57,3 +57,28 @@ func BenchmarkEditLargeStatementFile(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLongLine reads a dossier whose statements are all on one line
+// (a minified JSON file, and the same as a YAML flow list): linear, not
+// quadratic, in the line's length.
+func BenchmarkLongLine(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString(`{"parley": 1, "title": "t", "parties": [{"id": "p", "name": "P"}], "statements": [`)
+	for i := range 20_000 {
+		if i > 0 {
+			sb.WriteString(", ")
+		}
+		fmt.Fprintf(&sb, `{"id": "s%d", "kind": "reported", "party": "p", "text": "Statement é %d"}`, i, i)
+	}
+	sb.WriteString("]}\n")
+	src := []byte(sb.String())
+	for _, f := range []Format{JSON, YAML} {
+		b.Run(f.String(), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := parseText(f, src); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

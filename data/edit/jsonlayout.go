@@ -32,6 +32,7 @@ func parseJSONLayout(src []byte) (*lnode, error) {
 type jscan struct {
 	src []byte
 	i   int
+	ls  int // where the line holding i begins
 }
 
 func (p *jscan) errf(format string, args ...any) error {
@@ -41,7 +42,10 @@ func (p *jscan) errf(format string, args ...any) error {
 func (p *jscan) space() {
 	for p.i < len(p.src) {
 		switch p.src[p.i] {
-		case ' ', '\t', '\r', '\n':
+		case '\n':
+			p.i++
+			p.ls = p.i
+		case ' ', '\t', '\r':
 			p.i++
 		default:
 			return
@@ -74,7 +78,7 @@ func (p *jscan) value(depth int) (*lnode, error) {
 		for {
 			p.space()
 			e := &lelem{head: p.i, start: p.i, colon: -1}
-			e.col = e.head - lineStart(p.src, e.head)
+			e.col = e.head - p.ls
 			if n.kind == lMap {
 				k, err := p.value(depth + 1)
 				if err != nil {

@@ -1,6 +1,7 @@
 package edit
 
 import (
+	"slices"
 	"unicode/utf8"
 )
 
@@ -116,7 +117,12 @@ func (n *lnode) value() any {
 type lines struct {
 	src    []byte
 	starts []int
+	// Long lines get the offset of each of their runes, once, so that
+	// finding the places on a long line costs linear time, not quadratic.
+	long map[int][]int32
 }
+
+const longLine = 256
 
 func newLines(src []byte) *lines {
 	l := &lines{src: src, starts: []int{0}}
@@ -137,11 +143,41 @@ func (l *lines) offset(line, col int) int {
 		return len(l.src)
 	}
 	i := l.starts[line-1]
+	end := len(l.src)
+	if line < len(l.starts) {
+		end = l.starts[line]
+	}
+	if end-i > longLine {
+		runes, ok := l.long[line]
+		if !ok {
+			e := end
+			if e > i && l.src[e-1] == '\n' {
+				e-- // a column past the line's end is its line break
+			}
+			for j := i; j < e; {
+				runes = append(runes, int32(j))
+				_, n := utf8.DecodeRune(l.src[j:e])
+				j += n
+			}
+			runes = append(runes, int32(e))
+			if l.long == nil {
+				l.long = map[int][]int32{}
+			}
+			l.long[line] = runes
+		}
+		return int(runes[min(max(col-1, 0), len(runes)-1)])
+	}
 	for c := 1; c < col && i < len(l.src) && l.src[i] != '\n'; c++ {
 		_, n := utf8.DecodeRune(l.src[i:])
 		i += n
 	}
 	return i
+}
+
+// lineStart is the offset where the line holding offset i begins.
+func (l *lines) lineStart(i int) int {
+	k, _ := slices.BinarySearch(l.starts, i+1)
+	return l.starts[max(k-1, 0)]
 }
 
 // lineStart is the offset where the line holding offset i begins.

@@ -51,7 +51,7 @@ func ResponseRef(demand, party string) Ref {
 var Dossier = Ref{}
 
 // IsDossier reports whether r names the top-level mapping.
-func (r Ref) IsDossier() bool { return r.In == nil && r.List == "" }
+func (r Ref) IsDossier() bool { return r.In == nil && r.List == "" && len(r.Key) == 0 }
 
 // keyFields lists the fields that name a record of a list.
 func keyFields(list string) []string {

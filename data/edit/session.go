@@ -506,3 +506,44 @@ func (s *Session) Save(write WriteFunc) error {
 	}
 	return s.Wrote(Perform(ws, write))
 }
+
+// RecordAt names the record that holds a place in one of the session's
+// files (a problem's data.Pos, as Check reports it): the top-level record,
+// or for a line of the dossier outside every list, the dossier's field
+// there. ok is false for a place in no record (a comment between them).
+func (s *Session) RecordAt(pos data.Pos) (Ref, bool) {
+	var f *file
+	for _, g := range s.files {
+		if g.path == pos.File || filepath.Clean(g.path) == filepath.Clean(pos.File) {
+			f = g
+		}
+	}
+	if f == nil || pos.Line < 1 {
+		return Ref{}, false
+	}
+	t := f.cur
+	off := newLines(t.src).offset(pos.Line, max(pos.Col, 1))
+	for _, e := range t.root.elems {
+		if off < e.start || off >= max(e.end, e.start+1) {
+			continue
+		}
+		if e.v().kind != lSeq || e.key == "compare" || e.key == "statement_files" {
+			return Ref{Key: []Field{{"field", e.key}}}, true
+		}
+		for _, it := range e.v().elems {
+			if off >= it.start && off < it.end {
+				if it.val == nil && it.id != "" {
+					return ID(e.key, it.id), true
+				}
+				if r, ok := it.v().value().(*Record); ok {
+					if ref := KeyOf(nil, e.key, r); len(ref.Key) > 0 {
+						return ref, true
+					}
+				}
+				return Ref{}, false
+			}
+		}
+		return Ref{}, false
+	}
+	return Ref{}, false
+}

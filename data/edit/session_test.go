@@ -440,3 +440,37 @@ func TestSavingOnAFullOrReadOnlyDiskKeepsTheEdits(t *testing.T) {
 		})
 	}
 }
+
+// The explorer shows a problem on the record it is in.
+func TestAProblemIsFoundInItsRecord(t *testing.T) {
+	s := newTalks(t)
+	apply(t, s, Set{Ref: StatementRef("lind-sign"), Field: "text", Value: "Words nobody said"})
+	apply(t, s, Set{Ref: StatementRef("south-fees"), Field: "topics", Value: []string{"no-such-topic"}})
+	_, probs, err := s.Check()
+	if err == nil {
+		t.Fatal("no error")
+	}
+	found := map[string]bool{}
+	for _, p := range probs {
+		if p.Severity != data.SeverityError {
+			continue
+		}
+		ref, ok := s.RecordAt(p.Pos)
+		if !ok {
+			t.Errorf("%s is in no record", p)
+			continue
+		}
+		found[ref.String()] = true
+	}
+	for _, want := range []string{`statement "lind-sign"`, `statement "south-fees"`} {
+		if !found[want] {
+			t.Errorf("no problem found in %s; found %v", want, found)
+		}
+	}
+	if _, ok := s.RecordAt(data.Pos{File: s.Path, Line: 1, Col: 1}); ok {
+		t.Error("the comment at the top is in a record")
+	}
+	if ref, ok := s.RecordAt(data.Pos{File: s.Path, Line: 3, Col: 1}); !ok || ref.String() != "the dossier's title" {
+		t.Errorf("line 3 is in %v", ref)
+	}
+}

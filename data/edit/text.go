@@ -159,7 +159,7 @@ func jsonlLine(src []byte, ls, le int, id string) *lelem {
 	end := trimNewline(src, ls, le)
 	e := &lelem{head: ls, start: ls, end: le, aligned: true, colon: -1, id: id}
 	e.load = func() *lnode {
-		p := &jscan{src: src[:end], i: ls}
+		p := &jscan{src: src[:end], i: ls, ls: ls}
 		p.space()
 		v, err := p.value(0)
 		if err == nil {

@@ -277,7 +277,7 @@ func (b *ybuilder) key(k ast.Node) (string, int, error) {
 }
 
 func (b *ybuilder) place(e *lelem) {
-	ls := lineStart(b.src, e.head)
+	ls := b.lines.lineStart(e.head)
 	e.col = e.head - ls
 	e.aligned = len(bytes.Trim(b.src[ls:e.head], " ")) == 0
 	e.start = e.head
@@ -372,7 +372,7 @@ func (b *ybuilder) flowMap(v *ast.MappingNode) (*lnode, error) {
 		if e.colon < head {
 			return nil, errYAMLShape
 		}
-		e.col = head - lineStart(b.src, head)
+		e.col = head - b.lines.lineStart(head)
 		val, err := b.valueIn(mv.Value, e.colon+1, out.close, e.col, true)
 		if err != nil {
 			return nil, err
@@ -395,7 +395,7 @@ func (b *ybuilder) flowSeq(v *ast.SequenceNode) (*lnode, error) {
 			return nil, err
 		}
 		e := &lelem{head: val.start, start: val.start, end: val.end, colon: -1, val: val}
-		e.col = val.start - lineStart(b.src, val.start)
+		e.col = val.start - b.lines.lineStart(val.start)
 		out.elems = append(out.elems, e)
 	}
 	out.start, out.end = out.open, out.close+1
