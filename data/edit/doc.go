@@ -36,7 +36,8 @@
 // (data.WriteFileAtomic) and refuses a dossier with errors. A write that
 // fails leaves the edits in the session and says so.
 //
-// When a file changes on disk meanwhile, Changed finds it and Absorb takes
+// When a file changes on disk meanwhile (Watch says when, through fsnotify,
+// for editors that save by renaming too), Changed finds it and Absorb takes
 // it in: a reload without unsaved edits, otherwise a *Conflict, which
 // Resolve settles as its user chooses — keep theirs (the edits are saved
 // beside the file, talks.mine.yaml), keep ours (the disk's text is saved
