@@ -19,6 +19,9 @@ type Config struct {
 	Dossier string
 	// Keys remaps bindings: binding name → the keys that trigger it.
 	Keys map[string][]string
+	// Allow lists folders whose files any dossier may name, besides its
+	// own (ReadPolicy.Allow); relative to the config file, ~/ expanded.
+	Allow []string
 	// Path is where the config was read from ("" when there is none).
 	Path string
 }
@@ -38,13 +41,13 @@ func ConfigPath() string {
 	return filepath.Join(dir, "parley", "config.yaml")
 }
 
-var configFields = []string{"theme", "dossier", "keys"}
+var configFields = []string{"theme", "dossier", "keys", "allow"}
 
 // LoadConfig reads a config file. A missing file is no config, not an
 // error. bindings lists the binding names keys may remap; any other name
 // is an error with its place, like every other problem.
 func LoadConfig(path string, bindings []string) (*Config, Problems, error) {
-	src, err := os.ReadFile(path)
+	src, err := ReadUserFile(path, maxConfigSize, "a settings file")
 	if errors.Is(err, fs.ErrNotExist) {
 		return &Config{}, nil, nil
 	}
@@ -84,6 +87,9 @@ func LoadConfig(path string, bindings []string) (*Config, Problems, error) {
 		if keys := r.field("keys"); keys != nil {
 			dc.keyMap(keys, bindings, cfg.Keys)
 		}
+		if allow := r.field("allow"); allow != nil {
+			cfg.Allow = dc.allowList(allow, filepath.Dir(path))
+		}
 		r.done(configFields)
 	}
 	probs.sort()
@@ -91,6 +97,38 @@ func LoadConfig(path string, bindings []string) (*Config, Problems, error) {
 		return nil, probs, &InvalidError{Problems: probs}
 	}
 	return cfg, probs, nil
+}
+
+// allowList reads the folders of allow:, a folder or a list of them.
+func (dc *decoder) allowList(n *node, dir string) []string {
+	list := []*node{n}
+	switch n.kind {
+	case nodeNull:
+		return nil
+	case nodeSeq:
+		list = n.items
+	case nodeMap:
+		dc.errorf(n, "config: allow must be a folder or a list of folders, found %s", n.describe())
+		return nil
+	}
+	var out []string
+	for _, item := range list {
+		p := strings.TrimSpace(item.str)
+		if item.kind != nodeScalar {
+			dc.errorf(item, "config: allow: a folder is a path such as ~/corpora, found %s", item.describe())
+			continue
+		}
+		if p == "" {
+			dc.errorf(item, "config: allow: a folder cannot be empty")
+			continue
+		}
+		p = expandPath(p, dir)
+		if fi, err := os.Stat(p); err != nil || !fi.IsDir() {
+			dc.warnf(item, "config: allow: %s is not a folder; it allows nothing", p)
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 func (dc *decoder) keyMap(n *node, bindings []string, out map[string][]string) {
@@ -147,12 +185,7 @@ func (dc *decoder) keyMap(n *node, bindings []string, out map[string][]string) {
 
 // expandPath resolves ~/ and a path relative to dir.
 func expandPath(p, dir string) string {
-	if rest, ok := strings.CutPrefix(p, "~/"); ok {
-		if home, err := os.UserHomeDir(); err == nil {
-			return filepath.Join(home, rest)
-		}
-	}
-	if filepath.IsAbs(p) {
+	if p = expandHome(p); filepath.IsAbs(p) {
 		return p
 	}
 	return filepath.Join(dir, p)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"io"
 	"slices"
 	"strings"
@@ -799,23 +800,29 @@ func (r *jsonlReader) anchor(p *lineScan) (*Anchor, bool) {
 
 // streamStatementFile reads a statement file from disk a piece at a time,
 // so that only what the statements keep stays in memory, not the whole
-// file. It reports false, having changed nothing, when the file is not
-// text (checkText): readStatementFile then reads it whole to say where.
-func (v *validator) streamStatementFile(ref *node, file string) bool {
+// file. A file that is not text (checkText) is reported at its first bad
+// byte, found by reading it through once more, never by holding it whole.
+// A line longer than MaxStatementLine is reported and skipped unread.
+func (v *validator) streamStatementFile(ref *node, file string) {
 	f, err := v.open(file)
 	if err != nil {
 		v.dc.errorf(ref, "statement_files: cannot read %q: %v", file, unwrapPathError(err))
-		return true
+		return
 	}
 	defer f.Close()
-	size, lines, ok := isText(f)
-	if !ok {
-		return false
-	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return false
-	}
 	dc := &decoder{file: v.relName(file), probs: v.dc.probs, version: v.dc.version}
+	size, lines, bad, err := scanText(f)
+	if err == nil {
+		_, err = f.Seek(0, io.SeekStart)
+	}
+	if err != nil {
+		v.dc.errorf(ref, "statement_files: cannot read %q: %v", file, unwrapPathError(err))
+		return
+	}
+	if bad != nil {
+		dc.errorf(&node{line: bad.line, col: bad.col}, "%s", bad.msg)
+		return
+	}
 	r := newJSONLReader(v, dc)
 	r.stream = true
 	v.reserve(lines)
@@ -823,6 +830,27 @@ func (v *validator) streamStatementFile(ref *node, file string) bool {
 	start, end, eof, line := 0, 0, false, 0
 	for {
 		nl := bytes.IndexByte(buf[start:end], '\n')
+		if nl < 0 && !eof && end-start > MaxStatementLine {
+			// A line too long to hold: say so, and read on past its end.
+			line++
+			longLine(dc, line)
+			start, end = 0, 0
+			for !eof {
+				n, err := f.Read(buf)
+				if i := bytes.IndexByte(buf[:n], '\n'); i >= 0 {
+					start, end = i+1, n
+					break
+				}
+				if err == io.EOF {
+					eof = true
+				} else if err != nil {
+					dc.errorf(&node{line: line, col: 1}, "cannot read: %v", err)
+					jsonlFastLines.Add(int64(r.fastLines))
+					return
+				}
+			}
+			continue
+		}
 		if nl < 0 && !eof {
 			// Move the partial line to the front, make room, read on.
 			end = copy(buf, buf[start:end])
@@ -848,7 +876,7 @@ func (v *validator) streamStatementFile(ref *node, file string) bool {
 			text, start = buf[start:end], end
 		default:
 			jsonlFastLines.Add(int64(r.fastLines))
-			return true
+			return
 		}
 		if n := len(text); n > 0 && text[n-1] == '\r' {
 			text = text[:n-1]
@@ -856,31 +884,41 @@ func (v *validator) streamStatementFile(ref *node, file string) bool {
 		line++
 		fast := r
 		if !utf8.Valid(text) {
-			fast = nil // the file changed since isText: the slow path copes
+			fast = nil // the file changed since scanText: the slow path copes
 		}
 		v.statementLine(dc, fast, text, line)
 	}
 	jsonlFastLines.Add(int64(r.fastLines))
-	return true
 }
 
-// isText reads f through and reports whether checkText would pass it (an
-// empty file passes: it holds no statements), its size and its lines.
-func isText(f io.Reader) (size int64, lines int, ok bool) {
+// longLine reports a statement file's line longer than MaxStatementLine.
+func longLine(dc *decoder, line int) {
+	dc.errorf(&node{line: line, col: 1}, "line %d is longer than %s; a line of a statement file may be at most %s (one statement a line)",
+		line, sizeText(MaxStatementLine), sizeText(MaxStatementLine))
+}
+
+// scanText reads f through and reports what checkText would say of it,
+// at the same place (an empty file passes: it holds no statements), with
+// its size and its lines. Only a piece of the file is held at a time.
+func scanText(f io.Reader) (size int64, lines int, bad *posError, err error) {
 	buf := make([]byte, max(streamChunk, 2*utf8.UTFMax)) // room past a cut rune
 	lines = 1
 	carry := 0 // bytes of an incomplete rune at the end of the last piece
+	col := 0   // runes since the last line feed before this piece
+	place := func(before []byte) (int, int) {
+		if nl := bytes.LastIndexByte(before, '\n'); nl >= 0 {
+			return lines + bytes.Count(before, []byte("\n")), utf8.RuneCount(before[nl+1:]) + 1
+		}
+		return lines, col + utf8.RuneCount(before) + 1
+	}
+	var notUTF8 *posError // the first bad byte; a NUL anywhere is said instead
 	for {
-		n, err := io.ReadFull(f, buf[carry:])
+		n, rerr := io.ReadFull(f, buf[carry:])
 		size += int64(n)
 		piece := buf[:carry+n]
-		if bytes.IndexByte(piece[carry:], 0) >= 0 {
-			return size, lines, false
-		}
-		lines += bytes.Count(piece[carry:], []byte("\n"))
-		done := err == io.EOF || err == io.ErrUnexpectedEOF
-		if err != nil && !done {
-			return size, lines, false
+		done := rerr == io.EOF || rerr == io.ErrUnexpectedEOF
+		if rerr != nil && !done {
+			return size, lines, nil, rerr
 		}
 		cut := len(piece)
 		if !done {
@@ -894,12 +932,32 @@ func isText(f io.Reader) (size int64, lines int, ok bool) {
 				}
 			}
 		}
-		if !utf8.Valid(piece[:cut]) {
-			return size, lines, false
+		scan := piece[:cut]
+		if nul := bytes.IndexByte(scan, 0); nul >= 0 {
+			l, c := place(scan[:nul])
+			return size, lines, &posError{l, c, "a NUL byte: this is a binary file, not a dossier"}, nil
+		}
+		if notUTF8 == nil && !utf8.Valid(scan) {
+			i := 0
+			for i < len(scan) {
+				r, w := utf8.DecodeRune(scan[i:])
+				if r == utf8.RuneError && w == 1 {
+					break
+				}
+				i += w
+			}
+			l, c := place(scan[:i])
+			notUTF8 = &posError{l, c, fmt.Sprintf("byte %#02x is not UTF-8; save the file as UTF-8", scan[i])}
+		}
+		if nl := bytes.LastIndexByte(scan, '\n'); nl >= 0 {
+			lines += bytes.Count(scan, []byte("\n"))
+			col = utf8.RuneCount(scan[nl+1:])
+		} else {
+			col += utf8.RuneCount(scan)
 		}
 		carry = copy(buf, piece[cut:])
 		if done {
-			return size, lines, true
+			return size, lines, notUTF8, nil
 		}
 	}
 }

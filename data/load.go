@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"math"
 	"os"
 	"path"
 	"path/filepath"
@@ -34,8 +35,12 @@ type LoadOptions struct {
 	OnRead func(path string)
 	// Skip, when it returns true for a statement file's path, leaves that
 	// file unread: its statements come from the caller, who adds them with
-	// Dossier.Reindex.
+	// Dossier.Reindex. The read policy is still asked: a skipped file it
+	// refuses is an error, as if it were read.
 	Skip func(path string) bool
+	// Policy says which files the dossier may name besides its own (see
+	// ReadPolicy); the zero value admits only the dossier's folder tree.
+	Policy ReadPolicy
 	// Discard, when set, makes a version-1 dossier's statement files
 	// stream through: each statement read from them is checked, handed to
 	// Discard and let go, so that checking a million holds none of them
@@ -51,34 +56,38 @@ func LoadWith(file string, opts LoadOptions) (*Dossier, Problems, error) {
 	src := opts.Bytes
 	if src == nil {
 		var err error
-		if src, err = os.ReadFile(file); err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", file, unwrapPathError(err))
+		if src, err = ReadDossierFile(file); err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", file, err)
 		}
 	}
-	dir := filepath.Dir(file)
-	path := func(name string) string {
-		if !filepath.IsAbs(name) {
-			name = filepath.Join(dir, filepath.FromSlash(name))
+	files := opts.Policy.Files(file)
+	told := func(name string) string {
+		name = files.Path(name)
+		if opts.OnRead != nil {
+			opts.OnRead(name)
 		}
 		return name
 	}
-	read := func(name string) ([]byte, error) {
-		name = path(name)
-		if opts.OnRead != nil {
-			opts.OnRead(name)
-		}
-		return os.ReadFile(name)
+	read := func(name string, limit int64, what string) ([]byte, error) {
+		told(name)
+		return files.ReadFile(name, limit, what)
 	}
 	open := func(name string) (*os.File, error) {
-		name = path(name)
-		if opts.OnRead != nil {
-			opts.OnRead(name)
-		}
-		return os.Open(name)
+		told(name)
+		f, _, err := files.Open(name)
+		return f, err
 	}
-	var skip func(string) bool
+	var skip func(string) (bool, error)
 	if opts.Skip != nil {
-		skip = func(name string) bool { return opts.Skip(path(name)) }
+		skip = func(name string) (bool, error) {
+			if !opts.Skip(files.Path(name)) {
+				return false, nil
+			}
+			// Skipped, as the caller holds its statements, but only if the
+			// policy admits it now: what a cache holds was allowed once.
+			_, _, _, err := files.Check(name)
+			return true, err
+		}
 	}
 	d, probs, err := parseFiles(file, src, read, open, skip, opts.Discard)
 	if d != nil {
@@ -89,13 +98,37 @@ func LoadWith(file string, opts LoadOptions) (*Dossier, Problems, error) {
 
 // Parse reads a dossier from bytes. name is used in messages and picks the
 // format by extension; source and statement files are read from fsys (nil
-// when the dossier names none).
+// when the dossier names none). Parse trusts fsys to hold only what the
+// dossier may read: for files on disk, give it ReadPolicy.Files(...).FS()
+// (os.DirFS follows links out of its folder). A file fsys can stat is
+// refused before it is read when it is not a regular file or is larger
+// than its kind allows.
 func Parse(name string, src []byte, fsys fs.FS) (*Dossier, Problems, error) {
-	return parse(name, src, func(file string) ([]byte, error) {
+	return parse(name, src, func(file string, limit int64, what string) ([]byte, error) {
 		if fsys == nil {
 			return nil, errors.New("no directory to read it from")
 		}
-		return fs.ReadFile(fsys, path.Clean(file))
+		file = path.Clean(file)
+		if limit <= 0 {
+			limit = math.MaxInt64 - 1
+		}
+		if _, ok := fsys.(fs.StatFS); ok {
+			fi, err := fs.Stat(fsys, file)
+			if err != nil {
+				return nil, err
+			}
+			if err := regular(file, file, fi); err != nil {
+				return nil, err
+			}
+			if fi.Size() > limit {
+				return nil, &TooLargeError{Size: fi.Size(), Limit: limit, What: what}
+			}
+		}
+		b, err := fs.ReadFile(fsys, file)
+		if err == nil && int64(len(b)) > limit {
+			return nil, &TooLargeError{Size: int64(len(b)), Limit: limit, What: what}
+		}
+		return b, err
 	})
 }
 
@@ -107,7 +140,10 @@ func unwrapPathError(err error) error {
 	return err
 }
 
-type readFunc func(name string) ([]byte, error)
+// readFunc reads a file the dossier names, whole, refusing one of more
+// than limit bytes (no limit when limit ≤ 0); what names the kind of file
+// for the message ("a source text").
+type readFunc func(name string, limit int64, what string) ([]byte, error)
 
 func parse(name string, src []byte, read readFunc) (*Dossier, Problems, error) {
 	return parseFiles(name, src, read, nil, nil, nil)
@@ -115,8 +151,9 @@ func parse(name string, src []byte, read readFunc) (*Dossier, Problems, error) {
 
 // parseFiles is parse; open, when set, opens a file read needs (statement
 // files are then read a piece at a time instead of whole); skip, when set,
-// names statement files to leave unread (LoadOptions.Skip).
-func parseFiles(name string, src []byte, read readFunc, open func(string) (*os.File, error), skip func(string) bool, discard func(*Statement)) (*Dossier, Problems, error) {
+// names statement files to leave unread (LoadOptions.Skip), or says why
+// one may not be read.
+func parseFiles(name string, src []byte, read readFunc, open func(string) (*os.File, error), skip func(string) (bool, error), discard func(*Statement)) (*Dossier, Problems, error) {
 	var probs Problems
 	fail := func() (*Dossier, Problems, error) {
 		probs.sort()
@@ -206,13 +243,21 @@ func checkText(src []byte) *posError {
 // the fast path (jsonl.go); the rest, and every line with something to
 // report, the slow one.
 func (v *validator) readStatementFile(ref *node, file string) {
-	if v.skip != nil && v.skip(file) {
+	if v.skip != nil {
+		skip, err := v.skip(file)
+		if err != nil {
+			v.dc.errorf(ref, "statement_files: cannot read %q: %v", file, unwrapPathError(err))
+			return
+		}
+		if skip {
+			return
+		}
+	}
+	if v.open != nil && !jsonlSlowOnly.Load() {
+		v.streamStatementFile(ref, file)
 		return
 	}
-	if v.open != nil && !jsonlSlowOnly.Load() && v.streamStatementFile(ref, file) {
-		return
-	}
-	data, err := v.read(file)
+	data, err := v.read(file, 0, "a statement file")
 	if err != nil {
 		v.dc.errorf(ref, "statement_files: cannot read %q: %v", file, unwrapPathError(err))
 		return
@@ -251,6 +296,10 @@ func (v *validator) readStatementFile(ref *node, file string) {
 
 // statementLine reads one line: blank lines and // comments are skipped.
 func (v *validator) statementLine(dc *decoder, fast *jsonlReader, text []byte, line int) {
+	if len(text) > MaxStatementLine {
+		longLine(dc, line)
+		return
+	}
 	trimmed := bytes.TrimSpace(text)
 	if len(trimmed) == 0 || bytes.HasPrefix(trimmed, []byte("//")) {
 		return

@@ -19,7 +19,7 @@ type validator struct {
 	d    *Dossier
 	read readFunc
 	open func(name string) (*os.File, error) // set by LoadWith: statement files are then streamed
-	skip func(name string) bool              // set by LoadWith: statement files left unread
+	skip func(name string) (bool, error)     // set by LoadWith: statement files left unread
 	// discard, when set, takes each statement of a statement file once
 	// checked, instead of the dossier (LoadOptions.Discard).
 	discard func(*Statement)
@@ -336,9 +336,13 @@ func (v *validator) loadSource(s *Source) {
 	case s.File != "" && s.Text != "":
 		v.dc.errorf(field(n, "text"), "source %q: give either file or text, not both", s.ID)
 	case s.File != "":
-		b, err := v.read(s.File)
+		b, err := v.read(s.File, MaxSourceSize, "a source text")
 		if err != nil {
-			v.dc.errorf(field(n, "file"), "source %q: cannot read %q: %v", s.ID, s.File, unwrapPathError(err))
+			msg := unwrapPathError(err).Error()
+			if _, ok := err.(*TooLargeError); ok {
+				msg += " (large collections of statements belong in statement files, which are read a line at a time)"
+			}
+			v.dc.errorf(field(n, "file"), "source %q: cannot read %q: %s", s.ID, s.File, msg)
 			break
 		}
 		if len(strings.TrimSpace(string(b))) == 0 {
