@@ -5,10 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/parley-dev/parley/data"
 )
 
 // When a file changes on disk while parley has it open — its user edits it
@@ -34,7 +35,13 @@ type DiskChange struct {
 func (s *Session) Changed() ([]DiskChange, error) {
 	var out []DiskChange
 	for _, f := range s.files {
-		b, err := os.ReadFile(f.path)
+		var b []byte
+		var err error
+		if f.name == "" {
+			b, err = data.ReadDossierFile(f.path)
+		} else {
+			b, err = s.readNamed(f.name)
+		}
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			out = append(out, DiskChange{Path: f.path, Gone: true})
@@ -52,7 +59,7 @@ func (s *Session) Changed() ([]DiskChange, error) {
 				if slices.ContainsFunc(s.files, func(f *file) bool { return f.path == p }) {
 					continue
 				}
-				b, err := os.ReadFile(p)
+				b, err := s.readNamed(name)
 				if err != nil {
 					return nil, fmt.Errorf("statement_files: %s: %w", name, err)
 				}

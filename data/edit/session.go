@@ -23,6 +23,7 @@ type Session struct {
 	// Path is the dossier file.
 	Path  string
 	files []*file
+	reads *data.DossierFiles // every file the dossier names is read through it
 
 	undo, redo []step
 	// pending is every change applied since the files were read or
@@ -55,37 +56,46 @@ type part struct {
 
 // Open reads a dossier file and the statement files it names for editing.
 // The dossier should validate (data.Load) before it is edited; Open only
-// needs it to parse.
-func Open(path string) (*Session, error) {
-	src, err := os.ReadFile(path)
+// needs it to parse. The files the dossier names are read through the read
+// policy (data.ReadPolicy): only its own; OpenWith allows more.
+func Open(path string) (*Session, error) { return OpenWith(path, data.ReadPolicy{}) }
+
+// OpenWith is Open with the folders the user allowed.
+func OpenWith(path string, policy data.ReadPolicy) (*Session, error) {
+	src, err := data.ReadDossierFile(path)
 	if err != nil {
 		return nil, err
 	}
-	s := &Session{Path: path}
+	s := &Session{Path: path, reads: policy.Files(path)}
 	f, err := newFile(path, "", src, FormatOf(path, src))
 	if err != nil {
 		return nil, err
 	}
 	s.files = []*file{f}
-	if err := s.openStatementFiles(os.ReadFile); err != nil {
+	if err := s.openStatementFiles(s.readNamed); err != nil {
 		return nil, err
 	}
 	return s, nil
 }
 
 // OpenBytes is Open for a dossier already read (its statement files are
-// read from disk, beside path).
+// read from disk, beside path, through the read policy's default).
 func OpenBytes(path string, src []byte) (*Session, error) {
-	s := &Session{Path: path}
+	s := &Session{Path: path, reads: data.ReadPolicy{}.Files(path)}
 	f, err := newFile(path, "", src, FormatOf(path, src))
 	if err != nil {
 		return nil, err
 	}
 	s.files = []*file{f}
-	if err := s.openStatementFiles(os.ReadFile); err != nil {
+	if err := s.openStatementFiles(s.readNamed); err != nil {
 		return nil, err
 	}
 	return s, nil
+}
+
+// readNamed reads a file as the dossier names it, through the read policy.
+func (s *Session) readNamed(name string) ([]byte, error) {
+	return s.reads.ReadFile(name, 0, "a statement file")
 }
 
 func newFile(path, name string, src []byte, format Format) (*file, error) {
@@ -127,7 +137,7 @@ func (s *Session) openStatementFiles(read func(string) ([]byte, error)) error {
 		if slices.ContainsFunc(s.files, func(f *file) bool { return f.path == p }) {
 			continue
 		}
-		src, err := read(p)
+		src, err := read(name)
 		if err != nil {
 			return fmt.Errorf("statement_files: %s: %w", name, err)
 		}
@@ -324,7 +334,7 @@ func (s *Session) NewID(list string, words ...string) string {
 // dossier with its problems, or nil and the problems when it has errors.
 // Sources and files the session does not hold are read from disk.
 func (s *Session) Check() (*data.Dossier, data.Problems, error) {
-	ov := overlay{dir: os.DirFS(filepath.Dir(s.Path)), files: map[string][]byte{}}
+	ov := overlay{dir: s.reads.FS(), files: map[string][]byte{}}
 	for _, f := range s.files[1:] {
 		if !filepath.IsAbs(f.name) {
 			ov.files[path.Clean(f.name)] = f.cur.bytes()

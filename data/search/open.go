@@ -17,19 +17,25 @@ import (
 // for the next open (best effort, as LoadIndexed). progress hears about
 // the reading, as for LoadIndexed.
 func Open(path string, progress LoadProgress) (d *data.Dossier, probs data.Problems, ix *Index, pending *Pending, err error) {
+	return OpenWith(path, progress, data.ReadPolicy{})
+}
+
+// OpenWith is Open with the folders the user allowed the dossier to read
+// from (data.ReadPolicy), as LoadIndexedWith.
+func OpenWith(path string, progress LoadProgress, policy data.ReadPolicy) (d *data.Dossier, probs data.Problems, ix *Index, pending *Pending, err error) {
 	if progress == nil {
 		progress = func(LoadStage, int, int) {}
 	}
 	cpath := CachePath(path)
 	if cpath != "" {
-		if d, probs, ix, err := loadCache(path, cpath, progress); err == nil {
+		if d, probs, ix, err := loadCache(path, cpath, progress, policy); err == nil {
 			settleHeap(len(d.Statements))
 			return d, probs, ix, nil, nil
 		}
 	}
 	progress(StageLoad, 0, 0)
 	var read []string
-	d, probs, err = data.LoadWith(path, data.LoadOptions{OnRead: func(name string) { read = append(read, name) }})
+	d, probs, err = data.LoadWith(path, data.LoadOptions{OnRead: func(name string) { read = append(read, name) }, Policy: policy})
 	if err != nil {
 		return d, probs, nil, nil, err
 	}

@@ -58,19 +58,27 @@ type LoadProgress func(stage LoadStage, done, total int)
 // when it is still valid, and otherwise built and cached for next time. A
 // cache that cannot be written (or no cache directory) is not an error.
 func LoadIndexed(path string, progress LoadProgress) (*data.Dossier, data.Problems, *Index, error) {
+	return LoadIndexedWith(path, progress, data.ReadPolicy{})
+}
+
+// LoadIndexedWith is LoadIndexed with the folders the user allowed the
+// dossier to read from (data.ReadPolicy). A cache serves only what the
+// policy admits now: a statement file it holds that the policy refuses is
+// loaded the long way, and refused there.
+func LoadIndexedWith(path string, progress LoadProgress, policy data.ReadPolicy) (*data.Dossier, data.Problems, *Index, error) {
 	if progress == nil {
 		progress = func(LoadStage, int, int) {}
 	}
 	cpath := CachePath(path)
 	if cpath != "" {
-		if d, probs, ix, err := loadCache(path, cpath, progress); err == nil {
+		if d, probs, ix, err := loadCache(path, cpath, progress, policy); err == nil {
 			settleHeap(len(d.Statements))
 			return d, probs, ix, nil
 		}
 	}
 	progress(StageLoad, 0, 0)
 	var read []string
-	d, probs, err := data.LoadWith(path, data.LoadOptions{OnRead: func(name string) { read = append(read, name) }})
+	d, probs, err := data.LoadWith(path, data.LoadOptions{OnRead: func(name string) { read = append(read, name) }, Policy: policy})
 	if err != nil {
 		return d, probs, nil, err
 	}
@@ -85,13 +93,13 @@ func LoadIndexed(path string, progress LoadProgress) (*data.Dossier, data.Proble
 			// is let go first, so the two are never in memory together.
 			d, probs, ix = nil, nil, nil
 			debug.FreeOSMemory()
-			if cd, cprobs, cix, err := readBackCache(path, cpath, func(LoadStage, int, int) {}); err == nil {
+			if cd, cprobs, cix, err := readBackCache(path, cpath, func(LoadStage, int, int) {}, policy); err == nil {
 				settleHeap(len(cd.Statements))
 				return cd, cprobs, cix, nil
 			}
 			// The cache just written cannot be read back (a disk
 			// error, or a file changed meanwhile): the long way again.
-			if d, probs, err = data.Load(path); err != nil {
+			if d, probs, err = data.LoadWith(path, data.LoadOptions{Policy: policy}); err != nil {
 				return d, probs, nil, err
 			}
 			ix = Build(d, nil)
@@ -219,7 +227,7 @@ func fileStamp(name string) (cacheFile, error) {
 }
 
 func dossierHash(path string) (string, []byte, error) {
-	src, err := os.ReadFile(path)
+	src, err := data.ReadDossierFile(path)
 	if err != nil {
 		return "", nil, err
 	}
@@ -485,7 +493,7 @@ var errStaleCache = errors.New("stale cache")
 
 // loadCache opens the dossier from its cache, or fails if the cache is
 // missing, stale or damaged.
-func loadCache(path, cpath string, progress LoadProgress) (*data.Dossier, data.Problems, *Index, error) {
+func loadCache(path, cpath string, progress LoadProgress, policy data.ReadPolicy) (*data.Dossier, data.Problems, *Index, error) {
 	// Everything read here stays alive; collecting garbage while the heap
 	// grows from nothing to the whole dossier would only scan it again and
 	// again (a third of the time of a warm open at a million statements).
@@ -581,7 +589,8 @@ func loadCache(path, cpath string, progress LoadProgress) (*data.Dossier, data.P
 	}
 
 	// The dossier file itself is small: parse it again, with the statement
-	// files left out (their statements are in the cache).
+	// files left out (their statements are in the cache) once the read
+	// policy admits them: the cache holds only what it admits now.
 	statementFiles := map[string]bool{}
 	dir := filepath.Dir(path)
 	for _, sf := range meta.StatementFiles {
@@ -591,7 +600,7 @@ func loadCache(path, cpath string, progress LoadProgress) (*data.Dossier, data.P
 		}
 		statementFiles[name] = true
 	}
-	d, _, err := data.LoadWith(path, data.LoadOptions{Bytes: src, Skip: func(name string) bool { return statementFiles[name] }})
+	d, _, err := data.LoadWith(path, data.LoadOptions{Bytes: src, Skip: func(name string) bool { return statementFiles[name] }, Policy: policy})
 	if err != nil || d == nil || len(d.Statements) != meta.First {
 		// Something in the dossier file needs the cached statements to be
 		// valid (evidence naming them, say): load it the long way.

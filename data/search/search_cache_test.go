@@ -205,10 +205,10 @@ func TestFirstOpenSurvivesAnUnreadableCache(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
 	defer func(n int) { minCacheStatements = n }(minCacheStatements)
 	minCacheStatements = 100
-	defer func(f func(string, string, LoadProgress) (*data.Dossier, data.Problems, *Index, error)) {
+	defer func(f func(string, string, LoadProgress, data.ReadPolicy) (*data.Dossier, data.Problems, *Index, error)) {
 		readBackCache = f
 	}(readBackCache)
-	readBackCache = func(string, string, LoadProgress) (*data.Dossier, data.Problems, *Index, error) {
+	readBackCache = func(string, string, LoadProgress, data.ReadPolicy) (*data.Dossier, data.Problems, *Index, error) {
 		return nil, nil, nil, errStaleCache
 	}
 	path, err := synth.Write(t.TempDir(), synth.Options{N: 300, Seed: 5})
