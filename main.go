@@ -72,6 +72,7 @@ type app struct {
 	plain          bool     // --plain: no box drawing, one line per item
 	parties        []string // --parties: who Compare shows first
 	configPath     string   // --config: the settings file
+	allow          []string // --allow: folders the dossier may read from, for this run
 	interactive    bool     // the explorer runs: it indexes in the background
 	config         *data.Config
 }
@@ -164,7 +165,7 @@ validate --help" for checking one).`,
 				// large dossier's index (its cache missing or stale) is
 				// built behind it, and the Quotes screen shows how far.
 				progress, done := a.loadProgress()
-				d, probs, ix, pending, err := search.Open(a.dossier, progress)
+				d, probs, ix, pending, err := search.OpenWith(a.dossier, progress, a.policy())
 				done()
 				if err = a.loadError(probs, err); err != nil {
 					return err
@@ -184,6 +185,8 @@ validate --help" for checking one).`,
 	}
 	root.PersistentFlags().StringVarP(&a.dossier, "dossier", "d", "", "dossier `FILE` to open (default: the config's dossier, or the built-in Geneva one)")
 	root.PersistentFlags().StringVar(&a.configPath, "config", "", "settings `FILE` (default: $XDG_CONFIG_HOME/parley/config.yaml)")
+	root.PersistentFlags().StringArrayVar(&a.allow, "allow", nil, "let the dossier read files in `FOLDER` for this run, besides its own folder (repeatable; the settings' allow: list is permanent)")
+	_ = root.MarkPersistentFlagDirname("allow")
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
 		if cmd.Name() == "path" && cmd.Parent() != nil && cmd.Parent().Name() == "config" {
 			return nil // where the config is looked for, even when it is broken
@@ -227,10 +230,10 @@ func (a *app) loadWith(indexed bool) (*data.Dossier, *search.Index, error) {
 		d, probs, err = data.LoadEmbedded()
 	case indexed:
 		progress, done := a.loadProgress()
-		d, probs, ix, err = search.LoadIndexed(a.dossier, progress)
+		d, probs, ix, err = search.LoadIndexedWith(a.dossier, progress, a.policy())
 		done()
 	default:
-		d, probs, err = data.Load(a.dossier)
+		d, probs, err = data.LoadWith(a.dossier, data.LoadOptions{Policy: a.policy()})
 	}
 	if indexed && ix == nil && err == nil && !a.interactive {
 		ix = search.New(d)
@@ -382,7 +385,7 @@ an error, 2 for a usage error.`,
 			invalid := 0
 			var reports []validateReport
 			for _, f := range files {
-				rep := validateFile(f)
+				rep := validateFile(f, a.policy())
 				if !rep.Valid {
 					invalid++
 				}
@@ -434,7 +437,7 @@ type validateProblem struct {
 	Excerpt  string `json:"excerpt,omitempty"`
 }
 
-func validateFile(file string) validateReport {
+func validateFile(file string, policy data.ReadPolicy) validateReport {
 	var (
 		d     *data.Dossier
 		probs data.Problems
@@ -449,7 +452,7 @@ func validateFile(file string) validateReport {
 	// not kept: checking a million holds none of them.
 	var streamed tally
 	if file != "" {
-		d, probs, err = data.LoadWith(file, data.LoadOptions{Discard: streamed.add})
+		d, probs, err = data.LoadWith(file, data.LoadOptions{Discard: streamed.add, Policy: policy})
 	}
 	rep := validateReport{File: name, probs: probs, Problems: []validateProblem{}}
 	var inv *data.InvalidError
@@ -1048,7 +1051,22 @@ func (a *app) loadConfig(cmd *cobra.Command) error {
 	if a.dossier == "" && cfg.Dossier != "" {
 		a.dossier = cfg.Dossier
 	}
+	for _, dir := range a.allow {
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+			return usageErrorf("--allow %s: not a folder", dir)
+		}
+	}
 	return nil
+}
+
+// policy is which files a dossier may read besides its own: the folders
+// allowed in the settings and with --allow.
+func (a *app) policy() data.ReadPolicy {
+	var allow []string
+	if a.config != nil {
+		allow = append(allow, a.config.Allow...)
+	}
+	return data.ReadPolicy{Allow: append(allow, a.allow...)}
 }
 
 func (a *app) configCmd() *cobra.Command {
@@ -1063,6 +1081,7 @@ func (a *app) configCmd() *cobra.Command {
   keys:                          # remap bindings; "parley config keys" lists them
     quit: [q, ctrl+q]
     next_topic: [right, l]
+  allow: [~/corpora]             # folders a dossier may read files from, besides its own
 
 A missing file is no settings; a wrong one is reported as FILE:LINE:COL.`,
 		Args: cobra.NoArgs,
