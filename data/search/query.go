@@ -315,6 +315,21 @@ func (p *queryParser) filter(key, val string, neg bool, start, vstart, end int) 
 }
 
 func appendUnique[T comparable](list []T, vs ...T) []T {
+	if len(list)+len(vs) > 32 {
+		// A filter can name thousands (every subtopic of a wide topic):
+		// a set, not a scan of the list for each.
+		seen := make(map[T]bool, len(list)+len(vs))
+		for _, v := range list {
+			seen[v] = true
+		}
+		for _, v := range vs {
+			if !seen[v] {
+				seen[v] = true
+				list = append(list, v)
+			}
+		}
+		return list
+	}
 	for _, v := range vs {
 		if !slices.Contains(list, v) {
 			list = append(list, v)
@@ -412,10 +427,18 @@ func (p *queryParser) matchTopics(val string) []string {
 		t := p.d.Topics[i]
 		return nameMatches(fv, t.ID, t.Title)
 	})
-	// Subtopics belong to their parent's search.
+	// Subtopics belong to their parent's search, each once however many
+	// there are (a topic can have a hundred thousand).
+	seen := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		seen[id] = true
+	}
 	for i := 0; i < len(ids); i++ {
 		for _, c := range p.d.TopicChildren(ids[i]) {
-			ids = appendUnique(ids, c.ID)
+			if !seen[c.ID] {
+				seen[c.ID] = true
+				ids = append(ids, c.ID)
+			}
 		}
 	}
 	return ids
