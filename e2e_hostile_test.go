@@ -67,3 +67,59 @@ func TestHostileDossierReachesNoTerminal(t *testing.T) {
 		}
 	}
 }
+
+// The explorer opens a dossier through its own path (the search cache,
+// the index built behind the first frame), so it is tried in a real
+// terminal too: a dossier whose source leads out of its folder, or is a
+// named pipe, ends at once with the message and exit 1, and the file
+// outside never reaches the screen; allowed with --allow, it opens.
+func TestHostileDossierFilesInTheExplorer(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed")
+	}
+	if testing.Short() {
+		t.Skip("builds the binary and drives it in tmux")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "parley")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	talks, elsewhere := hostileFolder(t)
+	if err := os.Symlink(filepath.Join(elsewhere, "secret.txt"), filepath.Join(talks, "notes.txt")); err != nil {
+		t.Skip(err)
+	}
+	linked := writeFile(t, talks, "linked.yaml", hostileHead+"sources:\n  - {id: notes, title: Notes, file: notes.txt}\n")
+	piped := ""
+	if mkfifo(filepath.Join(talks, "pipe.txt")) == nil {
+		piped = writeFile(t, talks, "piped.yaml", hostileHead+"sources:\n  - {id: p, file: pipe.txt}\n")
+	}
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("parley-files-%d", os.Getpid()), name: "files"}
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	s.tmux("-f", "/dev/null", "new-session", "-d", "-x", "150", "-y", "40", "-s", s.name,
+		"env", "TERM=xterm-256color", "XDG_CACHE_HOME="+filepath.Join(dir, "cache"), "XDG_CONFIG_HOME="+filepath.Join(dir, "config"), "sh")
+	run := func(args string) {
+		s.keys("clear", "Enter")
+		s.keys("-l", fmt.Sprintf("%q %s; echo EXIT=$?", bin, args))
+		s.keys("Enter")
+	}
+
+	run(fmt.Sprintf("%q", linked))
+	screen := s.waitFor("a source linked out of the folder is refused", "EXIT=1")
+	whole := strings.ReplaceAll(screen, "\n", "") // lines wrapped by the terminal, joined
+	if !strings.Contains(whole, `cannot read "notes.txt": it leads through a link to`) || !strings.Contains(whole, "--allow") {
+		t.Errorf("the refusal does not say what and how to allow it:\n%s", screen)
+	}
+	if strings.Contains(screen, "SECRET-KEY-MATERIAL") {
+		t.Errorf("the file outside reached the screen:\n%s", screen)
+	}
+	if piped != "" {
+		run(fmt.Sprintf("%q", piped))
+		s.waitFor("a named pipe is refused, not waited on", "named pipe (FIFO)", "EXIT=1")
+	}
+
+	run(fmt.Sprintf("--allow %q %q", elsewhere, linked))
+	s.waitFor("allowed, the dossier opens", "Hostile")
+	s.keys("q")
+	s.waitFor("and quits", "EXIT=0")
+}

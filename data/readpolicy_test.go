@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -309,5 +310,42 @@ func TestSettingsAllowFolders(t *testing.T) {
 		if tc.allow != nil && (cfg == nil || strings.Join(cfg.Allow, "|") != strings.Join(tc.allow, "|")) {
 			t.Errorf("%s: allow %v, want %v", tc.yaml, cfg, tc.allow)
 		}
+	}
+}
+
+// A statement file's line too long to hold is skipped as it streams past,
+// never held whole: loading a file with a 16 MiB line allocates far less
+// than the line.
+func TestALongStatementLineIsNotHeld(t *testing.T) {
+	dir := t.TempDir()
+	f, err := os.Create(filepath.Join(dir, "s.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprintln(f, `{"id": "s1", "kind": "reported", "party": "a", "text": "First."}`)
+	fmt.Fprint(f, `{"id": "long", "kind": "reported", "party": "a", "text": "`)
+	chunk := []byte(strings.Repeat("a", 1<<20))
+	for range 16 {
+		f.Write(chunk)
+	}
+	fmt.Fprintln(f, `"}`)
+	fmt.Fprintln(f, `{"id": "s3", "kind": "reported", "party": "a", "text": "Third."}`)
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "talks.yaml")
+	if err := os.WriteFile(file, []byte(dossierNaming("s.jsonl", true)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	_, probs, _ := data.Load(file)
+	runtime.ReadMemStats(&after)
+	if len(probs) != 1 || !strings.Contains(probs[0].Message, "line 2 is longer than 1.0 MiB") {
+		t.Fatalf("problems %v; want line 2 refused", probs)
+	}
+	if got := after.TotalAlloc - before.TotalAlloc; got > 24<<20 {
+		t.Errorf("loading allocated %d MiB for a file with a 16 MiB line; the line was held", got>>20)
 	}
 }
