@@ -12,8 +12,8 @@ import (
 // byte offsets of the original, so a match can be shown where it stands.
 type normalized struct {
 	text string
-	orig []int  // orig[i] is the original offset of the rune text[i] belongs to
-	src  string // the original
+	orig []int32 // orig[i] is the original offset of the rune text[i] belongs to (texts are under 2 GiB: MaxSourceSize, maxDossierSize)
+	src  string  // the original
 
 	// A long text searched for many passages gets a suffix array after
 	// saIndexAfter searches: each search is then a lookup, not a scan of
@@ -32,13 +32,13 @@ var saIndexAfter, saMinText = 32, 64 << 10
 func normalize(s string) normalized {
 	var b strings.Builder
 	b.Grow(len(s))
-	orig := make([]int, 0, len(s)+1)
+	orig := make([]int32, 0, len(s)+1)
 	space := false
 	for i, r := range s {
 		if unicode.IsSpace(r) {
 			if !space && b.Len() > 0 {
 				b.WriteByte(' ')
-				orig = append(orig, i)
+				orig = append(orig, int32(i))
 			}
 			space = true
 			continue
@@ -48,7 +48,7 @@ func normalize(s string) normalized {
 		n := utf8.RuneLen(r)
 		b.WriteRune(r)
 		for k := 0; k < n; k++ {
-			orig = append(orig, i)
+			orig = append(orig, int32(i))
 		}
 	}
 	text := b.String()
@@ -104,9 +104,9 @@ func findPassageNear(src *normalized, passage, prefix, suffix string, near *Span
 		if !matchesContext(src.text, start, end, pre, suf) {
 			return
 		}
-		last := src.orig[end-1]
+		last := int(src.orig[end-1])
 		_, n := utf8.DecodeRuneInString(src.src[last:])
-		span := Span{Start: src.orig[start], End: last + n}
+		span := Span{Start: int(src.orig[start]), End: last + n}
 		if near != nil && (span.End <= near.Start || near.End <= span.Start) {
 			return
 		}

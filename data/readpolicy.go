@@ -37,7 +37,8 @@ import (
 // Anything refused is an error naming the file as written, where it
 // really points, and how to allow it; never a silent read.
 //
-// Sizes are bounded too: a source text by MaxSourceSize, a line of a
+// Sizes are bounded too: a source text by MaxSourceSize (and all of a
+// dossier's by MaxSourcesTotal), a line of a
 // statement file by MaxStatementLine (statement files themselves stream,
 // so their size is not); the dossier and settings files, which the user
 // names, are read by ReadUserFile, which refuses what is not a regular
@@ -65,6 +66,10 @@ const (
 	// collections belong in statement files, which are read a line at a
 	// time.
 	MaxSourceSize = 16 << 20
+	// MaxSourcesTotal bounds the source texts of one dossier read from
+	// files, all together (a dossier naming one large file a hundred
+	// times must not hold it a hundred times).
+	MaxSourcesTotal = 32 << 20
 	// MaxStatementLine bounds one line of a statement file.
 	MaxStatementLine = 1 << 20
 	// maxDossierSize bounds a dossier file (YAML has its own, lower limit).
@@ -312,7 +317,19 @@ func readLimited(r io.Reader, fi fs.FileInfo, limit int64, what string) ([]byte,
 	if fi.Size() > limit {
 		return nil, tooLarge(fi.Size())
 	}
-	b, err := io.ReadAll(io.LimitReader(r, limit+1))
+	// Read into a buffer of the size the file says it has, and a byte more
+	// to see it grow; growing, it is read on, to the limit.
+	b := make([]byte, fi.Size()+1)
+	n, err := io.ReadFull(r, b)
+	b = b[:n]
+	switch err {
+	case io.EOF, io.ErrUnexpectedEOF:
+		err = nil
+	case nil:
+		var rest []byte
+		rest, err = io.ReadAll(io.LimitReader(r, limit+1-int64(n)))
+		b = append(b, rest...)
+	}
 	if err != nil {
 		return nil, unwrapPathError(err)
 	}

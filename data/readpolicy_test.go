@@ -349,3 +349,30 @@ func TestALongStatementLineIsNotHeld(t *testing.T) {
 		t.Errorf("loading allocated %d MiB for a file with a 16 MiB line; the line was held", got>>20)
 	}
 }
+
+// A dossier naming one large file many times does not hold it many times:
+// the source files of a dossier hold at most MaxSourcesTotal in all.
+func TestSourceTextsHaveATotalLimit(t *testing.T) {
+	dir := t.TempDir()
+	text := strings.Repeat("We will not sign anything that closes the harbour.\n\n", (12<<20)/52)
+	if err := os.WriteFile(filepath.Join(dir, "big.txt"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	b.WriteString("parley: 1\ntitle: T\nparties: [{id: a, name: A}]\nsources:\n")
+	for i := range 5 {
+		fmt.Fprintf(&b, "  - {id: s%d, file: big.txt}\n", i)
+	}
+	file := filepath.Join(dir, "talks.yaml")
+	if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, probs, err := data.Load(file)
+	if err == nil || len(probs) != 3 {
+		t.Fatalf("err %v, problems %v; want the last three sources refused", err, probs)
+	}
+	want := `source "s2": cannot read "big.txt": with it the dossier's source files hold 36.0 MiB; they may hold at most 32.0 MiB in all`
+	if !strings.Contains(probs[0].Message, want) {
+		t.Errorf("%s\nwant %q", probs[0].Message, want)
+	}
+}

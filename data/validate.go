@@ -1,11 +1,13 @@
 package data
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"regexp"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // maxUnverifiedWarnings is how many quotes of one source without text get
@@ -26,8 +28,9 @@ type validator struct {
 
 	parties, actors, topics, sources, demands map[string]bool
 	statementIDs                              map[string]Pos
-	actorParty                                map[string]string  // actor id → its party, the first actor's
-	sourceOf                                  map[string]*Source // source id → the first source with it
+	actorParty                                map[string]string // actor id → its party, the first actor's
+	sourceOf                                  map[string]*Source
+	sourceBytes                               int64 // read from source files so far (MaxSourcesTotal) // source id → the first source with it
 	// stmts finds statements by id for the rules of format 1.1 that look
 	// at evidence; built once every statement is read, for 1.1 dossiers.
 	stmts statementTable
@@ -345,7 +348,12 @@ func (v *validator) loadSource(s *Source) {
 			v.dc.errorf(field(n, "file"), "source %q: cannot read %q: %s", s.ID, s.File, msg)
 			break
 		}
-		if len(strings.TrimSpace(string(b))) == 0 {
+		if v.sourceBytes += int64(len(b)); v.sourceBytes > MaxSourcesTotal {
+			v.dc.errorf(field(n, "file"), "source %q: cannot read %q: with it the dossier's source files hold %s; they may hold at most %s in all (large collections of statements belong in statement files, which are read a line at a time)",
+				s.ID, s.File, sizeText(v.sourceBytes), sizeText(MaxSourcesTotal))
+			break
+		}
+		if len(bytes.TrimSpace(b)) == 0 {
 			v.dc.warnf(field(n, "file"), "source %q: %q is empty; its quotes cannot be verified", s.ID, s.File)
 			break
 		}
@@ -358,7 +366,7 @@ func (v *validator) loadSource(s *Source) {
 			})
 			break
 		}
-		s.Text = string(b)
+		s.Text = unsafe.String(unsafe.SliceData(b), len(b)) // b is the text's own: no copy of up to 16 MiB
 	case missing(n, "url") && missing(n, "text") && missing(n, "file"):
 		// Said once every statement is read: a source that only passes
 		// statements on (named in via, never a statement's source) needs
