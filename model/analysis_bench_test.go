@@ -82,7 +82,7 @@ func benchDossier(b *testing.B) *data.Dossier {
 // 200×60 with the cursor in the middle, scrolled both ways.
 func BenchmarkMatrixView(b *testing.B) {
 	d := benchDossier(b)
-	m := NewMatrix(d, newKeyMap(), views.NewTheme(d, true, false), func() []*data.Party { return d.Parties })
+	m := NewMatrix(d, newKeyMap(), views.NewTheme(d, true, false), d.Parties)
 	m.SetSize(200, 60)
 	m.row, m.col = 100, 8
 	m.clamp()
@@ -98,7 +98,7 @@ func BenchmarkSourceView(b *testing.B) {
 	d := benchDossier(b)
 	m := NewSource(d, newKeyMap(), views.NewTheme(d, true, false))
 	m.SetSize(200, 60)
-	if !m.Show("s1000") {
+	if !m.ShowStatement("s1000") {
 		b.Fatal("s1000 is not in the source")
 	}
 	b.ResetTimer()

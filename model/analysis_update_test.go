@@ -168,7 +168,7 @@ func TestMatrixFitsNarrowScreens(t *testing.T) {
 func TestMatrixFollowsCompareParties(t *testing.T) {
 	d := fiveParties(t)
 	m := start(t, d, 120, 30, Options{Theme: "dark"})
-	compareOf(m).parties = []*data.Party{d.Party("thailand"), d.Party("keepers"), d.Party("china"), d.Party("japan")}
+	runCmd(m, compareOf(m).setParties([]*data.Party{d.Party("thailand"), d.Party("keepers"), d.Party("china"), d.Party("japan")}))
 	x := matrixOf(t, m)
 	var ids []string
 	for _, p := range x.shown {
@@ -307,7 +307,7 @@ func TestSourceUpdate(t *testing.T) {
 	t.Run("Show focuses a statement in its source", func(t *testing.T) {
 		m := start(t, parseDossier(t, twoSources), 100, 30, Options{Theme: "dark"})
 		s := sourceOf(t, m)
-		if !s.Show("no-comment") || s.src != 1 || s.current().ID != "no-comment" {
+		if !s.ShowStatement("no-comment") || s.src != 1 || s.current().ID != "no-comment" {
 			t.Errorf("src %d, current %v", s.src, s.current())
 		}
 	})
@@ -486,12 +486,12 @@ func TestMatrixAllParties(t *testing.T) {
 // The Quotes screen's results export as a brief of the statements found.
 func TestExportSearchResults(t *testing.T) {
 	s := newTestSearch(t)
-	if _, _, ok := markdownOf(s); ok {
+	if _, _, ok := s.ExportMarkdown(); ok {
 		t.Error("an empty search exports")
 	}
 	cmds := typeInto(s, "written response")
 	runSearch(s, cmds[len(cmds)-1])
-	slug, render, ok := markdownOf(s)
+	slug, render, ok := s.ExportMarkdown()
 	var md []byte
 	if ok {
 		md = render()

@@ -19,11 +19,7 @@ const (
 // Compare shows one pane per chosen party, side by side, on the current
 // topic, or on every topic lined up in rows (the all-topics view).
 type Compare struct {
-	d     *data.Dossier
-	keys  *keyMap
-	theme *views.Theme
-
-	width, height int
+	frame
 
 	parties []*data.Party
 	topics  []*data.Topic
@@ -40,28 +36,17 @@ type Compare struct {
 
 	// Derived by layout from the state above; never set elsewhere.
 	barH     int
-	paneW    []int
-	paneX    []int
+	panes    []views.Rect // where each party's pane is drawn
 	paneH    int
 	contents []*views.Content
 	heads    []int // plain mode: the block of each party's heading in the column
 }
 
-// NewCompare starts on the dossier's first topic with the parties given,
-// or the dossier's compare list, or its first three parties.
-func NewCompare(d *data.Dossier, keys *keyMap, theme *views.Theme, partyIDs []string) *Compare {
-	c := &Compare{d: d, keys: keys, theme: theme, topics: d.TopicsInOrder()}
-	for _, id := range partyIDs {
-		if p := d.Party(id); p != nil && !slices.Contains(c.parties, p) && len(c.parties) < maxPanes {
-			c.parties = append(c.parties, p)
-		}
-	}
-	if len(c.parties) == 0 {
-		c.parties = d.ComparedParties()
-		if len(c.parties) > maxPanes {
-			c.parties = c.parties[:maxPanes]
-		}
-	}
+// NewCompare starts on the dossier's first topic with the parties given
+// (see comparedParties).
+func NewCompare(d *data.Dossier, keys *keyMap, theme *views.Theme, parties []*data.Party) *Compare {
+	c := &Compare{frame: newFrame(d, keys, theme), topics: d.TopicsInOrder(), parties: parties}
+	c.relayout = c.layout
 	c.scr = make([]scroller, len(c.parties))
 	c.topic = c.firstTopicWithPositions()
 	return c
@@ -91,14 +76,23 @@ func (c *Compare) MinSize() (int, int) {
 	return max(n*minPaneWidth, 40), 9
 }
 
-func (c *Compare) SetSize(w, h int) {
-	c.width, c.height = w, h
-	c.layout()
-}
-
-func (c *Compare) SetTheme(t *views.Theme) {
-	c.theme = t
-	c.layout()
+// comparedParties is who Compare shows first: the parties given by id
+// (unknown ones and repeats left out), or the dossier's compare list, or
+// its first three parties; at most maxPanes.
+func comparedParties(d *data.Dossier, ids []string) []*data.Party {
+	var parties []*data.Party
+	for _, id := range ids {
+		if p := d.Party(id); p != nil && !slices.Contains(parties, p) && len(parties) < maxPanes {
+			parties = append(parties, p)
+		}
+	}
+	if len(parties) == 0 {
+		parties = d.ComparedParties()
+		if len(parties) > maxPanes {
+			parties = parties[:maxPanes]
+		}
+	}
+	return parties
 }
 
 // layout derives every size and the panes' content from the state. It is
@@ -110,11 +104,10 @@ func (c *Compare) layout() {
 		c.barH = 2 // room for the topic's summary
 	}
 	c.paneH = max(c.height-c.barH, 0)
-	c.paneW = views.Split(c.width, len(c.parties))
-	c.paneX = make([]int, len(c.parties))
+	c.panes = make([]views.Rect, len(c.parties))
 	x := 0
-	for i, w := range c.paneW {
-		c.paneX[i] = x
+	for i, w := range views.Split(c.width, len(c.parties)) {
+		c.panes[i] = views.Rect{X: x, Y: c.barH, W: w, H: c.paneH}
 		x += w
 	}
 	if len(c.scr) != len(c.parties) || c.scrTopic != c.topic {
@@ -132,8 +125,8 @@ func (c *Compare) layout() {
 		return
 	}
 	widths := make([]int, len(c.parties))
-	for i, w := range c.paneW {
-		widths[i] = views.PaneInner(w)
+	for i, r := range c.panes {
+		widths[i] = views.PaneInner(r.W)
 	}
 	rows := views.PaneRows(c.paneH)
 	if c.all {
@@ -192,13 +185,11 @@ func (c *Compare) Update(msg tea.Msg) tea.Cmd {
 	case tea.MouseClickMsg:
 		return c.click(msg.X, msg.Y)
 	case tea.MouseWheelMsg:
-		if i := c.paneAt(msg.X); i >= 0 && msg.Y >= c.barH {
+		if i := c.paneAt(msg.X, msg.Y); i >= 0 {
 			c.focus = i
-			switch msg.Button {
-			case tea.MouseWheelUp:
-				c.scroll(-3)
-			case tea.MouseWheelDown:
-				c.scroll(3)
+			if content, scr := c.focused(); content != nil {
+				scr.wheel(msg, content, views.PaneRows(c.paneH))
+				c.syncAll()
 			}
 		}
 	}
@@ -237,22 +228,7 @@ func (c *Compare) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case c.all && key.Matches(msg, k.Back):
 		c.all = false
 		c.layout()
-	case content == nil:
-	case key.Matches(msg, k.Down):
-		scr.down(content, rows)
-		c.syncAll()
-	case key.Matches(msg, k.Up):
-		scr.up(content, rows)
-		c.syncAll()
-	case key.Matches(msg, k.PageDown):
-		c.scroll(max(rows-1, 1))
-	case key.Matches(msg, k.PageUp):
-		c.scroll(-max(rows-1, 1))
-	case key.Matches(msg, k.Top):
-		scr.top(content, rows)
-		c.syncAll()
-	case key.Matches(msg, k.Bottom):
-		scr.bottom(content, rows)
+	case content != nil && scr.navigate(k, msg, content, rows):
 		c.syncAll()
 	}
 	return nil
@@ -280,13 +256,6 @@ func (c *Compare) syncAll() {
 	c.syncStack()
 }
 
-func (c *Compare) scroll(n int) {
-	if content, scr := c.focused(); content != nil {
-		scr.scroll(content, n, views.PaneRows(c.paneH))
-		c.syncAll()
-	}
-}
-
 // open shows the selected statement; in the all-topics view it opens the
 // selected topic in full.
 func (c *Compare) open() tea.Cmd {
@@ -306,9 +275,10 @@ func (c *Compare) open() tea.Cmd {
 	return nil
 }
 
-func (c *Compare) paneAt(x int) int {
-	for i := range c.paneX {
-		if x >= c.paneX[i] && x < c.paneX[i]+c.paneW[i] {
+// paneAt is the pane under the cell x, y, or -1.
+func (c *Compare) paneAt(x, y int) int {
+	for i, r := range c.panes {
+		if r.Contains(x, y) {
 			return i
 		}
 	}
@@ -319,7 +289,7 @@ func (c *Compare) paneAt(x int) int {
 // a click on the block already selected opens it.
 func (c *Compare) click(x, y int) tea.Cmd {
 	if c.theme.Accessible {
-		return c.clickPlain(y)
+		return c.clickPlain(x, y)
 	}
 	if y == 0 && !c.all {
 		// The arrows of "◂ 2/10 ▸" step through the topics.
@@ -332,8 +302,8 @@ func (c *Compare) click(x, y int) tea.Cmd {
 		}
 		return nil
 	}
-	i := c.paneAt(x)
-	if i < 0 || y < c.barH {
+	i := c.paneAt(x, y)
+	if i < 0 {
 		return nil
 	}
 	c.focus = i
@@ -341,9 +311,9 @@ func (c *Compare) click(x, y int) tea.Cmd {
 	if content == nil {
 		return nil
 	}
-	line := y - c.barH - 1 + scr.offset
+	line, ok := views.PaneLine(c.panes[i], scr.offset, x, y)
 	b := content.BlockAt(line)
-	if b < 0 || y-c.barH-1 < 0 || y-c.barH-1 >= views.PaneRows(c.paneH) {
+	if !ok || b < 0 {
 		return nil
 	}
 	if b == scr.sel {
@@ -376,8 +346,8 @@ func (c *Compare) View() string {
 			Content: c.contents[i],
 			Focused: i == c.focus,
 			Mark:    -1,
-			Width:   c.paneW[i],
-			Height:  c.paneH,
+			Width:   c.panes[i].W,
+			Height:  c.panes[i].H,
 		}
 		if c.all {
 			pane.Offset = c.allScr.offset
@@ -403,11 +373,7 @@ func (c *Compare) ShortHelp() []key.Binding {
 		return []key.Binding{k.Up, k.Down, k.Toggle, k.MoveUp, k.MoveDown, k.Apply, k.CancelPick}
 	}
 	if c.all {
-		open := k.Open
-		open.SetHelp("enter", "open topic")
-		back := k.Back
-		back.SetHelp("esc", "one topic")
-		return []key.Binding{k.Down, k.Up, open, back, k.NextPane, k.PickParties}
+		return []key.Binding{k.Down, k.Up, relabel(k.Open, "open topic"), relabel(k.Back, "one topic"), k.NextPane, k.PickParties}
 	}
 	return []key.Binding{k.PrevTopic, k.NextTopic, k.NextPane, k.Down, k.Up, k.Open, k.AllTopics, k.PickParties}
 }
@@ -427,3 +393,20 @@ func (c *Compare) FullHelp() [][]key.Binding {
 
 // Parties is who is compared, in order.
 func (c *Compare) Parties() []*data.Party { return c.parties }
+
+// ExportMarkdown is the topic on screen (or every topic lined up) across
+// the parties shown.
+func (c *Compare) ExportMarkdown() (string, func() []byte, bool) {
+	if c.picker != nil {
+		return "", nil, false
+	}
+	d, parties := c.d, slices.Clone(c.parties)
+	if c.all {
+		return "compare-all-topics", func() []byte { return views.CompareMarkdown(d, parties, nil) }, true
+	}
+	t := c.currentTopic()
+	if t == nil {
+		return "", nil, false
+	}
+	return "compare-" + t.ID, func() []byte { return views.CompareMarkdown(d, parties, t) }, true
+}

@@ -18,11 +18,7 @@ const (
 // Demands lists who asked whom for what, beside the thread of the chosen
 // demand: its evidence, then every addressee's answer or its silence.
 type Demands struct {
-	d     *data.Dossier
-	keys  *keyMap
-	theme *views.Theme
-
-	width, height int
+	frame
 
 	sel        int // the chosen demand
 	listOffset int
@@ -30,13 +26,15 @@ type Demands struct {
 	thread     scroller
 
 	// Derived by layout. Side by side both panes are the body's height; in
-	// plain mode the list is above the thread (listH rows, then threadH).
-	listW, threadW, listH, threadH int
-	list, threadContent            *views.Content
+	// plain mode the list is above the thread.
+	listPane, threadPane views.Rect
+	list, threadContent  *views.Content
 }
 
 func NewDemands(d *data.Dossier, keys *keyMap, theme *views.Theme) *Demands {
-	return &Demands{d: d, keys: keys, theme: theme, thread: scroller{sel: -1}}
+	m := &Demands{frame: newFrame(d, keys, theme), thread: scroller{sel: -1}}
+	m.relayout = m.layout
+	return m
 }
 
 func (m *Demands) Title() string { return "Demands" }
@@ -48,16 +46,6 @@ func (m *Demands) MinSize() (int, int) {
 	return 56, 9
 }
 
-func (m *Demands) SetSize(w, h int) {
-	m.width, m.height = w, h
-	m.layout()
-}
-
-func (m *Demands) SetTheme(t *views.Theme) {
-	m.theme = t
-	m.layout()
-}
-
 // layout splits the width (the list a third, within bounds), renders both
 // panes' content and clamps the reading positions; idempotent.
 func (m *Demands) layout() {
@@ -65,14 +53,14 @@ func (m *Demands) layout() {
 		m.layoutPlain()
 		return
 	}
-	m.listW = min(max(m.width/3, 26), 48)
-	if m.listW > m.width/2 {
-		m.listW = m.width / 2
+	listW := min(max(m.width/3, 26), 48)
+	if listW > m.width/2 {
+		listW = m.width / 2
 	}
-	m.threadW = m.width - m.listW
-	m.listH, m.threadH = m.height, m.height
-	m.list = views.DemandList(m.d, m.sel, views.PaneInner(m.listW), m.theme)
-	m.threadContent = views.DemandThread(m.d, m.demand(), views.PaneInner(m.threadW), m.theme)
+	m.listPane = views.Rect{W: listW, H: m.height}
+	m.threadPane = views.Rect{X: listW, W: m.width - listW, H: m.height}
+	m.list = views.DemandList(m.d, m.sel, views.PaneInner(m.listPane.W), m.theme)
+	m.threadContent = views.DemandThread(m.d, m.demand(), views.PaneInner(m.threadPane.W), m.theme)
 	m.clamp()
 }
 
@@ -81,7 +69,7 @@ func (m *Demands) clamp() {
 	if m.thread.sel < 0 && len(m.threadContent.Blocks) > 0 {
 		m.thread.sel = 0
 	}
-	m.thread.clamp(m.threadContent, views.PaneRows(m.threadH))
+	m.thread.clamp(m.threadContent, views.PaneRows(m.threadPane.H))
 	m.showSelected()
 }
 
@@ -94,7 +82,7 @@ func (m *Demands) demand() *data.Demand {
 
 // showSelected scrolls the list so the chosen demand is in view.
 func (m *Demands) showSelected() {
-	rows := views.PaneRows(m.listH)
+	rows := views.PaneRows(m.listPane.H)
 	if m.sel < len(m.list.Blocks) {
 		b := m.list.Blocks[m.sel]
 		if b.Start < m.listOffset {
@@ -119,7 +107,7 @@ func (m *Demands) choose(i int) {
 
 func (m *Demands) Update(msg tea.Msg) tea.Cmd {
 	k := m.keys
-	rows, listRows := views.PaneRows(m.threadH), views.PaneRows(m.listH)
+	rows, listRows := views.PaneRows(m.threadPane.H), views.PaneRows(m.listPane.H)
 	page := max(listRows/m.itemHeight(), 1)
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
@@ -147,44 +135,30 @@ func (m *Demands) Update(msg tea.Msg) tea.Cmd {
 			case key.Matches(msg, k.Open):
 				m.focus = demandsThread
 			}
-		default:
-			c := m.threadContent
-			switch {
-			case key.Matches(msg, k.Down):
-				m.thread.down(c, rows)
-			case key.Matches(msg, k.Up):
-				m.thread.up(c, rows)
-			case key.Matches(msg, k.PageDown):
-				m.thread.scroll(c, max(rows-1, 1), rows)
-			case key.Matches(msg, k.PageUp):
-				m.thread.scroll(c, -max(rows-1, 1), rows)
-			case key.Matches(msg, k.Top):
-				m.thread.top(c, rows)
-			case key.Matches(msg, k.Bottom):
-				m.thread.bottom(c, rows)
-			case key.Matches(msg, k.Open):
-				return m.open()
-			case key.Matches(msg, k.Copy):
-				if m.thread.sel >= 0 && m.thread.sel < len(c.Blocks) {
-					return copyStatement(m.d, c.Blocks[m.thread.sel].Statement)
-				}
+		case m.thread.navigate(k, msg, m.threadContent, rows):
+		case key.Matches(msg, k.Open):
+			return m.open()
+		case key.Matches(msg, k.Copy):
+			if c := m.threadContent; m.thread.sel >= 0 && m.thread.sel < len(c.Blocks) {
+				return copyStatement(m.d, c.Blocks[m.thread.sel].Statement)
 			}
 		}
 	case tea.MouseClickMsg:
 		return m.click(msg.X, msg.Y)
 	case tea.MouseWheelMsg:
-		n := 3
-		if msg.Button == tea.MouseWheelUp {
-			n = -3
-		} else if msg.Button != tea.MouseWheelDown {
-			return nil
-		}
-		if inList, _ := m.hit(msg.X, msg.Y); inList {
+		switch {
+		case m.listPane.Contains(msg.X, msg.Y):
 			m.focus = demandsList
+			n := 3
+			if msg.Button == tea.MouseWheelUp {
+				n = -3
+			} else if msg.Button != tea.MouseWheelDown {
+				return nil
+			}
 			m.listOffset = views.ClampOffset(m.listOffset+n, len(m.list.Lines), listRows)
-		} else {
+		case m.threadPane.Contains(msg.X, msg.Y):
 			m.focus = demandsThread
-			m.thread.scroll(m.threadContent, n, rows)
+			m.thread.wheel(msg, m.threadContent, rows)
 		}
 	}
 	return nil
@@ -200,36 +174,20 @@ func (m *Demands) open() tea.Cmd {
 	return nil
 }
 
-// hit is which pane a cell of the body is in, and the content row there
-// (-1 on a pane's title line; PaneRows or more on its bottom line).
-func (m *Demands) hit(x, y int) (inList bool, row int) {
-	if m.theme.Accessible {
-		if y < m.listH {
-			return true, y - 1
-		}
-		return false, y - m.listH - 1
-	}
-	return x < m.listW, y - 1
-}
-
 func (m *Demands) click(x, y int) tea.Cmd {
-	inList, row := m.hit(x, y)
-	h := m.threadH
-	if inList {
-		h = m.listH
-	}
-	if row < 0 || row >= views.PaneRows(h) {
-		return nil
-	}
-	if inList {
+	if line, ok := views.PaneLine(m.listPane, m.listOffset, x, y); ok {
 		m.focus = demandsList
-		if b := m.list.BlockAt(row + m.listOffset); b >= 0 {
+		if b := m.list.BlockAt(line); b >= 0 {
 			m.choose(b)
 		}
 		return nil
 	}
+	line, ok := views.PaneLine(m.threadPane, m.thread.offset, x, y)
+	if !ok {
+		return nil
+	}
 	m.focus = demandsThread
-	b := m.threadContent.BlockAt(row + m.thread.offset)
+	b := m.threadContent.BlockAt(line)
 	switch {
 	case b < 0:
 	case b == m.thread.sel:
@@ -247,7 +205,7 @@ func (m *Demands) View() string {
 	}
 	list := t.Render(views.Pane{
 		Title: "Demands", Content: m.list, Offset: m.listOffset,
-		Focused: m.focus == demandsList, Mark: m.sel, Width: m.listW, Height: m.listH,
+		Focused: m.focus == demandsList, Mark: m.sel, Width: m.listPane.W, Height: m.listPane.H,
 	})
 	mark := -1
 	if m.focus == demandsThread {
@@ -259,7 +217,7 @@ func (m *Demands) View() string {
 	}
 	thread := t.Render(views.Pane{
 		Title: title, Content: m.threadContent, Offset: m.thread.offset,
-		Focused: m.focus == demandsThread, Mark: mark, Width: m.threadW, Height: m.threadH,
+		Focused: m.focus == demandsThread, Mark: mark, Width: m.threadPane.W, Height: m.threadPane.H,
 	})
 	return views.Rows(views.JoinColumns(list, thread), m.width, m.height)
 }
@@ -271,9 +229,18 @@ func (m *Demands) ShortHelp() []key.Binding {
 
 func (m *Demands) FullHelp() [][]key.Binding {
 	k := m.keys
-	sides := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "list/thread"))
 	return [][]key.Binding{
 		{k.MoveHelp, k.PageHelp, k.EndsHelp},
-		{k.PaneHelp, sides, k.Open, k.Copy},
+		{k.PaneHelp, k.SidesHelp, k.Open, k.Copy},
 	}
+}
+
+// ExportMarkdown is the chosen demand's thread.
+func (m *Demands) ExportMarkdown() (string, func() []byte, bool) {
+	dm := m.demand()
+	if dm == nil {
+		return "", nil, false
+	}
+	d := m.d
+	return "demand-" + dm.ID, func() []byte { return views.DemandMarkdown(d, dm) }, true
 }

@@ -11,45 +11,26 @@ import (
 // its words, who said them and when, where in the source, and the source
 // paragraph with the statement highlighted.
 type Detail struct {
-	d     *data.Dossier
-	keys  *keyMap
-	theme *views.Theme
-	s     *data.Statement
+	frame
+	s *data.Statement
 
-	width, height int
-	offset        int
-	content       *views.Content
+	scr     scroller // no blocks: it scrolls by lines
+	content *views.Content
 }
 
-// ShowInSourceMsg asks the root to show a statement where it stands in
-// its source, on the Source tab.
-type ShowInSourceMsg struct{ ID string }
-
 func NewDetail(d *data.Dossier, keys *keyMap, theme *views.Theme, s *data.Statement) *Detail {
-	return &Detail{d: d, keys: keys, theme: theme, s: s}
+	m := &Detail{frame: newFrame(d, keys, theme), s: s, scr: scroller{sel: -1}}
+	m.relayout = m.layout
+	return m
 }
 
 func (m *Detail) Title() string { return "Statement" }
 
 func (m *Detail) MinSize() (int, int) { return 40, 9 }
 
-func (m *Detail) SetSize(w, h int) {
-	m.width, m.height = w, h
-	m.layout()
-}
-
-func (m *Detail) SetTheme(t *views.Theme) {
-	m.theme = t
-	m.layout()
-}
-
 func (m *Detail) layout() {
 	m.content = views.DetailContent(m.d, m.s, m.theme.Inner(m.width), m.theme)
-	m.offset = views.ClampOffset(m.offset, len(m.content.Lines), views.PaneRows(m.height))
-}
-
-func (m *Detail) scroll(n int) {
-	m.offset = views.ClampOffset(m.offset+n, len(m.content.Lines), views.PaneRows(m.height))
+	m.scr.clamp(m.content, views.PaneRows(m.height))
 }
 
 func (m *Detail) Update(msg tea.Msg) tea.Cmd {
@@ -61,28 +42,12 @@ func (m *Detail) Update(msg tea.Msg) tea.Cmd {
 		case key.Matches(msg, k.Copy):
 			return copyStatement(m.d, m.s)
 		case key.Matches(msg, k.ShowInSource):
-			id := m.s.ID
-			return func() tea.Msg { return ShowInSourceMsg{ID: id} }
-		case key.Matches(msg, k.Down):
-			m.scroll(1)
-		case key.Matches(msg, k.Up):
-			m.scroll(-1)
-		case key.Matches(msg, k.PageDown):
-			m.scroll(max(rows-1, 1))
-		case key.Matches(msg, k.PageUp):
-			m.scroll(-max(rows-1, 1))
-		case key.Matches(msg, k.Top):
-			m.offset = 0
-		case key.Matches(msg, k.Bottom):
-			m.scroll(len(m.content.Lines))
+			return msgCmd(ShowInSourceMsg{ID: m.s.ID})
+		default:
+			m.scr.navigate(k, msg, m.content, rows)
 		}
 	case tea.MouseWheelMsg:
-		switch msg.Button {
-		case tea.MouseWheelUp:
-			m.scroll(-3)
-		case tea.MouseWheelDown:
-			m.scroll(3)
-		}
+		m.scr.wheel(msg, m.content, rows)
 	}
 	return nil
 }
@@ -97,7 +62,7 @@ func (m *Detail) View() string {
 		}
 	}
 	return m.theme.Render(views.Pane{
-		Title: title, Content: m.content, Offset: m.offset, Focused: true,
+		Title: title, Content: m.content, Offset: m.scr.offset, Focused: true,
 		Mark: -1, Width: m.width, Height: m.height,
 	})
 }
@@ -110,6 +75,12 @@ func (m *Detail) ShortHelp() []key.Binding {
 func (m *Detail) FullHelp() [][]key.Binding {
 	k := m.keys
 	return [][]key.Binding{{k.Back, k.Copy, k.ShowInSource}, {k.MoveHelp, k.PageHelp, k.EndsHelp}}
+}
+
+// ExportMarkdown is the statement in full.
+func (m *Detail) ExportMarkdown() (string, func() []byte, bool) {
+	d, st := m.d, m.s
+	return "statement-" + st.ID, func() []byte { return views.StatementMarkdown(d, st) }, true
 }
 
 // copyStatement puts a statement and its attribution on the clipboard

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"unicode"
 
@@ -14,85 +13,6 @@ import (
 	"github.com/parley-dev/parley/data"
 	"github.com/parley-dev/parley/views"
 )
-
-// comparedParties is who Compare shows now, so the Matrix follows the
-// parties picked there.
-func (m *Root) comparedParties() []*data.Party {
-	for _, s := range m.screens {
-		if c, ok := s.(*Compare); ok {
-			return c.Parties()
-		}
-	}
-	return m.d.ComparedParties()
-}
-
-// MarkdownExporter is a screen that can put what it shows into a
-// Markdown brief for `e`; slug names the default file ("compare-nato").
-// Screens of this package are handled in markdownOf; a screen added
-// elsewhere implements this.
-type MarkdownExporter interface {
-	ExportMarkdown() (slug string, md []byte, ok bool)
-}
-
-// markdownOf is what the screen in front shows, as Markdown: the slug for
-// the file's name, and a function that renders it. The function holds what
-// is on screen now and runs later, in the command that writes the file: a
-// Timeline or Source of a million statements is megabytes of Markdown,
-// not something to build while the name is asked for.
-func markdownOf(s Screen) (string, func() []byte, bool) {
-	switch s := s.(type) {
-	case *Compare:
-		if s.picker != nil {
-			return "", nil, false
-		}
-		d, parties := s.d, slices.Clone(s.parties)
-		if s.all {
-			return "compare-all-topics", func() []byte { return views.CompareMarkdown(d, parties, nil) }, true
-		}
-		t := s.currentTopic()
-		if t == nil {
-			return "", nil, false
-		}
-		return "compare-" + t.ID, func() []byte { return views.CompareMarkdown(d, parties, t) }, true
-	case *Demands:
-		dm := s.demand()
-		if dm == nil {
-			return "", nil, false
-		}
-		d := s.d
-		return "demand-" + dm.ID, func() []byte { return views.DemandMarkdown(d, dm) }, true
-	case *Matrix:
-		d, shown, agreements := s.d, s.shown, s.agreements // replaced, never changed in place
-		return "matrix", func() []byte { return views.MatrixMarkdown(d, shown, agreements) }, true
-	case *Source:
-		if s.text == nil {
-			return "", nil, false
-		}
-		d, src := s.d, s.text.Source
-		return "source-" + src.ID, func() []byte { return views.SourceMarkdown(d, src) }, true
-	case *Timeline:
-		d := s.d
-		return "timeline", func() []byte { return views.TimelineMarkdown(d) }, true
-	case *Detail:
-		d, st := s.d, s.s
-		return "statement-" + st.ID, func() []byte { return views.StatementMarkdown(d, st) }, true
-	case *Search:
-		res := s.Results()
-		if res == nil || len(res.Hits) == 0 {
-			return "", nil, false
-		}
-		found := make([]*data.Statement, len(res.Hits))
-		for i, h := range res.Hits {
-			found[i] = h.Statement
-		}
-		d, query, total := s.d, s.Query(), res.Total
-		return "quotes-" + query, func() []byte { return views.SearchMarkdown(d, query, found, total) }, true
-	case MarkdownExporter:
-		slug, md, ok := s.ExportMarkdown()
-		return slug, func() []byte { return md }, ok
-	}
-	return "", nil, false
-}
 
 // The stages of an export: the file name is asked for, then, when the
 // file exists, whether to overwrite it; the writing happens in a command.
@@ -109,7 +29,7 @@ const (
 // a file name (suggesting one), writes it atomically and never replaces a
 // file without a "y".
 type exportFlow struct {
-	keys  *analysisKeys
+	keys  *keyMap
 	stage exportStage
 	input textinput.Model
 	path  string
@@ -146,7 +66,7 @@ func (m *Root) exportUpdate(msg tea.Msg) (tea.Cmd, bool) {
 	case exportDoneMsg:
 		return x.done(m, msg), true
 	case tea.KeyPressMsg:
-		if msg.String() == "ctrl+c" {
+		if key.Matches(msg, x.keys.ForceQuit) {
 			return nil, false
 		}
 		switch x.stage {
@@ -189,7 +109,12 @@ func (m *Root) capturing() bool {
 }
 
 func (x *exportFlow) start(m *Root) tea.Cmd {
-	slug, render, ok := markdownOf(m.child())
+	var slug string
+	var render func() []byte
+	ok := false
+	if e, can := m.child().(MarkdownExporter); can {
+		slug, render, ok = e.ExportMarkdown()
+	}
 	if !ok {
 		m.flash = "nothing to export here"
 		return nil
@@ -217,12 +142,12 @@ func (x *exportFlow) styleInput(t *views.Theme) {
 }
 
 func (x *exportFlow) naming(m *Root, msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "esc":
+	switch {
+	case key.Matches(msg, x.keys.InputCancel):
 		x.stage = exportIdle
 		m.flash = "export cancelled"
 		return nil
-	case "enter":
+	case key.Matches(msg, x.keys.InputSubmit):
 		name := strings.TrimSpace(x.input.Value())
 		if name == "" {
 			return nil
@@ -257,9 +182,9 @@ func (m *Root) exportView() string {
 	x := &m.export
 	switch x.stage {
 	case exportNaming:
-		return x.input.View() + m.theme.HelpDesc.Render("  enter writes · esc cancels")
+		return x.input.View() + m.theme.HelpDesc.Render("  "+x.keys.InputSubmit.Help().Key+" writes · "+x.keys.InputCancel.Help().Key+" cancels")
 	case exportConfirming:
-		return m.theme.Notice.Render(views.Truncate(x.path+" exists. Overwrite? y/n", m.width))
+		return m.theme.Notice.Render(views.Truncate(x.path+" exists. Overwrite? "+firstKey(x.keys.Confirm)+"/"+firstKey(x.keys.Refuse), m.width))
 	case exportWriting:
 		return m.theme.Muted.Render("writing " + x.path + "…")
 	}

@@ -97,9 +97,14 @@ func runCmd(m *Root, cmd tea.Cmd) {
 		for _, c := range msg {
 			runCmd(m, c)
 		}
-	case OpenStatementMsg, FlashMsg:
-		m.Update(msg)
+	case OpenStatementMsg, FlashMsg, PartiesChosenMsg, GoBackMsg, ShowInSourceMsg:
+		runCmd(m, send1(m, msg))
 	}
+}
+
+func send1(m *Root, msg tea.Msg) tea.Cmd {
+	_, cmd := m.Update(msg)
+	return cmd
 }
 
 // screen is what the terminal shows, without styling.

@@ -14,14 +14,9 @@ import (
 // Compare shows, or with `a` every party; parent topics fold with their
 // subtopics.
 type Matrix struct {
-	d       *data.Dossier
-	keys    *keyMap
-	ak      *analysisKeys
-	theme   *views.Theme
-	parties func() []*data.Party
-	all     bool // every party of the dossier rather than Compare's
-
-	width, height int
+	frame
+	compared []*data.Party // Compare's parties (PartiesChosenMsg)
+	all      bool          // every party of the dossier rather than Compare's
 
 	shown      []*data.Party
 	agreements []data.TopicAgreement
@@ -46,34 +41,23 @@ type evidenceList struct {
 	scr     scroller
 }
 
-// NewMatrix builds the matrix; parties is asked on every layout, so the
-// matrix follows the parties chosen in Compare.
-func NewMatrix(d *data.Dossier, keys *keyMap, theme *views.Theme, parties func() []*data.Party) *Matrix {
-	if parties == nil {
-		parties = d.ComparedParties
-	}
-	return &Matrix{d: d, keys: keys, ak: keys.analysis, theme: theme, parties: parties, collapsed: map[string]bool{}}
+// NewMatrix builds the matrix on the parties Compare shows first; it
+// follows Compare's choice through PartiesChosenMsg.
+func NewMatrix(d *data.Dossier, keys *keyMap, theme *views.Theme, parties []*data.Party) *Matrix {
+	m := &Matrix{frame: newFrame(d, keys, theme), compared: parties, collapsed: map[string]bool{}}
+	m.relayout = m.layout
+	return m
 }
 
 func (m *Matrix) Title() string { return "Matrix" }
 
 func (m *Matrix) MinSize() (int, int) { return 40, 8 }
 
-func (m *Matrix) SetSize(w, h int) {
-	m.width, m.height = w, h
-	m.layout()
-}
-
-func (m *Matrix) SetTheme(t *views.Theme) {
-	m.theme = t
-	m.layout()
-}
-
 // layout classifies the topics again when the parties changed, lays out
 // the visible rows (folded subtopics left out) and clamps the cursor and
 // both scroll positions; idempotent.
 func (m *Matrix) layout() {
-	p := m.parties()
+	p := m.compared
 	if m.all {
 		p = m.d.Parties
 	}
@@ -268,20 +252,27 @@ func (m *Matrix) evidenceContent() *views.Content {
 func (m *Matrix) evidenceRows() int { return views.PaneRows(m.height) }
 
 func (m *Matrix) Update(msg tea.Msg) tea.Cmd {
+	if msg, ok := msg.(PartiesChosenMsg); ok {
+		m.compared = msg.Parties
+		if m.width > 0 {
+			m.layout()
+		}
+		return nil
+	}
 	if m.evidence != nil {
 		return m.updateEvidence(msg)
 	}
-	k, ak := m.keys, m.ak
+	k := m.keys
 	g := views.MatrixLayout(m.shown, m.width, m.height)
 	page := max(g.Rows-1, 1)
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		switch {
-		case key.Matches(msg, ak.Fold):
+		case key.Matches(msg, k.Fold):
 			m.fold()
-		case key.Matches(msg, ak.FoldAll):
+		case key.Matches(msg, k.FoldAll):
 			m.foldAll()
-		case key.Matches(msg, ak.AllParties):
+		case key.Matches(msg, k.AllParties):
 			m.all = !m.all
 			m.layout()
 		case key.Matches(msg, k.Down):
@@ -296,13 +287,13 @@ func (m *Matrix) Update(msg tea.Msg) tea.Cmd {
 			m.moveRow(-len(m.rows))
 		case key.Matches(msg, k.Bottom):
 			m.moveRow(len(m.rows))
-		case key.Matches(msg, ak.Left):
+		case key.Matches(msg, k.PrevParty):
 			m.col--
 			m.clamp()
-		case key.Matches(msg, ak.Right):
+		case key.Matches(msg, k.NextParty):
 			m.col++
 			m.clamp()
-		case key.Matches(msg, ak.Evidence):
+		case key.Matches(msg, k.Evidence):
 			return m.open()
 		}
 	case tea.MouseWheelMsg:
@@ -382,20 +373,26 @@ func (m *Matrix) state() views.Matrix {
 }
 
 func (m *Matrix) ShortHelp() []key.Binding {
-	k, ak := m.keys, m.ak
+	k := m.keys
 	if m.evidence != nil {
 		return []key.Binding{k.Up, k.Down, k.Open, k.Back}
 	}
-	return []key.Binding{k.MoveHelp, ak.ColumnHelp, ak.Evidence, ak.Fold, ak.FoldAll, ak.AllParties}
+	return []key.Binding{k.MoveHelp, k.ColumnHelp, k.Evidence, k.Fold, k.FoldAll, k.AllParties}
 }
 
 func (m *Matrix) FullHelp() [][]key.Binding {
-	k, ak := m.keys, m.ak
+	k := m.keys
 	if m.evidence != nil {
 		return [][]key.Binding{{k.MoveHelp, k.PageHelp}, {k.Open, k.Back}}
 	}
 	return [][]key.Binding{
-		{k.MoveHelp, ak.ColumnHelp, k.PageHelp, k.EndsHelp},
-		{ak.Evidence, ak.Fold, ak.FoldAll, ak.AllParties},
+		{k.MoveHelp, k.ColumnHelp, k.PageHelp, k.EndsHelp},
+		{k.Evidence, k.Fold, k.FoldAll, k.AllParties},
 	}
+}
+
+// ExportMarkdown is the matrix of the parties shown.
+func (m *Matrix) ExportMarkdown() (string, func() []byte, bool) {
+	d, shown, agreements := m.d, m.shown, m.agreements // replaced, never changed in place
+	return "matrix", func() []byte { return views.MatrixMarkdown(d, shown, agreements) }, true
 }

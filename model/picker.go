@@ -137,14 +137,15 @@ func (c *Compare) updatePicker(msg tea.Msg) tea.Cmd {
 			if p.count() < p.min {
 				return flash(fmt.Sprintf("choose at least %d parties", p.min))
 			}
-			c.setParties(p.chosen())
+			return c.setParties(p.chosen())
 		case key.Matches(msg, k.CancelPick), key.Matches(msg, k.PickParties):
 			c.picker = nil
 		}
 	case tea.MouseClickMsg:
 		content := p.content(views.PaneInner(c.width), c.theme)
 		off := p.offset(content, views.PaneRows(c.height))
-		if b := content.BlockAt(msg.Y - 1 + off); b >= 0 && b < len(p.rows) {
+		line, ok := views.PaneLine(views.Rect{W: c.width, H: c.height}, off, msg.X, msg.Y)
+		if b := content.BlockAt(line); ok && b >= 0 && b < len(p.rows) {
 			p.cursor = b
 			return p.toggle()
 		}
@@ -153,8 +154,9 @@ func (c *Compare) updatePicker(msg tea.Msg) tea.Cmd {
 }
 
 // setParties shows the chosen parties, keeping each one's reading position
-// and the focus on the same party where it stays.
-func (c *Compare) setParties(parties []*data.Party) {
+// and the focus on the same party where it stays, and tells the other
+// screens (the Matrix follows Compare's parties).
+func (c *Compare) setParties(parties []*data.Party) tea.Cmd {
 	old := map[*data.Party]scroller{}
 	for i, p := range c.parties {
 		old[p] = c.scr[i]
@@ -178,4 +180,5 @@ func (c *Compare) setParties(parties []*data.Party) {
 	}
 	c.picker = nil
 	c.layout()
+	return msgCmd(PartiesChosenMsg{Parties: slices.Clone(parties)})
 }

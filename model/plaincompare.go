@@ -15,7 +15,7 @@ import (
 func (c *Compare) layoutPlain() {
 	c.barH = 0
 	c.paneH = c.height
-	c.paneW, c.paneX = []int{c.width}, []int{0}
+	c.panes = []views.Rect{{W: c.width, H: c.paneH}}
 	rows := views.PaneRows(c.paneH)
 	width := views.PlainInner(c.width)
 	if c.all {
@@ -71,15 +71,15 @@ func (c *Compare) showFocus() {
 
 // clickPlain selects the block under the pointer, and opens it when it was
 // selected already.
-func (c *Compare) clickPlain(y int) tea.Cmd {
+func (c *Compare) clickPlain(x, y int) tea.Cmd {
 	content, scr := c.focused()
-	row := y - 1
-	if content == nil || row < 0 || row >= views.PaneRows(c.paneH) {
+	if content == nil || len(c.panes) == 0 {
 		return nil
 	}
-	b := content.BlockAt(row + scr.offset)
+	line, ok := views.PaneLine(c.panes[0], scr.offset, x, y)
+	b := content.BlockAt(line)
 	switch {
-	case b < 0:
+	case !ok || b < 0:
 		return nil
 	case b == scr.sel:
 		return c.open()

@@ -10,9 +10,9 @@ import (
 // the thread, both the full width; the list gets what it needs up to a
 // third of the height. Idempotent.
 func (m *Demands) layoutPlain() {
-	m.listW, m.threadW = m.width, m.width
-	m.listH = min(max(len(m.d.Demands), 1)+2, max(m.height/3, 3))
-	m.threadH = m.height - m.listH
+	listH := min(max(len(m.d.Demands), 1)+2, max(m.height/3, 3))
+	m.listPane = views.Rect{W: m.width, H: listH}
+	m.threadPane = views.Rect{Y: listH, W: m.width, H: m.height - listH}
 	width := views.PlainInner(m.width)
 	m.list = views.PlainDemandList(m.d, width, m.theme)
 	m.threadContent = views.PlainDemandThread(m.d, m.demand(), width, m.theme)
@@ -40,7 +40,7 @@ func (m *Demands) viewPlain() string {
 	}
 	list := t.Render(views.Pane{
 		Title:   focus(fmt.Sprintf("Demands, %d in all", len(m.d.Demands)), demandsList),
-		Content: m.list, Offset: m.listOffset, Mark: m.sel, Width: m.width, Height: m.listH,
+		Content: m.list, Offset: m.listOffset, Mark: m.sel, Width: m.width, Height: m.listPane.H,
 	})
 	mark := -1
 	if m.focus == demandsThread {
@@ -48,7 +48,7 @@ func (m *Demands) viewPlain() string {
 	}
 	thread := t.Render(views.Pane{
 		Title:   focus(fmt.Sprintf("Demand %d of %d", m.sel+1, len(m.d.Demands)), demandsThread),
-		Content: m.threadContent, Offset: m.thread.offset, Mark: mark, Width: m.width, Height: m.threadH,
+		Content: m.threadContent, Offset: m.thread.offset, Mark: mark, Width: m.width, Height: m.threadPane.H,
 	})
 	return views.Rows(list+"\n"+thread, m.width, m.height)
 }

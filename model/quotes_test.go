@@ -21,7 +21,7 @@ func TestSlashSearchesAndEscReturns(t *testing.T) {
 
 	_, cmd := m.Update(keyMsg("/"))
 	feed(m, cmd, 3)
-	if m.child() != m.search || !m.search.CapturingInput() {
+	if q, ok := m.child().(*Search); !ok || !q.CapturingInput() {
 		t.Fatal("/ did not open Quotes with the query box focused")
 	}
 	for _, r := range "invasion" {

@@ -63,13 +63,7 @@ type Root struct {
 	screens []Screen
 	active  int
 	detail  *Detail // open over the active screen, or nil
-
-	// Quotes is one of the screens; / opens it from anywhere and esc goes
-	// back to the screen (and detail) it was opened from.
-	search       *Search
-	searchIndex  int
-	beforeSearch int
-	detailBefore *Detail
+	back    place   // where GoBackMsg returns: the place before the last switch
 
 	help  help.Model
 	flash string
@@ -79,29 +73,35 @@ type Root struct {
 	export exportFlow // the `e` prompt (export.go)
 
 	// Derived by layout.
-	bodyH, footerH int
-	tabSpans       []data.Span
+	body     views.Rect // where the screen in front is drawn
+	footerH  int
+	tabSpans []data.Span
+}
+
+// place is where the user is: a screen and the detail open over it.
+type place struct {
+	screen int
+	detail *Detail
 }
 
 // New builds the explorer on a dossier; run it with tea.NewProgram, or
 // call Run.
 func New(d *data.Dossier, opts Options) *Root {
 	m := &Root{d: d, opts: opts, keys: newKeyMap(), dark: opts.Theme != "light"}
+	m.keys.apply(opts.Keys)
 	m.theme = m.newTheme(m.dark)
 	m.help = help.New()
 	m.styleHelp()
-	m.export.keys = m.keys.analysis
-	applyKeys(m.keys, m.keys.analysis, opts.Keys)
-	m.search = NewSearch(d, opts.Index, m.keys, m.theme)
+	m.export.keys = m.keys
+	parties := comparedParties(d, opts.Parties)
 	m.screens = []Screen{
-		NewCompare(d, m.keys, m.theme, opts.Parties),
+		NewCompare(d, m.keys, m.theme, parties),
 		NewDemands(d, m.keys, m.theme),
-		NewMatrix(d, m.keys, m.theme, m.comparedParties),
+		NewMatrix(d, m.keys, m.theme, parties),
 		NewSource(d, m.keys, m.theme),
 		NewTimeline(d, m.keys, m.theme),
-		m.search,
+		newQuotes(d, opts.Index, opts.Pending, m.keys, m.theme),
 	}
-	m.searchIndex = len(m.screens) - 1
 	return m
 }
 
@@ -142,11 +142,10 @@ func (m *Root) Init() tea.Cmd {
 	if m.askTrueColor {
 		cmds = append(cmds, tea.RequestCapability("RGB"), tea.RequestCapability("Tc"))
 	}
-	switch {
-	case m.opts.Index == nil && m.opts.Pending != nil:
-		cmds = append(cmds, PendingIndexCmd(m.opts.Pending))
-	case m.opts.Index == nil:
-		cmds = append(cmds, SearchIndexCmd(m.d))
+	for _, s := range m.screens {
+		if i, ok := s.(Initer); ok {
+			cmds = append(cmds, i.Init())
+		}
 	}
 	return tea.Batch(cmds...)
 }
@@ -205,11 +204,11 @@ func (m *Root) layout() {
 	if m.help.ShowAll {
 		m.footerH = max(min(len(m.fullHelp()), m.height/3), 1)
 	}
-	m.bodyH = max(m.height-1-m.footerH, 0)
+	m.body = views.Rect{Y: 1, W: m.width, H: max(m.height-1-m.footerH, 0)} // under the header
 	_, m.tabSpans = m.header()
-	m.screens[m.active].SetSize(m.width, m.bodyH)
+	m.screens[m.active].SetSize(m.body.W, m.body.H)
 	if m.detail != nil {
-		m.detail.SetSize(m.width, m.bodyH)
+		m.detail.SetSize(m.body.W, m.body.H)
 	}
 }
 
@@ -238,21 +237,18 @@ func (m *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case FlashMsg:
 		m.flash = string(msg)
 		return m, nil
-	case SearchIndexMsg, SearchProgressMsg:
-		// The index is built in the background for the Quotes screen,
-		// whichever screen is showing.
-		return m, m.search.Update(msg)
-	case CloseSearchMsg:
-		m.switchTo(m.beforeSearch)
-		m.detail = m.detailBefore
+	case GoBackMsg:
+		back := m.back
+		m.switchTo(back.screen)
+		m.detail = back.detail
 		if m.detail != nil {
-			m.detail.SetSize(m.width, m.bodyH)
+			m.detail.SetSize(m.body.W, m.body.H)
 		}
 		return m, nil
 	case OpenStatementMsg:
 		if s := m.d.Statement(msg.ID); s != nil {
 			m.detail = NewDetail(m.d, m.keys, m.theme, s)
-			m.detail.SetSize(m.width, m.bodyH)
+			m.detail.SetSize(m.body.W, m.body.H)
 		}
 		return m, nil
 	case ShowInSourceMsg:
@@ -262,7 +258,7 @@ func (m *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.flash = ""
 		return m, m.handleKey(msg)
 	case tea.MouseClickMsg:
-		if msg.Y == 0 {
+		if msg.Y < m.body.Y {
 			if msg.Button == tea.MouseLeft {
 				for i, sp := range m.tabSpans {
 					if msg.X >= sp.Start && msg.X < sp.End {
@@ -272,86 +268,96 @@ func (m *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 			return m, nil
 		}
-		if m.tooSmall() || msg.Y > m.bodyH {
-			return m, nil
-		}
-		msg.Y--
-		return m, m.child().Update(msg)
+		return m, m.toBody(msg, msg.X, msg.Y, func(y int) tea.Msg { msg.Y = y; return msg })
 	case tea.MouseWheelMsg:
-		if m.tooSmall() || msg.Y < 1 || msg.Y > m.bodyH {
-			return m, nil
-		}
-		msg.Y--
+		return m, m.toBody(msg, msg.X, msg.Y, func(y int) tea.Msg { msg.Y = y; return msg })
+	case tea.MouseMsg, tea.PasteMsg, tea.PasteStartMsg, tea.PasteEndMsg, tea.KeyReleaseMsg:
 		return m, m.child().Update(msg)
 	}
-	return m, m.child().Update(msg)
+	// Everything else is news (a search result, an index built in the
+	// background, the parties Compare shows): every screen hears it,
+	// whichever is in front.
+	cmds := make([]tea.Cmd, 0, len(m.screens)+1)
+	for _, s := range m.screens {
+		cmds = append(cmds, s.Update(msg))
+	}
+	if m.detail != nil {
+		cmds = append(cmds, m.detail.Update(msg))
+	}
+	return m, tea.Batch(cmds...)
+}
+
+// toBody hands a mouse event on the body to the screen in front, with Y
+// counted from the top of the body; events elsewhere are dropped.
+func (m *Root) toBody(msg tea.Msg, x, y int, at func(y int) tea.Msg) tea.Cmd {
+	if m.tooSmall() || !m.body.Contains(x, y) {
+		return nil
+	}
+	return m.child().Update(at(y - m.body.Y))
 }
 
 // handleKey runs the global bindings first and gives the key to the
 // focused child only when none of them took it.
 func (m *Root) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	if msg.String() == "ctrl+c" {
+	k := m.keys
+	if key.Matches(msg, k.ForceQuit) {
 		return tea.Quit
 	}
-	if c, ok := m.child().(InputCapturer); ok && c.CapturingInput() {
+	if m.capturing() {
 		return m.child().Update(msg)
 	}
 	switch {
-	case key.Matches(msg, m.keys.Quit):
+	case key.Matches(msg, k.Quit):
 		return tea.Quit
-	case key.Matches(msg, m.keys.Help):
+	case key.Matches(msg, k.Help):
 		m.help.ShowAll = !m.help.ShowAll
 		m.layout()
 		return nil
-	case key.Matches(msg, m.keys.Screens):
-		if i := int(msg.String()[0] - '1'); i < len(m.screens) {
-			m.switchTo(i)
-		}
-		return nil
-	case key.Matches(msg, m.keys.Search):
-		return m.openSearch()
-	case m.detail != nil && key.Matches(msg, m.keys.Back):
+	case m.detail != nil && key.Matches(msg, k.Back):
 		m.detail = nil
 		return nil
+	}
+	for i := range m.screens {
+		if key.Matches(msg, k.Screen[i]) {
+			m.switchTo(i)
+			return nil
+		}
+	}
+	for i, s := range m.screens {
+		if j, ok := s.(Jumper); ok && key.Matches(msg, j.JumpKey()) {
+			m.switchTo(i)
+			return j.Jumped()
+		}
 	}
 	return m.child().Update(msg)
 }
 
-// openSearch shows Quotes with the query box focused, remembering where
-// the user was so esc can go back there.
-func (m *Root) openSearch() tea.Cmd {
-	m.switchTo(m.searchIndex)
-	return m.search.Focus()
-}
-
-// showInSource switches to the Source tab with the statement in focus
-// where it stands in its source; a statement taken from no source of the
+// showInSource switches to the screen that shows statements where they
+// stand, with this one in focus; a statement taken from no source of the
 // dossier stays where it is, and the footer says why.
 func (m *Root) showInSource(id string) {
 	s := m.d.Statement(id)
 	if s == nil {
 		return
 	}
-	found := false
-	for _, src := range m.d.Sources {
-		found = found || src.ID == s.Source
-	}
-	if !found {
+	if m.d.Source(s.Source) == nil {
 		m.flash = "this statement is not taken from a source of the dossier"
 		return
 	}
 	for i, sc := range m.screens {
-		if src, ok := sc.(*Source); ok {
+		if sh, ok := sc.(StatementShower); ok {
 			m.switchTo(i)
-			src.Show(id)
+			sh.ShowStatement(id)
 			return
 		}
 	}
 }
 
+// switchTo puts screen i in front (closing the detail), remembering the
+// place it leaves for GoBackMsg.
 func (m *Root) switchTo(i int) {
-	if i == m.searchIndex && m.active != m.searchIndex {
-		m.beforeSearch, m.detailBefore = m.active, m.detail
+	if i != m.active {
+		m.back = place{screen: m.active, detail: m.detail}
 	}
 	m.detail = nil
 	if i != m.active {
@@ -389,17 +395,23 @@ func (m *Root) render() string {
 	if v := m.exportView(); v != "" {
 		footer = v
 	}
-	return header + "\n" + views.Rows(m.child().View(), m.width, m.bodyH) + "\n" + views.Box(footer, m.width, m.footerH)
+	return header + "\n" + views.Rows(m.child().View(), m.body.W, m.body.H) + "\n" + views.Box(footer, m.width, m.footerH)
 }
 
 // ShortHelp is the footer: the focused child's keys, then the global ones.
 func (m *Root) ShortHelp() []key.Binding {
-	return append(m.child().ShortHelp(), m.keys.Search, m.export.keys.Export, m.keys.Screens, m.keys.Help, m.keys.Quit)
+	return append(m.child().ShortHelp(), m.globalHelp()...)
 }
 
 // FullHelp is every key that works here, in columns.
 func (m *Root) FullHelp() [][]key.Binding {
-	return append(m.child().FullHelp(), []key.Binding{m.keys.Search, m.export.keys.Export, m.keys.Screens, m.keys.Help, m.keys.Quit})
+	return append(m.child().FullHelp(), m.globalHelp())
+}
+
+// globalHelp is the root's own keys, after the screen's.
+func (m *Root) globalHelp() []key.Binding {
+	k := m.keys
+	return []key.Binding{k.Search, k.Export, k.ScreensHelp, k.Help, k.Quit}
 }
 
 // fullHelp lays FullHelp out in as many bands of columns as the width
@@ -424,4 +436,40 @@ func helpItems(bindings []key.Binding) []views.HelpItem {
 		}
 	}
 	return items
+}
+
+// fromEnvironment turns on what the environment asks for: NO_COLOR (no
+// colour) and ACCESSIBLE (plain mode), each with any non-empty value.
+func fromEnvironment(opts Options) Options {
+	if os.Getenv("NO_COLOR") != "" {
+		opts.NoColor = true
+	}
+	if os.Getenv("ACCESSIBLE") != "" {
+		opts.Plain = true
+	}
+	return opts
+}
+
+// newTheme builds the styles for a background, plain or not.
+func (m *Root) newTheme(dark bool) *views.Theme {
+	if m.opts.Plain {
+		return views.AccessibleTheme(m.d, dark, m.opts.NoColor)
+	}
+	return views.NewTheme(m.d, dark, m.opts.NoColor)
+}
+
+// header is the top line and where its tabs are.
+func (m *Root) header() (string, []data.Span) {
+	if m.opts.Plain {
+		return views.PlainHeader(m.d, m.tabTitles(), m.active, m.width, m.theme)
+	}
+	return views.Header(m.d, m.tabTitles(), m.active, m.width, m.theme)
+}
+
+// shortHelp is the one-line footer.
+func (m *Root) shortHelp() string {
+	if m.opts.Plain {
+		return views.PlainHelp(helpItems(m.ShortHelp()), m.width, m.theme)
+	}
+	return m.help.ShortHelpView(m.ShortHelp())
 }

@@ -1,6 +1,10 @@
 package model
 
-import "github.com/parley-dev/parley/views"
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/parley-dev/parley/views"
+)
 
 // scroller is the reading position in a pane of selectable blocks: the
 // first line shown and the selected block. Moving down selects the next
@@ -123,6 +127,41 @@ func (s *scroller) follow(c *views.Content, rows int) {
 			s.sel = i
 			return
 		}
+	}
+}
+
+// navigate moves the reading position by the movement keys; it reports
+// whether the key was one of them.
+func (s *scroller) navigate(k *keyMap, msg tea.KeyPressMsg, c *views.Content, rows int) bool {
+	switch {
+	case key.Matches(msg, k.Down):
+		s.down(c, rows)
+	case key.Matches(msg, k.Up):
+		s.up(c, rows)
+	case key.Matches(msg, k.PageDown):
+		s.scroll(c, max(rows-1, 1), rows)
+	case key.Matches(msg, k.PageUp):
+		s.scroll(c, -max(rows-1, 1), rows)
+	case key.Matches(msg, k.Top):
+		s.top(c, rows)
+	case key.Matches(msg, k.Bottom):
+		s.bottom(c, rows)
+	default:
+		return false
+	}
+	return true
+}
+
+// wheelLines is how far a notch of the wheel scrolls.
+const wheelLines = 3
+
+// wheel scrolls wheelLines a notch.
+func (s *scroller) wheel(msg tea.MouseWheelMsg, c *views.Content, rows int) {
+	switch msg.Button {
+	case tea.MouseWheelUp:
+		s.scroll(c, -wheelLines, rows)
+	case tea.MouseWheelDown:
+		s.scroll(c, wheelLines, rows)
 	}
 }
 

@@ -21,11 +21,9 @@ import (
 // Until the index is ready (a large dossier is indexed in the background)
 // the screen shows how far indexing has come, and searches once it lands.
 type Search struct {
-	d     *data.Dossier
-	ix    *search.Index
-	keys  *keyMap
-	skeys searchKeys
-	theme *views.Theme
+	frame
+	ix      *search.Index
+	pending *search.Pending // the index being built, while ix is nil
 
 	input  textinput.Model
 	typing bool // keys go to the query box
@@ -38,9 +36,9 @@ type Search struct {
 
 	indexed, total int // indexing progress while ix is nil
 
-	width, height int
-	content       *views.Content
-	scroll        scroller
+	results views.Rect // where the results pane is drawn
+	content *views.Content
+	scroll  scroller
 }
 
 // SearchLimit is how many statements the screen lists for a query.
@@ -116,24 +114,6 @@ func PendingIndexCmd(p *search.Pending) tea.Cmd {
 // maxQueryLength is the most characters the query box takes.
 const maxQueryLength = 1000
 
-// CloseSearchMsg asks the root to go back to where the user was before
-// `/` (esc on the Quotes screen).
-type CloseSearchMsg struct{}
-
-type searchKeys struct {
-	Focus, Results, Next, Prev, Clear key.Binding
-}
-
-func newSearchKeys() searchKeys {
-	return searchKeys{
-		Focus:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "edit query")),
-		Results: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "query/results")),
-		Next:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n/N", "next/previous")),
-		Prev:    key.NewBinding(key.WithKeys("N")),
-		Clear:   key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "clear query")),
-	}
-}
-
 // NewSearch builds the Quotes screen; ix may be nil while the index is
 // still being built (send SearchIndexMsg when it is ready).
 func NewSearch(d *data.Dossier, ix *search.Index, keys *keyMap, theme *views.Theme) *Search {
@@ -144,9 +124,18 @@ func NewSearch(d *data.Dossier, ix *search.Index, keys *keyMap, theme *views.The
 	ti.CharLimit = maxQueryLength
 	ti.Placeholder = `words, "a phrase", -word, party: speaker: topic: kind: date:`
 	ti.SetStyles(textinput.DefaultStyles(theme == nil || theme.Dark))
-	m := &Search{d: d, ix: ix, keys: keys, skeys: newSearchKeys(), theme: theme, input: ti, typing: true}
+	m := &Search{frame: newFrame(d, keys, theme), ix: ix, input: ti, typing: true}
+	m.relayout = m.layout
 	m.input.Focus()
 	m.scroll = scroller{sel: -1}
+	return m
+}
+
+// newQuotes is NewSearch for the explorer: the index may still be being
+// built by search.Open (pending).
+func newQuotes(d *data.Dossier, ix *search.Index, pending *search.Pending, keys *keyMap, theme *views.Theme) *Search {
+	m := NewSearch(d, ix, keys, theme)
+	m.pending = pending
 	return m
 }
 
@@ -163,8 +152,26 @@ func (m *Search) MinSize() (int, int) { return 40, 8 }
 // CapturingInput is true while the query box has the keys.
 func (m *Search) CapturingInput() bool { return m.typing }
 
-// Focus puts the keys in the query box (the root calls it when `/` opens
-// the screen).
+// Init builds the index in the background when the screen has none yet,
+// or waits for the one search.Open is building.
+func (m *Search) Init() tea.Cmd {
+	switch {
+	case m.ix != nil:
+		return nil
+	case m.pending != nil:
+		return PendingIndexCmd(m.pending)
+	}
+	return SearchIndexCmd(m.d)
+}
+
+// JumpKey is the key that opens Quotes from anywhere.
+func (m *Search) JumpKey() key.Binding { return m.keys.Search }
+
+// Jumped puts the keys in the query box when the screen is opened from
+// elsewhere.
+func (m *Search) Jumped() tea.Cmd { return m.Focus() }
+
+// Focus puts the keys in the query box.
 func (m *Search) Focus() tea.Cmd {
 	m.typing = true
 	return m.input.Focus()
@@ -176,22 +183,15 @@ func (m *Search) Query() string { return m.input.Value() }
 // Results is the last answer shown, or nil.
 func (m *Search) Results() *search.Results { return m.res }
 
-func (m *Search) SetSize(w, h int) {
-	m.width, m.height = w, h
-	m.input.SetWidth(max(w-4, 1))
-	m.layout()
-}
-
-func (m *Search) SetTheme(t *views.Theme) {
-	m.theme = t
-	m.input.SetStyles(textinput.DefaultStyles(t.Dark))
-	m.layout()
-}
-
 // listRows is how many lines the result pane shows.
-func (m *Search) listRows() int { return views.PaneRows(max(m.height-2, 0)) }
+func (m *Search) listRows() int { return views.PaneRows(m.results.H) }
 
+// layout places the query line, the summary and the results under them,
+// and lays the results out; idempotent.
 func (m *Search) layout() {
+	m.input.SetWidth(max(m.width-4, 1))
+	m.input.SetStyles(textinput.DefaultStyles(m.theme == nil || m.theme.Dark))
+	m.results = views.Rect{Y: 2, W: m.width, H: max(m.height-2, 0)}
 	var hits []search.Hit
 	if m.res != nil {
 		hits = m.res.Hits
@@ -277,19 +277,14 @@ func (m *Search) Update(msg tea.Msg) tea.Cmd {
 		return m.key(msg)
 	case tea.MouseWheelMsg:
 		if m.content != nil {
-			switch msg.Button {
-			case tea.MouseWheelUp:
-				m.scroll.scroll(m.content, -3, m.listRows())
-			case tea.MouseWheelDown:
-				m.scroll.scroll(m.content, 3, m.listRows())
-			}
+			m.scroll.wheel(msg, m.content, m.listRows())
 			m.selectHit(m.scroll.sel)
 		}
 		return nil
 	case tea.MouseClickMsg:
 		if msg.Button == tea.MouseLeft && m.content != nil {
-			line := msg.Y - 3 + m.scroll.offset // input, summary, pane border
-			if b := m.content.BlockAt(line); b >= 0 {
+			line, ok := views.PaneLine(m.results, m.scroll.offset, msg.X, msg.Y)
+			if b := m.content.BlockAt(line); ok && b >= 0 {
 				if b == m.scroll.sel {
 					return m.open()
 				}
@@ -313,57 +308,56 @@ func (m *Search) open() tea.Cmd {
 	return openStatement(m.res.Hits[m.scroll.sel].Statement.ID)
 }
 
+// key is a key while the query box has the keys (letters type) or while
+// the results have them (the screen's keys).
 func (m *Search) key(msg tea.KeyPressMsg) tea.Cmd {
-	k, sk := m.keys, m.skeys
-	switch msg.String() {
-	case "esc":
-		if m.cancel != nil {
-			m.cancel()
-			m.cancel = nil
-		}
-		return func() tea.Msg { return CloseSearchMsg{} }
-	case "enter":
-		return m.open()
-	case "up":
-		m.selectHit(m.scroll.sel - 1)
-		return nil
-	case "down":
-		m.selectHit(m.scroll.sel + 1)
-		return nil
-	case "pgdown":
-		m.selectHit(m.scroll.sel + 5)
-		return nil
-	case "pgup":
-		m.selectHit(m.scroll.sel - 5)
-		return nil
-	case "tab":
-		m.typing = !m.typing
-		if m.typing {
-			return m.input.Focus()
-		}
-		m.input.Blur()
-		return nil
-	}
+	k := m.keys
 	if m.typing {
-		if key.Matches(msg, sk.Clear) {
+		switch {
+		case key.Matches(msg, k.InputCancel):
+			return m.close()
+		case key.Matches(msg, k.InputSubmit):
+			return m.open()
+		case key.Matches(msg, k.InputUp):
+			m.selectHit(m.scroll.sel - 1)
+		case key.Matches(msg, k.InputDown):
+			m.selectHit(m.scroll.sel + 1)
+		case key.Matches(msg, k.InputPageUp):
+			m.selectHit(m.scroll.sel - 5)
+		case key.Matches(msg, k.InputPageDown):
+			m.selectHit(m.scroll.sel + 5)
+		case key.Matches(msg, k.InputSwitch):
+			m.typing = false
+			m.input.Blur()
+		case key.Matches(msg, k.InputClear):
 			m.input.SetValue("")
 			return m.search()
+		default:
+			before := m.input.Value()
+			var cmd tea.Cmd
+			m.input, cmd = m.input.Update(msg)
+			if m.input.Value() != before {
+				return tea.Batch(cmd, m.search())
+			}
+			return cmd
 		}
-		before := m.input.Value()
-		var cmd tea.Cmd
-		m.input, cmd = m.input.Update(msg)
-		if m.input.Value() != before {
-			return tea.Batch(cmd, m.search())
-		}
-		return cmd
+		return nil
 	}
 	switch {
-	case key.Matches(msg, sk.Focus):
+	case key.Matches(msg, k.Back):
+		return m.close()
+	case key.Matches(msg, k.Open):
+		return m.open()
+	case key.Matches(msg, k.EditQuery):
 		return m.Focus()
-	case key.Matches(msg, sk.Next), key.Matches(msg, k.Down):
+	case key.Matches(msg, k.NextHit), key.Matches(msg, k.Down):
 		m.selectHit(m.scroll.sel + 1)
-	case key.Matches(msg, sk.Prev), key.Matches(msg, k.Up):
+	case key.Matches(msg, k.PrevHit), key.Matches(msg, k.Up):
 		m.selectHit(m.scroll.sel - 1)
+	case key.Matches(msg, k.PageDown):
+		m.selectHit(m.scroll.sel + 5)
+	case key.Matches(msg, k.PageUp):
+		m.selectHit(m.scroll.sel - 5)
 	case key.Matches(msg, k.Top):
 		m.selectHit(0)
 	case key.Matches(msg, k.Bottom):
@@ -372,10 +366,20 @@ func (m *Search) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Copy):
 		if m.res != nil && m.scroll.sel >= 0 && m.scroll.sel < len(m.res.Hits) {
-			return tea.Batch(tea.SetClipboard(views.CopyText(m.d, m.res.Hits[m.scroll.sel].Statement)), flash("copied the statement with its attribution"))
+			return copyStatement(m.d, m.res.Hits[m.scroll.sel].Statement)
 		}
 	}
 	return nil
+}
+
+// close stops the search still running and asks the root to go back to
+// where the user was before `/`.
+func (m *Search) close() tea.Cmd {
+	if m.cancel != nil {
+		m.cancel()
+		m.cancel = nil
+	}
+	return msgCmd(GoBackMsg{})
 }
 
 func (m *Search) View() string {
@@ -417,7 +421,7 @@ func (m *Search) View() string {
 	}
 	pane := t.Render(views.Pane{
 		Title: title, Content: m.content, Offset: m.scroll.offset, Focused: !m.typing,
-		Mark: m.scroll.sel, Width: w, Height: max(m.height-2, 0),
+		Mark: m.scroll.sel, Width: m.results.W, Height: m.results.H,
 	})
 	return views.Fit(line1, w) + "\n" + views.Fit(summary, w) + "\n" + pane
 }
@@ -425,12 +429,35 @@ func (m *Search) View() string {
 func (m *Search) ShortHelp() []key.Binding {
 	k := m.keys
 	if m.typing {
-		return []key.Binding{k.Open, k.MoveHelp, m.skeys.Results, k.Back}
+		return []key.Binding{k.InputSubmit, k.InputMoveHelp, k.InputSwitch, k.InputCancel}
 	}
-	return []key.Binding{k.Open, m.skeys.Next, m.skeys.Focus, k.Back, k.Copy}
+	return []key.Binding{k.Open, k.HitHelp, k.EditQuery, k.Back, k.Copy}
 }
 
 func (m *Search) FullHelp() [][]key.Binding {
 	k := m.keys
-	return [][]key.Binding{{k.Open, k.MoveHelp, m.skeys.Next}, {m.skeys.Focus, m.skeys.Results, m.skeys.Clear, k.Back, k.Copy}}
+	if m.typing {
+		return [][]key.Binding{
+			{k.InputSubmit, k.InputMoveHelp, k.InputPageUp, k.InputPageDown},
+			{k.InputSwitch, k.InputClear, k.InputCancel},
+		}
+	}
+	return [][]key.Binding{
+		{k.Open, k.MoveHelp, k.HitHelp, k.PageHelp, k.EndsHelp},
+		{k.EditQuery, k.Back, k.Copy},
+	}
+}
+
+// ExportMarkdown is the statements found, in their order.
+func (m *Search) ExportMarkdown() (string, func() []byte, bool) {
+	res := m.res
+	if res == nil || len(res.Hits) == 0 {
+		return "", nil, false
+	}
+	found := make([]*data.Statement, len(res.Hits))
+	for i, h := range res.Hits {
+		found[i] = h.Statement
+	}
+	d, query, total := m.d, m.Query(), res.Total
+	return "quotes-" + query, func() []byte { return views.SearchMarkdown(d, query, found, total) }, true
 }

@@ -106,7 +106,7 @@ func (h *searchHarness) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case OpenStatementMsg:
 		h.opened = msg.ID
 		return h, tea.Quit
-	case CloseSearchMsg:
+	case GoBackMsg:
 		return h, tea.Quit
 	case probeMsg:
 		msg.view <- ansi.Strip(h.s.View())

@@ -19,12 +19,7 @@ import (
 // of the list of statements not located) and a line in it, so a resize
 // or a move costs the lines on screen, whatever the length of the source.
 type Source struct {
-	d     *data.Dossier
-	keys  *keyMap
-	ak    *analysisKeys
-	theme *views.Theme
-
-	width, height int
+	frame
 
 	src    int  // index into d.Sources
 	cur    int  // index into text.Statements, -1 when it has none
@@ -35,9 +30,8 @@ type Source struct {
 	text           *views.SourceText // for src
 	textSrc, textW int               // the source and width the units are laid out for
 	cache          map[int][]views.SourceLine
-	textPaneW      int
-	textPaneH      int
-	panelW, panelH int
+	textPane       views.Rect
+	panelPane      views.Rect
 	stacked        bool // the panel under the text, on a narrow screen
 	panel          *views.Content
 }
@@ -46,17 +40,14 @@ type Source struct {
 const sourceSideBySide = 72
 
 func NewSource(d *data.Dossier, keys *keyMap, theme *views.Theme) *Source {
-	return &Source{d: d, keys: keys, ak: keys.analysis, theme: theme, textSrc: -1}
+	m := &Source{frame: newFrame(d, keys, theme), textSrc: -1}
+	m.relayout = m.layout
+	return m
 }
 
 func (m *Source) Title() string { return "Source" }
 
 func (m *Source) MinSize() (int, int) { return 40, 12 }
-
-func (m *Source) SetSize(w, h int) {
-	m.width, m.height = w, h
-	m.layout()
-}
 
 // SetTheme takes the theme; a source never shown yet is left to its
 // first SetSize (the root gives every screen the theme the terminal's
@@ -73,23 +64,23 @@ func (m *Source) SetTheme(t *views.Theme) {
 // the width changed (keeping the statement in focus in view) and clamps
 // the reading position; idempotent.
 func (m *Source) layout() {
-	bodyH := max(m.height-1, 0)
+	bodyH := max(m.height-1, 0) // under the source bar
 	m.stacked = m.width < sourceSideBySide
 	if m.stacked {
-		m.textPaneW, m.panelW = m.width, m.width
-		m.textPaneH = max(bodyH*3/5, min(bodyH, 5))
-		m.panelH = bodyH - m.textPaneH
+		textH := max(bodyH*3/5, min(bodyH, 5))
+		m.textPane = views.Rect{Y: 1, W: m.width, H: textH}
+		m.panelPane = views.Rect{Y: 1 + textH, W: m.width, H: bodyH - textH}
 	} else {
-		m.panelW = min(max(m.width/3, 28), 48)
-		m.textPaneW = m.width - m.panelW
-		m.textPaneH, m.panelH = bodyH, bodyH
+		panelW := min(max(m.width/3, 28), 48)
+		m.textPane = views.Rect{Y: 1, W: m.width - panelW, H: bodyH}
+		m.panelPane = views.Rect{X: m.width - panelW, Y: 1, W: panelW, H: bodyH}
 	}
 	if len(m.d.Sources) == 0 {
 		m.text = nil
 		return
 	}
 	m.src = max(min(m.src, len(m.d.Sources)-1), 0)
-	w := views.PaneInner(m.textPaneW)
+	w := views.PaneInner(m.textPane.W)
 	switch {
 	case m.text == nil || m.textSrc != m.src:
 		m.text = views.NewSourceText(m.d, m.d.Sources[m.src])
@@ -106,8 +97,8 @@ func (m *Source) layout() {
 		m.showCurrent()
 	}
 	m.top = clampTop(m, m.top, m.textRows())
-	m.panel = views.StatementPanel(m.d, m.current(), views.PaneInner(m.panelW), m.theme)
-	m.panelY = views.ClampOffset(m.panelY, len(m.panel.Lines), views.PaneRows(m.panelH))
+	m.panel = views.StatementPanel(m.d, m.current(), views.PaneInner(m.panelPane.W), m.theme)
+	m.panelY = views.ClampOffset(m.panelY, len(m.panel.Lines), views.PaneRows(m.panelPane.H))
 }
 
 func (m *Source) unitCount() int { return m.text.Units() }
@@ -126,7 +117,7 @@ func (m *Source) unit(i int) []views.SourceLine {
 
 func (m *Source) unitLines(i int) int { return len(m.unit(i)) }
 
-func (m *Source) textRows() int { return views.PaneRows(m.textPaneH) }
+func (m *Source) textRows() int { return views.PaneRows(m.textPane.H) }
 
 func (m *Source) current() *data.Statement {
 	if m.text == nil || m.cur < 0 || m.cur >= len(m.text.Statements) {
@@ -186,9 +177,9 @@ func (m *Source) switchSource(i int) {
 	m.layout()
 }
 
-// Show focuses a statement in its source, switching source if needed; it
-// reports whether the statement is taken from any source.
-func (m *Source) Show(id string) bool {
+// ShowStatement focuses a statement in its source, switching source if
+// needed; it reports whether the statement is taken from any source.
+func (m *Source) ShowStatement(id string) bool {
 	s := m.d.Statement(id)
 	if s == nil {
 		return false
@@ -226,18 +217,18 @@ func (m *Source) scroll(n int) {
 }
 
 func (m *Source) Update(msg tea.Msg) tea.Cmd {
-	k, ak := m.keys, m.ak
+	k := m.keys
 	rows := m.textRows()
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		switch {
-		case key.Matches(msg, ak.NextStatement):
+		case key.Matches(msg, k.NextStatement):
 			m.step(1)
-		case key.Matches(msg, ak.PrevStatement):
+		case key.Matches(msg, k.PrevStatement):
 			m.step(-1)
-		case key.Matches(msg, ak.NextSource):
+		case key.Matches(msg, k.NextSource):
 			m.switchSource(m.src + 1)
-		case key.Matches(msg, ak.PrevSource):
+		case key.Matches(msg, k.PrevSource):
 			m.switchSource(m.src - 1)
 		case key.Matches(msg, k.Down):
 			m.scroll(1)
@@ -272,8 +263,8 @@ func (m *Source) Update(msg tea.Msg) tea.Cmd {
 		default:
 			return nil
 		}
-		if m.inPanel(msg.X, msg.Y) {
-			m.panelY = views.ClampOffset(m.panelY+n, len(m.panel.Lines), views.PaneRows(m.panelH))
+		if m.panelPane.Contains(msg.X, msg.Y) {
+			m.panelY = views.ClampOffset(m.panelY+n, len(m.panel.Lines), views.PaneRows(m.panelPane.H))
 		} else {
 			m.scroll(n)
 		}
@@ -283,21 +274,14 @@ func (m *Source) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func (m *Source) inPanel(x, y int) bool {
-	if m.stacked {
-		return y >= 1+m.textPaneH
-	}
-	return x >= m.textPaneW
-}
-
 // click focuses the first statement on the line under the pointer; a
 // click on the statement already in focus opens it.
 func (m *Source) click(x, y int) tea.Cmd {
-	if m.text == nil || m.inPanel(x, y) {
+	if m.text == nil {
 		return nil
 	}
-	row := y - 2 // the source bar and the pane's top border
-	if row < 0 || row >= m.textRows() {
+	row, ok := views.PaneLine(m.textPane, 0, x, y)
+	if !ok {
 		return nil
 	}
 	p, moved := forward(m, m.top, row)
@@ -379,14 +363,14 @@ func (m *Source) View() string {
 	bar := views.SourceBar(m.d, m.text, m.src, len(m.d.Sources), m.width, t)
 	rows := m.textRows()
 	shown, more := m.window(rows)
-	lines := t.RenderSourceText(m.d, views.SourceView{Text: m.text, Current: m.cur, Lines: shown}, views.PaneInner(m.textPaneW), rows)
+	lines := t.RenderSourceText(m.d, views.SourceView{Text: m.text, Current: m.cur, Lines: shown}, views.PaneInner(m.textPane.W), rows)
 	title := "Text"
 	if w := m.where(shown); w != "" && (more || m.top != vpos{}) {
 		title = "Text · " + w
 	}
 	text := t.Render(views.Pane{
 		Title: title, Content: &views.Content{Lines: lines}, Mark: -1, Focused: true,
-		Width: m.textPaneW, Height: m.textPaneH,
+		Width: m.textPane.W, Height: m.textPane.H,
 	})
 	panelTitle := "Statement"
 	if s := m.current(); s != nil {
@@ -394,7 +378,7 @@ func (m *Source) View() string {
 	}
 	panel := t.Render(views.Pane{
 		Title: panelTitle, Content: m.panel, Offset: m.panelY, Mark: -1,
-		Width: m.panelW, Height: m.panelH,
+		Width: m.panelPane.W, Height: m.panelPane.H,
 	})
 	body := views.JoinColumns(text, panel)
 	if m.stacked {
@@ -409,22 +393,31 @@ func (m *Source) View() string {
 }
 
 func (m *Source) ShortHelp() []key.Binding {
-	k, ak := m.keys, m.ak
-	b := []key.Binding{ak.StatementHelp, k.MoveHelp, k.Open}
+	k := m.keys
+	b := []key.Binding{k.StatementHelp, k.MoveHelp, k.Open}
 	if len(m.d.Sources) > 1 {
-		b = append(b, ak.SourceHelp)
+		b = append(b, k.SourceHelp)
 	}
 	return b
 }
 
 func (m *Source) FullHelp() [][]key.Binding {
-	k, ak := m.keys, m.ak
+	k := m.keys
 	g := [][]key.Binding{
-		{ak.StatementHelp, k.Open},
+		{k.StatementHelp, k.Open},
 		{k.MoveHelp, k.PageHelp, k.EndsHelp},
 	}
 	if len(m.d.Sources) > 1 {
-		g = append(g, []key.Binding{ak.SourceHelp})
+		g = append(g, []key.Binding{k.SourceHelp})
 	}
 	return g
+}
+
+// ExportMarkdown is the source on screen with its statements.
+func (m *Source) ExportMarkdown() (string, func() []byte, bool) {
+	if m.text == nil {
+		return "", nil, false
+	}
+	d, src := m.d, m.text.Source
+	return "source-" + src.ID, func() []byte { return views.SourceMarkdown(d, src) }, true
 }

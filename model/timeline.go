@@ -22,11 +22,7 @@ import (
 // past the last item the pane scrolls on to the end. Page keys and the
 // wheel scroll, and the selection follows to an item in view.
 type Timeline struct {
-	d     *data.Dossier
-	keys  *keyMap
-	theme *views.Theme
-
-	width, height int
+	frame
 
 	items   []views.TimelineItem // sorted on the first layout
 	undated int
@@ -45,17 +41,14 @@ type Timeline struct {
 const unitCache = 4096
 
 func NewTimeline(d *data.Dossier, keys *keyMap, theme *views.Theme) *Timeline {
-	return &Timeline{d: d, keys: keys, theme: theme, sel: -1}
+	m := &Timeline{frame: newFrame(d, keys, theme), sel: -1}
+	m.relayout = m.layout
+	return m
 }
 
 func (m *Timeline) Title() string { return "Timeline" }
 
 func (m *Timeline) MinSize() (int, int) { return 40, 6 }
-
-func (m *Timeline) SetSize(w, h int) {
-	m.width, m.height = w, h
-	m.layout()
-}
 
 // SetTheme takes the theme; a timeline never shown yet is left to its
 // first SetSize (the root gives every screen the theme the terminal's
@@ -297,15 +290,16 @@ func (m *Timeline) Update(msg tea.Msg) tea.Cmd {
 	case tea.MouseWheelMsg:
 		switch msg.Button {
 		case tea.MouseWheelUp:
-			m.scroll(-3, rows)
+			m.scroll(-wheelLines, rows)
 		case tea.MouseWheelDown:
-			m.scroll(3, rows)
+			m.scroll(wheelLines, rows)
 		}
 	case tea.MouseClickMsg:
-		if msg.Y < 1 || msg.Y > rows {
+		row, ok := views.PaneLine(views.Rect{W: m.width, H: m.height}, 0, msg.X, msg.Y)
+		if !ok {
 			return nil
 		}
-		switch b := m.itemAt(msg.Y - 1); {
+		switch b := m.itemAt(row); {
 		case b < 0:
 		case b == m.sel:
 			return m.open()
@@ -373,34 +367,8 @@ func (m *Timeline) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.MoveHelp, k.PageHelp, k.EndsHelp}, {k.Open}}
 }
 
-// navigate moves the reading position by the movement keys; it reports
-// whether the key was one of them.
-func (s *scroller) navigate(k *keyMap, msg tea.KeyPressMsg, c *views.Content, rows int) bool {
-	switch {
-	case key.Matches(msg, k.Down):
-		s.down(c, rows)
-	case key.Matches(msg, k.Up):
-		s.up(c, rows)
-	case key.Matches(msg, k.PageDown):
-		s.scroll(c, max(rows-1, 1), rows)
-	case key.Matches(msg, k.PageUp):
-		s.scroll(c, -max(rows-1, 1), rows)
-	case key.Matches(msg, k.Top):
-		s.top(c, rows)
-	case key.Matches(msg, k.Bottom):
-		s.bottom(c, rows)
-	default:
-		return false
-	}
-	return true
-}
-
-// wheel scrolls three lines a notch.
-func (s *scroller) wheel(msg tea.MouseWheelMsg, c *views.Content, rows int) {
-	switch msg.Button {
-	case tea.MouseWheelUp:
-		s.scroll(c, -3, rows)
-	case tea.MouseWheelDown:
-		s.scroll(c, 3, rows)
-	}
+// ExportMarkdown is the whole timeline.
+func (m *Timeline) ExportMarkdown() (string, func() []byte, bool) {
+	d := m.d
+	return "timeline", func() []byte { return views.TimelineMarkdown(d) }, true
 }

@@ -223,3 +223,31 @@ func Split(total, n int) []int {
 	}
 	return out
 }
+
+// Rect is a region of the screen in cells: its column and row (from the
+// top left of what the screen draws), its width and its height. Layout
+// functions return the rectangles they draw in, and mouse hits are
+// answered from them, so no screen counts border lines of its own.
+type Rect struct{ X, Y, W, H int }
+
+// Contains reports whether the cell x, y is inside r.
+func (r Rect) Contains(x, y int) bool {
+	return x >= r.X && x < r.X+r.W && y >= r.Y && y < r.Y+r.H
+}
+
+// PaneBody is the rows of a pane drawn in r that show its content lines,
+// framed or plain: below the title line and above the last line, the
+// whole width (a click on the border still means the line beside it).
+func PaneBody(r Rect) Rect {
+	return Rect{X: r.X, Y: r.Y + 1, W: r.W, H: PaneRows(r.H)}
+}
+
+// PaneLine is the content line under the cell x, y of a pane drawn in r
+// and scrolled to offset, or false when the cell is not on a content line.
+func PaneLine(r Rect, offset, x, y int) (int, bool) {
+	body := PaneBody(r)
+	if !body.Contains(x, y) {
+		return 0, false
+	}
+	return offset + y - body.Y, true
+}

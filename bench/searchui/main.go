@@ -35,7 +35,7 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case model.OpenStatementMsg:
 		a.opened = msg.ID
 		return a, tea.Quit
-	case model.CloseSearchMsg:
+	case model.GoBackMsg:
 		return a, tea.Quit
 	case tea.KeyPressMsg:
 		if msg.String() == "ctrl+c" {
