@@ -124,6 +124,7 @@ func (x *exportFlow) start(m *Root) tea.Cmd {
 	x.stage = exportNaming
 	x.input = textinput.New()
 	x.input.Prompt = "export to: "
+	x.input.KeyMap.DeleteBeforeCursor.SetEnabled(false) // input_clear, remappable
 	x.input.SetWidth(max(m.width-len(x.input.Prompt)-2, 10))
 	x.input.SetValue(defaultExportName(m.d, slug))
 	x.input.CursorEnd()
@@ -146,6 +147,9 @@ func (x *exportFlow) naming(m *Root, msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, x.keys.InputCancel):
 		x.stage = exportIdle
 		m.flash = "export cancelled"
+		return nil
+	case key.Matches(msg, x.keys.InputClear):
+		x.input.SetValue("")
 		return nil
 	case key.Matches(msg, x.keys.InputSubmit):
 		name := strings.TrimSpace(x.input.Value())
@@ -177,12 +181,28 @@ func (x *exportFlow) done(m *Root, msg exportDoneMsg) tea.Cmd {
 	return nil
 }
 
+// help is the keys the prompt answers now, or nil when it is closed.
+func (x *exportFlow) help() []key.Binding {
+	k := x.keys
+	switch x.stage {
+	case exportNaming:
+		return []key.Binding{relabel(k.InputSubmit, "writes"), relabel(k.InputCancel, "cancels"), relabel(k.InputClear, "clears")}
+	case exportConfirming:
+		return []key.Binding{k.Confirm, k.Refuse}
+	}
+	return nil
+}
+
 // exportView is the footer while the prompt is open, or "".
 func (m *Root) exportView() string {
 	x := &m.export
 	switch x.stage {
 	case exportNaming:
-		return x.input.View() + m.theme.HelpDesc.Render("  "+x.keys.InputSubmit.Help().Key+" writes · "+x.keys.InputCancel.Help().Key+" cancels")
+		var keys []string
+		for _, b := range x.help()[:2] {
+			keys = append(keys, b.Help().Key+" "+b.Help().Desc)
+		}
+		return x.input.View() + m.theme.HelpDesc.Render("  "+strings.Join(keys, " · "))
 	case exportConfirming:
 		return m.theme.Notice.Render(views.Truncate(x.path+" exists. Overwrite? "+firstKey(x.keys.Confirm)+"/"+firstKey(x.keys.Refuse), m.width))
 	case exportWriting:

@@ -53,11 +53,16 @@ func keyMsg(name string) tea.KeyPressMsg {
 	}
 	var mod tea.KeyMod
 	base := name
-	if rest, ok := strings.CutPrefix(name, "shift+"); ok {
-		mod, base = tea.ModShift, rest
-	}
-	if rest, ok := strings.CutPrefix(name, "ctrl+"); ok {
-		mod, base = tea.ModCtrl, rest
+	for again := true; again; {
+		again = false
+		for _, pm := range []struct {
+			prefix string
+			mod    tea.KeyMod
+		}{{"shift+", tea.ModShift}, {"ctrl+", tea.ModCtrl}, {"alt+", tea.ModAlt}} {
+			if rest, ok := strings.CutPrefix(base, pm.prefix); ok {
+				mod, base, again = mod|pm.mod, rest, true
+			}
+		}
 	}
 	if r, ok := special[base]; ok {
 		k := tea.KeyPressMsg{Code: r, Mod: mod}

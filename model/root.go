@@ -408,10 +408,27 @@ func (m *Root) FullHelp() [][]key.Binding {
 	return append(m.child().FullHelp(), m.globalHelp())
 }
 
-// globalHelp is the root's own keys, after the screen's.
+// globalHelp is the root's own keys, after the screen's; while a text
+// box has the keys, letters type, and only ForceQuit is the root's.
 func (m *Root) globalHelp() []key.Binding {
 	k := m.keys
+	if m.capturing() {
+		return []key.Binding{k.ForceQuit}
+	}
 	return []key.Binding{k.Search, k.Export, k.ScreensHelp, k.Help, k.Quit}
+}
+
+// helpNow is every key the footer offers now: the export prompt's while
+// it asks, otherwise the screen's and the root's.
+func (m *Root) helpNow() []key.Binding {
+	if h := m.export.help(); h != nil {
+		return h
+	}
+	all := m.ShortHelp()
+	for _, col := range m.FullHelp() {
+		all = append(all, col...)
+	}
+	return all
 }
 
 // fullHelp lays FullHelp out in as many bands of columns as the width

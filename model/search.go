@@ -122,8 +122,10 @@ func NewSearch(d *data.Dossier, ix *search.Index, keys *keyMap, theme *views.The
 	// A query longer than this is a paste gone wrong; bounding it keeps
 	// every keystroke's parse and search quick.
 	ti.CharLimit = maxQueryLength
+	// Clearing the query is the key map's (input_clear), remappable.
+	ti.KeyMap.DeleteBeforeCursor.SetEnabled(false)
 	ti.Placeholder = `words, "a phrase", -word, party: speaker: topic: kind: date:`
-	ti.SetStyles(textinput.DefaultStyles(theme == nil || theme.Dark))
+	ti.SetStyles(queryStyles(theme))
 	m := &Search{frame: newFrame(d, keys, theme), ix: ix, input: ti, typing: true}
 	m.relayout = m.layout
 	m.input.Focus()
@@ -183,6 +185,16 @@ func (m *Search) Query() string { return m.input.Value() }
 // Results is the last answer shown, or nil.
 func (m *Search) Results() *search.Results { return m.res }
 
+// queryStyles are the query box's: the input's own for the background,
+// with a steady cursor, as in the export prompt: nothing to redraw every
+// half second while the user reads the results (a redraw of a screen of
+// results from a million statements is not free).
+func queryStyles(t *views.Theme) textinput.Styles {
+	s := textinput.DefaultStyles(t == nil || t.Dark)
+	s.Cursor.Blink = false
+	return s
+}
+
 // listRows is how many lines the result pane shows.
 func (m *Search) listRows() int { return views.PaneRows(m.results.H) }
 
@@ -190,7 +202,7 @@ func (m *Search) listRows() int { return views.PaneRows(m.results.H) }
 // and lays the results out; idempotent.
 func (m *Search) layout() {
 	m.input.SetWidth(max(m.width-4, 1))
-	m.input.SetStyles(textinput.DefaultStyles(m.theme == nil || m.theme.Dark))
+	m.input.SetStyles(queryStyles(m.theme))
 	m.results = views.Rect{Y: 2, W: m.width, H: max(m.height-2, 0)}
 	var hits []search.Hit
 	if m.res != nil {
