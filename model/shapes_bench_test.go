@@ -31,7 +31,7 @@ func BenchmarkMatrixShapes(b *testing.B) {
 		d := shapeDossier(b, shape, n)
 		b.Run(fmt.Sprintf("%s-%d", shape, n), func(b *testing.B) {
 			for b.Loop() {
-				m := NewMatrix(d, newKeyMap(), views.NewTheme(d, true, false), func() []*data.Party { return d.Parties })
+				m := NewMatrix(d, newKeyMap(), views.NewTheme(d, true, false), d.Parties)
 				m.SetSize(160, 50)
 				m.moveRow(len(m.rows))
 				m.fold()
