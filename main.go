@@ -13,9 +13,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
 	"strings"
-	"time"
 
 	"charm.land/fang/v2"
 	"github.com/charmbracelet/x/term"
@@ -99,7 +97,9 @@ func exitCode(err error) int {
 	if errors.As(err, &ee) {
 		return ee.code
 	}
-	if isCobraUsageError(err) {
+	// Errors of the packages say when they are a usage error.
+	var usage interface{ Usage() bool }
+	if errors.As(err, &usage) && usage.Usage() || isCobraUsageError(err) {
 		return exitUsage
 	}
 	return exitInvalid
@@ -127,19 +127,7 @@ func errorHandler(w io.Writer, styles fang.Styles, err error) {
 
 func (a *app) rootCmd() *cobra.Command {
 	root := &cobra.Command{
-		Use:   "parley [FILE]",
-		Short: "Explore negotiation positions side by side",
-		Long: `parley opens a dossier — the parties of a negotiation, what each side said,
-its positions, demands and the answers to them — and lets you compare the
-parties side by side, follow each demand to its responses and find any quote.
-
-With no FILE it opens the dossier built into parley: the Blinken–Lavrov talks
-in Geneva on 2022-01-21. FILE is a dossier in YAML or JSON (see "parley
-validate --help" for checking one).`,
-		Example: `  parley                      # explore the built-in Geneva dossier
-  parley talks.yaml           # explore your own dossier
-  parley validate talks.yaml  # check a dossier, with file:line:col for each problem
-  parley export --format json -o geneva.json`,
+		Use:               "parley [FILE]",
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: dossierFiles,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -154,8 +142,8 @@ validate --help" for checking one).`,
 				if err != nil {
 					return err
 				}
-				writeSummary(a.stdout, d)
-				return nil
+				_, err = io.WriteString(a.stdout, views.SummaryText(d))
+				return err
 			}
 			// The explorer builds a missing index itself, after its first
 			// frame; a file's index comes from its cache when it has one.
@@ -202,7 +190,17 @@ validate --help" for checking one).`,
 		return &exitError{code: exitUsage, err: err}
 	})
 	root.AddCommand(a.validateCmd(), a.exportCmd(), a.compareCmd(), a.demandsCmd(), a.searchCmd(), a.commonGroundCmd(), a.newCmd(), a.configCmd(), a.importCmd())
+	document(root)
 	return root
+}
+
+// document gives every command its help from views.CommandDocs.
+func document(cmd *cobra.Command) {
+	doc := views.CommandDocs[strings.TrimPrefix(strings.TrimPrefix(cmd.CommandPath(), "parley"), " ")]
+	cmd.Short, cmd.Long, cmd.Example = doc.Short, doc.Long, doc.Example
+	for _, c := range cmd.Commands() {
+		document(c)
+	}
 }
 
 func dossierFiles(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
@@ -249,8 +247,8 @@ func (a *app) loadWith(indexed bool) (*data.Dossier, *search.Index, error) {
 func (a *app) loadError(probs data.Problems, err error) error {
 	var inv *data.InvalidError
 	if errors.As(err, &inv) {
-		writeProblems(a.stderr, probs, true)
-		fmt.Fprintf(a.stderr, "%s: invalid: %s\n", a.name(), countProblems(probs))
+		io.WriteString(a.stderr, views.ProblemsText(probs, true))
+		fmt.Fprintf(a.stderr, "%s: invalid: %s\n", a.name(), views.ProblemCount(probs))
 		return &exitError{code: exitInvalid, err: err, silent: true}
 	}
 	if err != nil {
@@ -273,7 +271,7 @@ func (a *app) explore(d *data.Dossier, ix *search.Index, pending *search.Pending
 	default:
 		return usageErrorf("unknown --theme %q (want auto, dark or light)", a.theme)
 	}
-	parties, err := partyArgs(d, a.parties)
+	parties, err := d.FindParties(a.parties)
 	if err != nil {
 		return err
 	}
@@ -288,422 +286,119 @@ func isTerminal(v any) bool {
 	return ok && term.IsTerminal(f.Fd())
 }
 
-func writeSummary(w io.Writer, d *data.Dossier) {
-	fmt.Fprintf(w, "%s\n", d.Title)
-	if !d.Date.IsZero() {
-		fmt.Fprintf(w, "%s\n", d.Date)
-	}
-	if d.Summary != "" {
-		fmt.Fprintf(w, "\n%s\n", strings.TrimSpace(d.Summary))
-	}
-	fmt.Fprintln(w, "\nParties:")
-	for _, p := range d.Parties {
-		fmt.Fprintf(w, "  %-8s %s (%d statements, %d positions)\n", p.Label(), p.Name, len(d.StatementsByParty(p.ID)), len(d.PositionsByParty(p.ID)))
-	}
-	fmt.Fprintf(w, "\n%s\n", counts(d))
-}
-
-// counts is the one-line inventory of a dossier.
-func counts(d *data.Dossier) string {
-	var t tally
-	for _, s := range d.Statements {
-		t.add(s)
-	}
-	return countsWith(d, t)
-}
-
-// tally counts statements by kind and anchoring.
-type tally struct {
-	statements, quotes, anchoredQuotes, reported, anchoredReported int
-}
-
-func (t *tally) add(s *data.Statement) {
-	t.statements++
-	if s.Kind == data.KindQuote {
-		t.quotes++
-		if s.Location != nil {
-			t.anchoredQuotes++
-		}
-	} else {
-		t.reported++
-		if s.Location != nil {
-			t.anchoredReported++
-		}
-	}
-}
-
-// countsWith is counts with the statements tallied by the caller.
-func countsWith(d *data.Dossier, t tally) string {
-	return fmt.Sprintf("%s, %s, %s, %s (%d/%d quotes and %d/%d reported anchored in sources), %s, %s, %s",
-		plural(len(d.Parties), "party", "parties"), plural(len(d.Actors), "actor", "actors"),
-		plural(len(d.Topics), "topic", "topics"), plural(t.statements, "statement", "statements"),
-		t.anchoredQuotes, t.quotes, t.anchoredReported, t.reported,
-		plural(len(d.Positions), "position", "positions"), plural(len(d.Demands), "demand", "demands"),
-		plural(len(d.Events), "event", "events"))
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
-func countProblems(probs data.Problems) string {
-	return fmt.Sprintf("%s, %s", plural(probs.Errors(), "error", "errors"), plural(probs.Warnings(), "warning", "warnings"))
-}
-
-func writeProblems(w io.Writer, probs data.Problems, errorsOnly bool) {
-	for _, p := range probs {
-		if errorsOnly && p.Severity != data.SeverityError {
-			continue
-		}
-		fmt.Fprintln(w, p)
-	}
-}
-
 func (a *app) validateCmd() *cobra.Command {
-	var asJSON bool
-	cmd := &cobra.Command{
-		Use:   "validate [FILE...]",
-		Short: "Check dossiers and report every problem with file:line:col",
-		Long: `validate checks each dossier against every rule of the format — references
-resolve, ids are unique, values are known, dates parse, every quote is found
-verbatim in its source — and reports all problems at once, sorted, as
-FILE:LINE:COL: severity: message. With no FILE it checks --dossier, or the
-built-in dossier.
-
-Exit status: 0 when every file is valid (warnings allowed), 1 when any has
-an error, 2 for a usage error.`,
-		Example:           "  parley validate talks.yaml more.json\n  parley validate --json talks.yaml",
-		ValidArgsFunction: dossierFiles,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			files := args
-			if len(files) == 0 {
-				files = []string{a.dossier}
+	cmd := &cobra.Command{Use: "validate [FILE...]", ValidArgsFunction: dossierFiles}
+	out := a.outputFlags(cmd, false)
+	out.lines = true // one JSON object per file
+	cmd.RunE = func(cmd *cobra.Command, files []string) error {
+		if len(files) == 0 {
+			files = []string{a.dossier}
+		}
+		invalid := false
+		for _, f := range files {
+			rep := data.Validate(f, a.policy())
+			invalid = invalid || !rep.Valid
+			if err := out.print(rep, func(int) string { return views.ValidationText(rep) }); err != nil {
+				return err
 			}
-			invalid := 0
-			var reports []validateReport
-			for _, f := range files {
-				rep := validateFile(f, a.policy())
-				if !rep.Valid {
-					invalid++
-				}
-				reports = append(reports, rep)
-			}
-			if asJSON {
-				enc := json.NewEncoder(a.stdout)
-				enc.SetEscapeHTML(false)
-				for _, r := range reports {
-					if err := enc.Encode(r); err != nil {
-						return err
-					}
-				}
-			} else {
-				for _, r := range reports {
-					r.write(a.stdout)
-				}
-			}
-			if invalid > 0 {
-				return &exitError{code: exitInvalid, silent: true}
-			}
-			return nil
-		},
+		}
+		if invalid {
+			return &exitError{code: exitInvalid, silent: true}
+		}
+		return nil
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object per file")
 	return cmd
-}
-
-// validateReport is what validate says about one file.
-type validateReport struct {
-	File     string            `json:"file"`
-	Valid    bool              `json:"valid"`
-	Errors   int               `json:"errors"`
-	Warnings int               `json:"warnings"`
-	Problems []validateProblem `json:"problems"`
-	Counts   map[string]int    `json:"counts,omitempty"`
-
-	summary string        // the inventory line, when valid
-	probs   data.Problems // for the text form
-	readErr error         // the file could not be read at all
-}
-
-type validateProblem struct {
-	File     string `json:"file"`
-	Line     int    `json:"line,omitempty"`
-	Col      int    `json:"col,omitempty"`
-	Severity string `json:"severity"`
-	Message  string `json:"message"`
-	Excerpt  string `json:"excerpt,omitempty"`
-}
-
-func validateFile(file string, policy data.ReadPolicy) validateReport {
-	var (
-		d     *data.Dossier
-		probs data.Problems
-		err   error
-	)
-	name := file
-	if file == "" {
-		name = data.EmbeddedName
-		d, probs, err = data.LoadEmbeddedYAML()
-	}
-	// The statements of statement files are counted as they stream past,
-	// not kept: checking a million holds none of them.
-	var streamed tally
-	if file != "" {
-		d, probs, err = data.LoadWith(file, data.LoadOptions{Discard: streamed.add, Policy: policy})
-	}
-	rep := validateReport{File: name, probs: probs, Problems: []validateProblem{}}
-	var inv *data.InvalidError
-	if err != nil && !errors.As(err, &inv) {
-		rep.readErr = err
-		rep.Errors = 1
-		rep.Problems = append(rep.Problems, validateProblem{File: name, Severity: "error", Message: err.Error()})
-		return rep
-	}
-	rep.Valid = err == nil
-	rep.Errors, rep.Warnings = probs.Errors(), probs.Warnings()
-	for _, p := range probs {
-		rep.Problems = append(rep.Problems, validateProblem{
-			File: p.Pos.File, Line: p.Pos.Line, Col: p.Pos.Col, Severity: p.Severity.String(), Message: p.Message, Excerpt: p.Excerpt,
-		})
-	}
-	if d != nil {
-		all := streamed
-		for _, st := range d.Statements {
-			all.add(st)
-		}
-		rep.summary = countsWith(d, all)
-		c := map[string]int{
-			"parties": len(d.Parties), "actors": len(d.Actors), "topics": len(d.Topics), "sources": len(d.Sources),
-			"statements": all.statements, "quotes": all.quotes, "anchored": all.anchoredQuotes + all.anchoredReported,
-			"positions": len(d.Positions), "demands": len(d.Demands), "events": len(d.Events),
-		}
-		rep.Counts = c
-	}
-	return rep
-}
-
-func (r validateReport) write(w io.Writer) {
-	if r.readErr != nil {
-		fmt.Fprintf(w, "%v\n", r.readErr)
-		return
-	}
-	writeProblems(w, r.probs, false)
-	if r.Valid {
-		fmt.Fprintf(w, "%s: valid: %s", r.File, r.summary)
-		if r.Warnings > 0 {
-			fmt.Fprintf(w, "; %s", plural(r.Warnings, "warning", "warnings"))
-		}
-		fmt.Fprintln(w)
-		return
-	}
-	fmt.Fprintf(w, "%s: invalid: %s\n", r.File, countProblems(r.probs))
 }
 
 func (a *app) exportCmd() *cobra.Command {
 	var format, out string
 	var force bool
 	cmd := &cobra.Command{
-		Use:   "export",
-		Short: "Write the dossier as JSON, YAML, a Markdown brief or CSV",
-		Long: `export writes the dossier in one of four formats:
-
-  json, yaml  the whole dossier in the format's own field names, self-contained
-              (source texts inlined, statements from statement files listed
-              with the others); exporting a JSON export again gives the same bytes
-  md          a readable brief: parties, a positions table per topic, demands
-              with their responses, quotes with attribution and source paragraph
-  csv         one statement a row: id, kind, party, actor, date, topics (joined
-              with ";"), text, source, paragraph
-
-With -o the file is written atomically (a temporary file renamed into place)
-and an existing file is never replaced without --force.`,
-		Example: "  parley export --format json -o geneva.json\n  parley -d talks.yaml export --format yaml",
-		Args:    cobra.NoArgs,
+		Use:  "export",
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			var render func(*data.Dossier) ([]byte, error)
-			switch format {
-			case "json":
-				render = data.ExportJSON
-			case "yaml", "yml":
-				render = data.ExportYAML
-			case "md", "markdown":
-				render = func(d *data.Dossier) ([]byte, error) { return data.ExportMarkdown(d), nil }
-			case "csv":
-				render = data.ExportCSV
-			default:
-				return usageErrorf("unknown --format %q (want json, yaml, md or csv)", format)
-			}
 			d, err := a.load()
 			if err != nil {
 				return err
 			}
-			b, err := render(d)
-			if err != nil {
+			b, err := data.Export(d, format)
+			switch {
+			case err != nil:
 				return err
-			}
-			if out == "" || out == "-" {
+			case out == "" || out == "-":
 				_, err = a.stdout.Write(b)
 				return err
 			}
 			return data.WriteFileAtomic(out, b, force)
 		},
 	}
-	cmd.Flags().StringVarP(&format, "format", "f", "json", "output format: json, yaml, md or csv")
+	cmd.Flags().StringVarP(&format, "format", "f", "json", "output format: "+strings.Join(data.ExportFormats, ", "))
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to `FILE` instead of standard output")
 	cmd.Flags().BoolVar(&force, "force", false, "replace the output file if it exists")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]cobra.Completion{"json", "yaml", "md", "csv"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(data.ExportFormats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
-// partyArgs resolves parties named on the command line by id, short name
-// or name; an unknown one is a usage error listing the known ids.
-func partyArgs(d *data.Dossier, args []string) ([]string, error) {
-	var ids []string
-	for _, arg := range args {
-		p := findParty(d, arg)
-		if p == nil {
-			known := make([]string, len(d.Parties))
-			for i, p := range d.Parties {
-				known[i] = p.ID
-			}
-			return nil, usageErrorf("unknown party %q; the dossier has %s", arg, strings.Join(known, ", "))
-		}
-		if !slices.Contains(ids, p.ID) {
-			ids = append(ids, p.ID)
-		}
-	}
-	return ids, nil
+// output is how a command prints its report: as text width columns wide
+// (--width, or the terminal's, or 80) or as JSON (--json), indented or
+// one object a line.
+type output struct {
+	a     *app
+	json  bool
+	lines bool
+	width int
 }
 
-func findParty(d *data.Dossier, s string) *data.Party {
-	if p := d.Party(s); p != nil {
-		return p
+// outputFlags adds --json, and --width when the text wraps.
+func (a *app) outputFlags(cmd *cobra.Command, wraps bool) *output {
+	o := &output{a: a}
+	cmd.Flags().BoolVar(&o.json, "json", false, "print JSON")
+	if wraps {
+		cmd.Flags().IntVarP(&o.width, "width", "w", 0, "width in columns (default: the terminal's, or 80)")
 	}
-	for _, p := range d.Parties {
-		if strings.EqualFold(p.ID, s) || strings.EqualFold(p.Short, s) || strings.EqualFold(p.Name, s) {
-			return p
+	return o
+}
+
+// print writes the report as JSON, or the text made from it.
+func (o *output) print(report any, text func(width int) string) error {
+	if o.json {
+		enc := json.NewEncoder(o.a.stdout)
+		enc.SetEscapeHTML(false)
+		if !o.lines {
+			enc.SetIndent("", "  ")
 		}
+		return enc.Encode(report)
 	}
-	return nil
+	_, err := io.WriteString(o.a.stdout, text(o.a.outputWidth(o.width)))
+	return err
 }
 
 func (a *app) commonGroundCmd() *cobra.Command {
-	var asJSON bool
-	cmd := &cobra.Command{
-		Use:   "common-ground [PARTY...]",
-		Short: "List topics of agreement, conflict and silence between parties",
-		Long: `common-ground compares the positions of the named parties (by id, short name
-or name; default: all parties) topic by topic:
-
-  common ground      every party supports, or every party opposes
-  conflict           one supports and another opposes
-  partial agreement  the parties that speak agree, the others are silent
-  open               conditional, neutral or unclear stances, or silence
-
-each with the positions and the evidence ids behind them, then the topics
-each party is silent on.`,
-		Example: "  parley common-ground us russia\n  parley common-ground --json",
-		RunE: func(cmd *cobra.Command, args []string) error {
-			d, err := a.load()
-			if err != nil {
-				return err
-			}
-			ids, err := partyArgs(d, args)
-			if err != nil {
-				return err
-			}
-			if len(ids) == 0 {
-				for _, p := range d.Parties {
-					ids = append(ids, p.ID)
-				}
-			}
-			agreements := data.Agreements(d, ids)
-			if asJSON {
-				return writeJSON(a.stdout, commonGroundJSON(ids, agreements))
-			}
-			_, err = io.WriteString(a.stdout, views.CommonGroundText(d, ids, agreements))
+	cmd := &cobra.Command{Use: "common-ground [PARTY...]"}
+	out := a.outputFlags(cmd, false)
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		d, err := a.load()
+		if err != nil {
 			return err
-		},
+		}
+		ids, err := d.FindParties(args)
+		if err != nil {
+			return err
+		}
+		rep := data.CommonGroundOf(d, ids)
+		return out.print(rep, func(int) string { return views.CommonGroundText(d, rep) })
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	return cmd
 }
 
-type agreementJSON struct {
-	Topic     string         `json:"topic"`
-	Title     string         `json:"title"`
-	Class     data.Agreement `json:"class"`
-	Partial   bool           `json:"partial,omitempty"`
-	Shared    data.Stance    `json:"shared,omitempty"`
-	Agreeing  []string       `json:"agreeing,omitempty"`
-	Silent    []string       `json:"silent,omitempty"`
-	Positions []positionJSON `json:"positions"`
-}
-
-type positionJSON struct {
-	Party    string      `json:"party"`
-	Stance   data.Stance `json:"stance"`
-	Basis    data.Basis  `json:"basis"`
-	Summary  string      `json:"summary,omitempty"`
-	Evidence []string    `json:"evidence"`
-}
-
-func commonGroundJSON(ids []string, agreements []data.TopicAgreement) any {
-	topics := make([]agreementJSON, 0, len(agreements))
-	for _, ta := range agreements {
-		aj := agreementJSON{
-			Topic: ta.Topic.ID, Title: ta.Topic.Title, Class: ta.Class, Partial: ta.Partial(),
-			Shared: ta.Shared, Agreeing: ta.Agreeing, Silent: ta.Silent, Positions: []positionJSON{},
-		}
-		for _, p := range ta.Positions {
-			if p != nil {
-				ev := p.Evidence
-				if ev == nil {
-					ev = []string{}
-				}
-				aj.Positions = append(aj.Positions, positionJSON{Party: p.Party, Stance: p.Stance, Basis: p.Basis, Summary: p.Summary, Evidence: ev})
-			}
-		}
-		topics = append(topics, aj)
-	}
-	return map[string]any{"parties": ids, "topics": topics, "silent": data.SilentTopics(agreements)}
-}
-
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
-}
-
 // loadProgress reports a long load on standard error when it is a
-// terminal: one line, rewritten in place; done clears it. A dossier that
-// loads in a blink never shows it.
-func (a *app) loadProgress() (progress search.LoadProgress, done func()) {
+// terminal (views.ProgressLine); done clears it.
+func (a *app) loadProgress() (search.LoadProgress, func()) {
 	if !isTerminal(a.stderr) {
 		return nil, func() {}
 	}
-	start, last, shown := time.Now(), time.Time{}, false
-	progress = func(stage search.LoadStage, n, total int) {
-		now := time.Now()
-		if now.Sub(start) < 300*time.Millisecond || now.Sub(last) < 100*time.Millisecond {
-			return
-		}
-		last, shown = now, true
-		line := fmt.Sprintf("parley: %s", stage)
-		if total > 0 {
-			line += fmt.Sprintf(" %d%%", n*100/total)
-		}
-		fmt.Fprintf(a.stderr, "\r\x1b[2K%s", line)
-	}
-	return progress, func() {
-		if shown {
-			fmt.Fprint(a.stderr, "\r\x1b[2K")
-		}
-	}
+	line := views.NewProgressLine(a.stderr, "parley")
+	return func(stage search.LoadStage, n, total int) { line.Show(string(stage), n, total) }, line.Clear
 }
 
 // outputWidth is --width, or the terminal's width, or 80 for a pipe.
@@ -720,161 +415,48 @@ func (a *app) outputWidth(flag int) int {
 }
 
 func (a *app) compareCmd() *cobra.Command {
-	var (
-		topic  string
-		width  int
-		asJSON bool
-	)
+	var topic string
 	cmd := &cobra.Command{
-		Use:   "compare PARTY PARTY...",
-		Short: "Print the parties' positions side by side",
-		Long: `compare prints the positions of two or more parties (by id, short name or
-name) side by side, one column per party, as plain text. With --topic it
-shows one topic in full — position, evidence and other statements — and
-otherwise every topic, lined up in rows.`,
-		Example: "  parley compare us russia nato\n  parley compare us russia --topic diplomatic-process --width 120\n  parley compare US RU --json",
+		Use: "compare PARTY PARTY...",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) < 2 {
 				return usageErrorf("compare needs at least two parties (see parley compare --help)")
 			}
 			return nil
 		},
-		RunE: func(cmd *cobra.Command, args []string) error {
-			d, err := a.load()
-			if err != nil {
-				return err
-			}
-			ids, err := partyArgs(d, args)
-			if err != nil {
-				return err
-			}
-			if topic != "" && d.Topic(topic) == nil {
-				return usageErrorf("unknown topic %q", topic)
-			}
-			if asJSON {
-				return writeJSON(a.stdout, compareJSON(d, ids, topic))
-			}
-			_, err = io.WriteString(a.stdout, views.CompareText(d, ids, topic, a.outputWidth(width)))
+	}
+	out := a.outputFlags(cmd, true)
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		d, err := a.load()
+		if err != nil {
 			return err
-		},
+		}
+		ids, err := d.FindParties(args)
+		if err != nil {
+			return err
+		}
+		if topic != "" && d.Topic(topic) == nil {
+			return usageErrorf("unknown topic %q", topic)
+		}
+		rep := data.CompareOf(d, ids, topic)
+		return out.print(rep, func(w int) string { return views.CompareText(d, rep, w) })
 	}
 	cmd.Flags().StringVarP(&topic, "topic", "t", "", "show one topic (by id) in full")
-	cmd.Flags().IntVarP(&width, "width", "w", 0, "width in columns (default: the terminal's, or 80)")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	return cmd
-}
-
-type statementJSON struct {
-	ID      string             `json:"id"`
-	Kind    data.StatementKind `json:"kind"`
-	Speaker string             `json:"speaker"`
-	Party   string             `json:"party,omitempty"`
-	Date    string             `json:"date,omitempty"`
-	Text    string             `json:"text"`
-}
-
-func statementsJSON(d *data.Dossier, ids []string) []statementJSON {
-	out := []statementJSON{}
-	for _, s := range d.Evidence(ids) {
-		out = append(out, statementJSON{ID: s.ID, Kind: s.Kind, Speaker: d.Speaker(s), Party: s.Party, Date: s.Date.String(), Text: s.Text})
-	}
-	return out
-}
-
-func compareJSON(d *data.Dossier, ids []string, topic string) any {
-	type partyPosition struct {
-		Party    string          `json:"party"`
-		Stance   data.Stance     `json:"stance,omitempty"`
-		Basis    data.Basis      `json:"basis,omitempty"`
-		Summary  string          `json:"summary,omitempty"`
-		Evidence []statementJSON `json:"evidence"`
-	}
-	type topicRow struct {
-		Topic     string          `json:"topic"`
-		Title     string          `json:"title"`
-		Positions []partyPosition `json:"positions"`
-	}
-	rows := []topicRow{}
-	for _, t := range d.TopicsInOrder() {
-		if topic != "" && t.ID != topic {
-			continue
-		}
-		row := topicRow{Topic: t.ID, Title: t.Title, Positions: []partyPosition{}}
-		for _, id := range ids {
-			pp := partyPosition{Party: id, Evidence: []statementJSON{}}
-			if p := d.Position(id, t.ID); p != nil {
-				pp.Stance, pp.Basis, pp.Summary, pp.Evidence = p.Stance, p.Basis, p.Summary, statementsJSON(d, p.Evidence)
-			}
-			row.Positions = append(row.Positions, pp)
-		}
-		rows = append(rows, row)
-	}
-	return map[string]any{"parties": ids, "topics": rows}
 }
 
 func (a *app) demandsCmd() *cobra.Command {
-	var (
-		width  int
-		asJSON bool
-	)
-	cmd := &cobra.Command{
-		Use:   "demands",
-		Short: "Print every demand and each addressee's answer",
-		Long: `demands prints who asked whom for what, and each addressee's response:
-accepted, rejected, deferred, countered, or unanswered when the dossier
-records none.`,
-		Example: "  parley demands\n  parley -d talks.yaml demands --json",
-		Args:    cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			d, err := a.load()
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				return writeJSON(a.stdout, demandsJSON(d))
-			}
-			_, err = io.WriteString(a.stdout, views.DemandsText(d, a.outputWidth(width)))
+	cmd := &cobra.Command{Use: "demands", Args: cobra.NoArgs}
+	out := a.outputFlags(cmd, true)
+	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
+		d, err := a.load()
+		if err != nil {
 			return err
-		},
-	}
-	cmd.Flags().IntVarP(&width, "width", "w", 0, "width in columns (default: the terminal's, or 80)")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
-	return cmd
-}
-
-func demandsJSON(d *data.Dossier) any {
-	type responseJSON struct {
-		Party    string          `json:"party"`
-		Status   data.Status     `json:"status"`
-		Text     string          `json:"text,omitempty"`
-		Date     string          `json:"date,omitempty"`
-		Evidence []statementJSON `json:"evidence"`
-	}
-	type demandJSON struct {
-		ID        string          `json:"id"`
-		From      string          `json:"from"`
-		To        []string        `json:"to"`
-		Topic     string          `json:"topic,omitempty"`
-		Text      string          `json:"text"`
-		Date      string          `json:"date,omitempty"`
-		Evidence  []statementJSON `json:"evidence"`
-		Responses []responseJSON  `json:"responses"`
-	}
-	out := []demandJSON{}
-	for _, dm := range d.Demands {
-		dj := demandJSON{ID: dm.ID, From: dm.From, To: dm.To, Topic: dm.Topic, Text: dm.Text, Date: dm.Date.String(), Evidence: statementsJSON(d, dm.Evidence), Responses: []responseJSON{}}
-		// One answer per addressee, in the demand's order: an addressee
-		// with no recorded response is unanswered, said explicitly.
-		for _, to := range dm.To {
-			rj := responseJSON{Party: to, Status: data.StatusUnanswered, Evidence: []statementJSON{}}
-			if r := dm.Response(to); r != nil {
-				rj = responseJSON{Party: to, Status: r.Status, Text: r.Text, Date: r.Date.String(), Evidence: statementsJSON(d, r.Evidence)}
-			}
-			dj.Responses = append(dj.Responses, rj)
 		}
-		out = append(out, dj)
+		rep := data.DemandsOf(d)
+		return out.print(rep, func(w int) string { return views.DemandsText(d, rep, w) })
 	}
-	return out
+	return cmd
 }
 
 func (a *app) searchCmd() *cobra.Command {
@@ -884,23 +466,7 @@ func (a *app) searchCmd() *cobra.Command {
 		asJSON bool
 	)
 	cmd := &cobra.Command{
-		Use:   "search QUERY...",
-		Short: "Find statements: words, \"phrases\", -exclusions and filters",
-		Long: `search finds statements and ranks them by relevance. A query holds:
-
-  words            all must match (case, accents and width ignored);
-                   the last one also matches as a prefix
-  "exact phrase"   the words in this order
-  -word            statements without it
-  party:ID         by party (id or name prefix); speaker:NAME by speaker
-  topic:ID         by topic (id or title prefix), its subtopics included
-  kind:quote       verbatim quotes only (or kind:reported)
-  date:2022-01     a day, month or year, or a range date:2022-01-01..2022-02-15
-
-When nothing matches exactly, close matches (typos) are shown, and said so.
-Piped, it prints plain text; --json prints one JSON object per hit, with the
-byte spans of the text that matched.`,
-		Example: "  parley search invasion\n  parley search party:russia nato\n  parley search '\"written response\"' --json",
+		Use: "search QUERY...",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usageErrorf("search needs a query (see parley search --help)")
@@ -937,15 +503,8 @@ byte spans of the text that matched.`,
 
 func (a *app) newCmd() *cobra.Command {
 	return &cobra.Command{
-		Use:   "new [FILE]",
-		Short: "Write a commented starter dossier to FILE (default dossier.yaml)",
-		Long: `new writes a small, commented dossier — two parties, a topic, a source, a
-quote found in it, a reported statement, positions, a demand with a response
-and an event — that validates as written. Edit it, then check it with
-"parley validate FILE" and open it with "parley FILE". It never replaces an
-existing file; "-" writes to standard output.`,
-		Example: "  parley new talks.yaml && parley validate talks.yaml && parley talks.yaml",
-		Args:    cobra.MaximumNArgs(1),
+		Use:  "new [FILE]",
+		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			file := "dossier.yaml"
 			if len(args) == 1 {
@@ -969,37 +528,15 @@ existing file; "-" writes to standard output.`,
 func (a *app) importCmd() *cobra.Command {
 	var cfg importer.Config
 	cmd := &cobra.Command{
-		Use:   "import FILE|URL...",
-		Short: "Draft a dossier from news articles: sources, speakers, quotes and reported speech",
-		Long: `import reads news articles — plain text, Markdown, saved web pages or URLs —
-and drafts a dossier for a person to review: one source per article, one actor
-per person across all of them, parties from nationalities and organisations,
-and a statement for every direct quote and every piece of reported speech it
-can attribute, anchored verbatim in its source. Each drafted statement has a
-draft: field (format 1.1) with the rule that made it, a confidence from 0 to 1
-and the byte spans it was read from.
-
-  -o FILE       write a new draft dossier (YAML, or JSON for a .json name),
-                atomically, never over an existing file without --force
-  --into FILE   add the drafts to an existing dossier, keeping its other bytes
-  --json        print the draft as JSON (the shape of export --format json)
-
-Without -o, --into or --json the draft is printed as YAML. Every input must
-read, or nothing is written. URLs are fetched with a 20-second timeout, a
-10 MiB cap and at most three redirects.`,
-		Example: "  parley import report.txt -o talks.yaml\n  parley import https://example.org/news/talks saved.html --json > draft.json",
-		Args:    cobra.ArbitraryArgs,
+		Use:  "import FILE|URL...",
+		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg.Inputs = args
 			cfg.Stdout, cfg.Stderr = a.stdout, a.stderr
 			cfg.Progress = isTerminal(a.stderr)
 			rep, err := importer.Run(cmd.Context(), cfg)
-			var ue *importer.UsageError
-			switch {
-			case errors.As(err, &ue):
-				return &exitError{code: exitUsage, err: err}
-			case err != nil:
-				return &exitError{code: exitInvalid, err: err}
+			if err != nil {
+				return err
 			}
 			rep.WriteText(a.stderr)
 			return nil
@@ -1036,14 +573,14 @@ func (a *app) loadConfig(cmd *cobra.Command) error {
 	cfg, probs, err := data.LoadConfig(path, model.BindingNames())
 	var inv *data.InvalidError
 	if errors.As(err, &inv) {
-		writeProblems(a.stderr, probs, false)
-		fmt.Fprintf(a.stderr, "%s: invalid config: %s\n", path, countProblems(probs))
+		io.WriteString(a.stderr, views.ProblemsText(probs, false))
+		fmt.Fprintf(a.stderr, "%s: invalid config: %s\n", path, views.ProblemCount(probs))
 		return &exitError{code: exitInvalid, err: err, silent: true}
 	}
 	if err != nil {
 		return &exitError{code: exitInvalid, err: err}
 	}
-	writeProblems(a.stderr, probs, false) // warnings, such as a misspelt field
+	io.WriteString(a.stderr, views.ProblemsText(probs, false)) // warnings, such as a misspelt field
 	a.config = cfg
 	if f := cmd.Flags().Lookup("theme"); f != nil && !f.Changed && cfg.Theme != "" {
 		a.theme = cfg.Theme
@@ -1071,26 +608,13 @@ func (a *app) policy() data.ReadPolicy {
 
 func (a *app) configCmd() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "config",
-		Short: "Where the settings live, and the key bindings they can remap",
-		Long: `parley reads its settings from $XDG_CONFIG_HOME/parley/config.yaml (or
-~/.config/parley/config.yaml), or the file given with --config:
-
-  theme: auto                    # auto (ask the terminal), dark or light
-  dossier: ~/talks/geneva.yaml   # opened when no FILE or --dossier is given
-  keys:                          # remap bindings; "parley config keys" lists them
-    quit: [q, ctrl+q]
-    next_topic: [right, l]
-  allow: [~/corpora]             # folders a dossier may read files from, besides its own
-
-A missing file is no settings; a wrong one is reported as FILE:LINE:COL.`,
+		Use:  "config",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
 	cmd.AddCommand(&cobra.Command{
-		Use:   "path",
-		Short: "Print where the settings file is looked for",
-		Args:  cobra.NoArgs,
+		Use:  "path",
+		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			path := a.configFile()
 			if path == "" {
@@ -1100,9 +624,8 @@ A missing file is no settings; a wrong one is reported as FILE:LINE:COL.`,
 			return nil
 		},
 	}, &cobra.Command{
-		Use:   "keys",
-		Short: "List the key bindings and the keys each one has",
-		Args:  cobra.NoArgs,
+		Use:  "keys",
+		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			for _, b := range model.Bindings(a.config.Keys) {
 				fmt.Fprintf(a.stdout, "%-16s %-28s %s\n", b.Name, strings.Join(b.Keys, " "), b.Help)

@@ -403,3 +403,54 @@ func TestConfig(t *testing.T) {
 		t.Fatalf("--config naming a missing file: exit %d, want %d", code, exitUsage)
 	}
 }
+
+// common-ground --json files every topic under the class of the section
+// the text lists it in: a script reads the answer a person reads.
+func TestCommonGroundJSONClassesAreTheTextsSections(t *testing.T) {
+	sections := map[string]string{"Common ground": "common", "Conflict": "conflict", "Partial agreement": "partial", "Open": "open", "Silence": ""}
+	seen := map[string]bool{}
+	for _, dossier := range []string{"", "testdata/five-parties.yaml", "testdata/dossiers/many-parties.yaml", "testdata/dossiers/wage-talks.json", "testdata/dossiers/four-grounds.yaml"} {
+		args := []string{"common-ground"}
+		if dossier != "" {
+			args = append(args, "-d", dossier)
+		}
+		text, stderr, code := parley(t, args...)
+		if code != exitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+		out, _, _ := parley(t, append(args, "--json")...)
+		var rep struct {
+			Topics []struct{ Topic, Class string }
+		}
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatalf("%v --json: %v", args, err)
+		}
+		inText := map[string]string{}
+		section := ""
+		for _, line := range strings.Split(text, "\n") {
+			for title, class := range sections {
+				if strings.HasPrefix(line, title+":") {
+					section = class
+				}
+			}
+			if strings.HasPrefix(line, "  ") && !strings.HasPrefix(line, "   ") && strings.HasSuffix(line, "]") && section != "" {
+				id := line[strings.LastIndex(line, "[")+1 : len(line)-1]
+				inText[id] = section
+			}
+		}
+		if len(inText) != len(rep.Topics) {
+			t.Errorf("%v: the text lists %d topics, the JSON %d", args, len(inText), len(rep.Topics))
+		}
+		for _, tp := range rep.Topics {
+			if inText[tp.Topic] != tp.Class {
+				t.Errorf("%v: %s is %q in the JSON but under %q in the text", args, tp.Topic, tp.Class, inText[tp.Topic])
+			}
+			seen[tp.Class] = true
+		}
+	}
+	for _, class := range []string{"common", "conflict", "partial", "open"} {
+		if !seen[class] {
+			t.Errorf("no dossier has a topic of class %q: the test does not cover it", class)
+		}
+	}
+}

@@ -334,3 +334,33 @@ func mdText(s string) string {
 }
 
 var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`)
+
+// ExportFormats are the formats Export writes, by the names
+// `parley export --format` takes.
+var ExportFormats = []string{"json", "yaml", "md", "csv"}
+
+// Export writes the dossier in a format of ExportFormats ("yml" and
+// "markdown" are taken too); an unknown format is an *UnknownFormatError.
+func Export(d *Dossier, format string) ([]byte, error) {
+	switch format {
+	case "json":
+		return ExportJSON(d)
+	case "yaml", "yml":
+		return ExportYAML(d)
+	case "md", "markdown":
+		return ExportMarkdown(d), nil
+	case "csv":
+		return ExportCSV(d)
+	}
+	return nil, &UnknownFormatError{Format: format}
+}
+
+// UnknownFormatError is an export format parley does not write.
+type UnknownFormatError struct{ Format string }
+
+// Usage reports that the error is in how parley was asked (exit status 2).
+func (e *UnknownFormatError) Usage() bool { return true }
+
+func (e *UnknownFormatError) Error() string {
+	return fmt.Sprintf("unknown --format %q (want %s)", e.Format, strings.Join(ExportFormats, ", "))
+}

@@ -347,6 +347,16 @@ func (d *Dossier) Evidence(ids []string) []*Statement {
 // addressed to thousands of parties must not cost the square of that.
 const manyResponses = 16
 
+// StatusOf is an addressee's answer to a demand: its recorded status, or
+// unanswered when it gave none. The screens, the briefs and every report
+// say the same through it.
+func (dm *Demand) StatusOf(party string) Status {
+	if r := dm.Response(party); r != nil && r.Status != "" {
+		return r.Status
+	}
+	return StatusUnanswered
+}
+
 // Response returns the response a party gave to a demand, or nil.
 func (dm *Demand) Response(party string) *Response {
 	if dm.responseOf != nil {

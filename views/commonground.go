@@ -8,40 +8,27 @@ import (
 )
 
 // CommonGroundText is the plain-text report of `parley common-ground`:
-// the topics of agreement, conflict, partial agreement and open ones
-// between the given parties, each with the positions and evidence ids
-// behind it, then what each party is silent on.
-func CommonGroundText(d *data.Dossier, partyIDs []string, agreements []data.TopicAgreement) string {
+// its four sections (common ground, conflict, partial agreement, open),
+// each topic with the positions and evidence ids behind it, then what
+// each party is silent on. --json prints the same report.
+func CommonGroundText(d *data.Dossier, rep data.CommonGroundReport) string {
 	var b strings.Builder
-	names := make([]string, len(partyIDs))
-	for i, id := range partyIDs {
+	names := make([]string, len(rep.Parties))
+	for i, id := range rep.Parties {
 		names[i] = d.Party(id).Name
 	}
 	fmt.Fprintf(&b, "%s — %s\n", d.Title, strings.Join(names, ", "))
-
-	sections := []struct {
-		title string
-		keep  func(data.TopicAgreement) bool
-	}{
-		{"Common ground: every party supports, or every party opposes", func(t data.TopicAgreement) bool { return t.Class == data.CommonGround }},
-		{"Conflict: support against oppose", func(t data.TopicAgreement) bool { return t.Class == data.Conflict }},
-		{"Partial agreement: the parties that speak agree, the others are silent", data.TopicAgreement.Partial},
-		{"Open: conditional, neutral or unclear stances, or silence", func(t data.TopicAgreement) bool { return t.Class == data.Open && !t.Partial() }},
-	}
-	for _, sec := range sections {
-		fmt.Fprintf(&b, "\n%s\n", sec.title)
+	for _, class := range data.GroundClasses {
+		fmt.Fprintf(&b, "\n%s\n", groundTitles[class])
 		n := 0
-		for _, ta := range agreements {
-			if !sec.keep(ta) {
+		for _, gt := range rep.Topics {
+			if gt.Class != class {
 				continue
 			}
 			n++
-			fmt.Fprintf(&b, "  %s [%s]\n", ta.Topic.Title, ta.Topic.ID)
-			for i, p := range ta.Positions {
-				if p == nil {
-					continue
-				}
-				fmt.Fprintf(&b, "    %-8s %s (%s)", d.Party(partyIDs[i]).Label(), p.Stance, p.Basis)
+			fmt.Fprintf(&b, "  %s [%s]\n", gt.Title, gt.Topic)
+			for _, p := range gt.Positions {
+				fmt.Fprintf(&b, "    %-8s %s (%s)", d.Party(p.Party).Label(), p.Stance, p.Basis)
 				if len(p.Evidence) > 0 {
 					fmt.Fprintf(&b, " evidence: %s", strings.Join(p.Evidence, ", "))
 				}
@@ -50,8 +37,8 @@ func CommonGroundText(d *data.Dossier, partyIDs []string, agreements []data.Topi
 					fmt.Fprintf(&b, "             %s\n", oneLine(p.Summary))
 				}
 			}
-			if len(ta.Silent) > 0 {
-				fmt.Fprintf(&b, "    silent:  %s\n", strings.Join(labels(d, ta.Silent), ", "))
+			if len(gt.Silent) > 0 {
+				fmt.Fprintf(&b, "    silent:  %s\n", strings.Join(labels(d, gt.Silent), ", "))
 			}
 		}
 		if n == 0 {
@@ -59,12 +46,12 @@ func CommonGroundText(d *data.Dossier, partyIDs []string, agreements []data.Topi
 		}
 	}
 	b.WriteString("\nSilence: topics the others speak to and this party does not\n")
-	for _, id := range partyIDs {
+	for _, id := range rep.Parties {
 		var topics []string
-		for _, ta := range agreements {
-			for _, s := range ta.Silent {
+		for _, gt := range rep.Topics {
+			for _, s := range gt.Silent {
 				if s == id {
-					topics = append(topics, ta.Topic.ID)
+					topics = append(topics, gt.Topic)
 				}
 			}
 		}
@@ -75,6 +62,14 @@ func CommonGroundText(d *data.Dossier, partyIDs []string, agreements []data.Topi
 		fmt.Fprintf(&b, "  %-8s %d: %s\n", d.Party(id).Label(), len(topics), list)
 	}
 	return b.String()
+}
+
+// groundTitles head the common-ground report's sections, one per class.
+var groundTitles = map[data.GroundClass]string{
+	data.GroundCommon:   "Common ground: every party supports, or every party opposes",
+	data.GroundConflict: "Conflict: support against oppose",
+	data.GroundPartial:  "Partial agreement: the parties that speak agree, the others are silent",
+	data.GroundOpen:     "Open: conditional, neutral or unclear stances, or silence",
 }
 
 func labels(d *data.Dossier, ids []string) []string {

@@ -363,15 +363,17 @@ func statementCount(d *data.Dossier, p *data.Party, topic *data.Topic) int {
 	return n
 }
 
-// CompareText is the side-by-side comparison the command line prints:
-// plain text, no escape sequences, one column per party, at most width
-// cells wide. With a topic id it shows that topic in full (position,
-// evidence, other statements); with "" every topic aligned in rows. Party
-// ids that name no party are skipped; with none left it says so.
-func CompareText(d *data.Dossier, partyIDs []string, topicID string, width int) string {
+// CompareText is the side-by-side comparison the command line prints
+// (--json prints the report itself): plain text, no escape sequences, one
+// column per party of the report, at most width cells wide. With the
+// report's one topic it shows that topic in full (position, evidence,
+// other statements); otherwise every topic aligned in rows. Party ids that
+// name no party are skipped; with none left it says so.
+func CompareText(d *data.Dossier, rep data.CompareReport, width int) string {
 	t := PlainTheme()
+	topicID := rep.Topic
 	var parties []*data.Party
-	for _, id := range partyIDs {
+	for _, id := range rep.Parties {
 		if p := d.Party(id); p != nil {
 			parties = append(parties, p)
 		}

@@ -33,14 +33,8 @@ func Route(d *data.Dossier, dm *data.Demand) string {
 	return partyLabel(d, dm.From) + " → " + strings.Join(to, ", ")
 }
 
-// ResponseStatus is an addressee's answer to a demand: its recorded status,
-// or unanswered when it gave none.
-func ResponseStatus(dm *data.Demand, party string) data.Status {
-	if r := dm.Response(party); r != nil && r.Status != "" {
-		return r.Status
-	}
-	return data.StatusUnanswered
-}
+// ResponseStatus is an addressee's answer to a demand (Demand.StatusOf).
+func ResponseStatus(dm *data.Demand, party string) data.Status { return dm.StatusOf(party) }
 
 // StatusSummary counts a demand's answers by status: "» 2 deferred ·
 // ○ 1 unanswered", in the order of data.Statuses.
@@ -222,7 +216,7 @@ func joinNames(d *data.Dossier, ids []string) string {
 
 // DemandsText is every demand thread as plain text for the command line,
 // wrapped to width, one after another.
-func DemandsText(d *data.Dossier, width int) string {
+func DemandsText(d *data.Dossier, demands []data.DemandReport, width int) string {
 	t := PlainTheme()
 	width = max(width, 20)
 	var sb strings.Builder
@@ -231,11 +225,15 @@ func DemandsText(d *data.Dossier, width int) string {
 		sb.WriteString(" · " + d.Date.String())
 	}
 	sb.WriteString("\n")
-	if len(d.Demands) == 0 {
+	if len(demands) == 0 {
 		sb.WriteString("\nno demands in this dossier\n")
 		return sb.String()
 	}
-	for i, dm := range d.Demands {
+	for i, rep := range demands {
+		dm := d.Demand(rep.ID)
+		if dm == nil {
+			continue
+		}
 		sb.WriteString("\n")
 		head := fmt.Sprintf("%d. %s  [%s]", i+1, Route(d, dm), StatusSummary(dm))
 		for _, l := range Wrap(head, width) {

@@ -55,9 +55,9 @@ func TestColourThemesDifferForDarkAndLight(t *testing.T) {
 func TestPlainThemeWritesNoEscapes(t *testing.T) {
 	d := testDossier(t)
 	for _, s := range []string{
-		CompareText(d, []string{"us", "russia", "nato"}, "", 120),
-		CompareText(d, []string{"us", "russia"}, "ukraine-sovereignty", 80),
-		DemandsText(d, 72),
+		CompareText(d, data.CompareOf(d, []string{"us", "russia", "nato"}, ""), 120),
+		CompareText(d, data.CompareOf(d, []string{"us", "russia"}, "ukraine-sovereignty"), 80),
+		DemandsText(d, data.DemandsOf(d), 72),
 	} {
 		if strings.ContainsRune(s, '\x1b') {
 			t.Fatalf("escape sequence in plain text:\n%q", s)

@@ -48,6 +48,9 @@ type UsageError struct{ Msg string }
 
 func (e *UsageError) Error() string { return e.Msg }
 
+// Usage reports that the error is in how parley was asked (exit status 2).
+func (e *UsageError) Usage() bool { return true }
+
 // ArticleReport is what came of one input.
 type ArticleReport struct {
 	Input    string
