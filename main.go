@@ -2,8 +2,10 @@
 // dossier, compare the parties side by side, follow every demand to its
 // answers and find any quote, always one key away from its source.
 //
-// This file is the command line: it parses, loads, and hands over to
-// model/ (the explorer) or prints through views/ and data/.
+// This file is only the command line's wiring: flags, loading, exit
+// codes. The explorer is package model; every command's report is a value
+// of package data (or data/search, data/importer) printed as text by
+// package views or as JSON; the help texts are views.CommandDocs.
 package main
 
 import (
@@ -460,11 +462,7 @@ func (a *app) demandsCmd() *cobra.Command {
 }
 
 func (a *app) searchCmd() *cobra.Command {
-	var (
-		limit  int
-		width  int
-		asJSON bool
-	)
+	var limit int
 	cmd := &cobra.Command{
 		Use: "search QUERY...",
 		Args: func(cmd *cobra.Command, args []string) error {
@@ -473,31 +471,29 @@ func (a *app) searchCmd() *cobra.Command {
 			}
 			return nil
 		},
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if limit < 1 {
-				return usageErrorf("--limit must be at least 1")
-			}
-			d, ix, err := a.loadWith(true)
-			if err != nil {
-				return err
-			}
-			// A trailing space: the last word is a whole word, not a
-			// prefix as while typing in the explorer.
-			q, err := search.ParseQuery(strings.Join(args, " ")+" ", d)
-			if err != nil {
-				return usageErrorf("%v", err)
-			}
-			res := ix.Search(q, limit)
-			if asJSON {
-				return search.WriteJSON(a.stdout, d, res)
-			}
-			_, err = io.WriteString(a.stdout, views.SearchText(d, res, a.outputWidth(width)))
+	}
+	out := a.outputFlags(cmd, true)
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		if limit < 1 {
+			return usageErrorf("--limit must be at least 1")
+		}
+		d, ix, err := a.loadWith(true)
+		if err != nil {
 			return err
-		},
+		}
+		// A trailing space: the last word is a whole word, not a prefix
+		// as while typing in the explorer.
+		q, err := search.ParseQuery(strings.Join(args, " ")+" ", d)
+		if err != nil {
+			return err
+		}
+		res := ix.Search(q, limit)
+		if out.json {
+			return search.WriteJSON(a.stdout, d, res) // one object per result
+		}
+		return out.print(nil, func(w int) string { return views.SearchText(d, res, w) })
 	}
 	cmd.Flags().IntVarP(&limit, "limit", "n", 20, "show at most `N` results")
-	cmd.Flags().IntVarP(&width, "width", "w", 0, "width in columns (default: the terminal's, or 80)")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object per result")
 	return cmd
 }
 

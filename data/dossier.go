@@ -1,8 +1,10 @@
 // Package data owns parley's domain: the dossier types, loading YAML, JSON
 // and JSON Lines with positions, validation, quote anchoring in sources,
-// export, and the embedded default dossier. Finding statements by their
-// words is package data/search, built on this one. It never imports Bubble
-// Tea or Lip Gloss.
+// export, the commands' reports as values (report.go), the embedded
+// default dossier, and the user's settings file, read with the same
+// positions. Finding statements by their words is package data/search,
+// editing a dossier's files is data/edit, both built on this one. It never
+// imports Bubble Tea or Lip Gloss.
 package data
 
 import (

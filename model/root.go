@@ -1,6 +1,9 @@
 // Package model owns parley's Bubble Tea state machines: the root model
 // (screens, focus, key routing, size), one model per screen, the key map
-// and help. What they show is drawn by package views.
+// and help. The root talks to screens only through the contract in
+// screen.go; every key is a binding of the one key map in keys.go. What
+// they show is drawn by package views; the dossier comes from package
+// data. It does no I/O inside Update: that is what commands are for.
 package model
 
 import (

@@ -69,6 +69,9 @@ func (p QueryProblem) Error() string { return p.Message }
 // QueryError lists everything wrong with a query.
 type QueryError struct{ Problems []QueryProblem }
 
+// Usage reports that the error is in how parley was asked (exit status 2).
+func (e *QueryError) Usage() bool { return true }
+
 func (e *QueryError) Error() string {
 	msgs := make([]string, len(e.Problems))
 	for i, p := range e.Problems {
