@@ -37,12 +37,9 @@ import (
 // shared between the statements that spell them alike, and statements are
 // allocated in slabs.
 
-// jsonlSlowOnly turns the fast path off (tests compare the two paths);
-// jsonlFastLines counts the lines that took it.
-var (
-	jsonlSlowOnly  atomic.Bool
-	jsonlFastLines atomic.Int64
-)
+// jsonlFastLines counts the lines that took the fast path (tests check
+// that it is taken).
+var jsonlFastLines atomic.Int64
 
 // statement fields, in statementFields order.
 const (

@@ -48,10 +48,8 @@ type parsed struct {
 
 func parseStatementFile(t testing.TB, dossier, jsonl string, slow bool) parsed {
 	t.Helper()
-	jsonlSlowOnly.Store(slow)
-	defer jsonlSlowOnly.Store(false)
 	fsys := fstest.MapFS{"more.jsonl": {Data: []byte(jsonl)}}
-	d, probs, err := Parse("d.yaml", []byte(dossier), fsys)
+	d, probs, err := parseFS("d.yaml", []byte(dossier), fsys, fileHooks{slowJSONL: slow})
 	out := parsed{probs: probs, err: err != nil}
 	if d != nil {
 		for _, s := range d.Statements {

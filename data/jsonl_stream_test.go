@@ -18,9 +18,7 @@ func loadStatementFile(t testing.TB, dir, jsonl string, slow bool) parsed {
 	if err := os.WriteFile(filepath.Join(dir, "more.jsonl"), []byte(jsonl), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	jsonlSlowOnly.Store(slow)
-	defer jsonlSlowOnly.Store(false)
-	d, probs, err := Load(filepath.Join(dir, "d.yaml"))
+	d, probs, err := LoadWith(filepath.Join(dir, "d.yaml"), LoadOptions{slowJSONL: slow})
 	out := parsed{probs: probs, err: err != nil}
 	if d != nil {
 		for _, s := range d.Statements {

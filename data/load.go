@@ -49,6 +49,10 @@ type LoadOptions struct {
 	// the call only. A 1.1 dossier, whose rules look statements up by id
 	// once all are read, keeps them as usual and Discard is not called.
 	Discard func(*Statement)
+
+	// slowJSONL turns the fast path of statement files off: tests of the
+	// package compare the two paths.
+	slowJSONL bool
 }
 
 // LoadWith is Load with options.
@@ -89,7 +93,7 @@ func LoadWith(file string, opts LoadOptions) (*Dossier, Problems, error) {
 			return true, err
 		}
 	}
-	d, probs, err := parseFiles(file, src, read, open, skip, opts.Discard)
+	d, probs, err := parseFiles(file, src, read, fileHooks{open: open, skip: skip, discard: opts.Discard, slowJSONL: opts.slowJSONL})
 	if d != nil {
 		d.Path = file
 	}
@@ -104,7 +108,12 @@ func LoadWith(file string, opts LoadOptions) (*Dossier, Problems, error) {
 // refused before it is read when it is not a regular file or is larger
 // than its kind allows.
 func Parse(name string, src []byte, fsys fs.FS) (*Dossier, Problems, error) {
-	return parse(name, src, func(file string, limit int64, what string) ([]byte, error) {
+	return parseFS(name, src, fsys, fileHooks{})
+}
+
+// parseFS is Parse with hooks.
+func parseFS(name string, src []byte, fsys fs.FS, hooks fileHooks) (*Dossier, Problems, error) {
+	return parseFiles(name, src, func(file string, limit int64, what string) ([]byte, error) {
 		if fsys == nil {
 			return nil, errors.New("no directory to read it from")
 		}
@@ -129,7 +138,7 @@ func Parse(name string, src []byte, fsys fs.FS) (*Dossier, Problems, error) {
 			return nil, &TooLargeError{Size: int64(len(b)), Limit: limit, What: what}
 		}
 		return b, err
-	})
+	}, hooks)
 }
 
 func unwrapPathError(err error) error {
@@ -146,14 +155,27 @@ func unwrapPathError(err error) error {
 type readFunc func(name string, limit int64, what string) ([]byte, error)
 
 func parse(name string, src []byte, read readFunc) (*Dossier, Problems, error) {
-	return parseFiles(name, src, read, nil, nil, nil)
+	return parseFiles(name, src, read, fileHooks{})
 }
 
-// parseFiles is parse; open, when set, opens a file read needs (statement
-// files are then read a piece at a time instead of whole); skip, when set,
-// names statement files to leave unread (LoadOptions.Skip), or says why
-// one may not be read.
-func parseFiles(name string, src []byte, read readFunc, open func(string) (*os.File, error), skip func(string) (bool, error), discard func(*Statement)) (*Dossier, Problems, error) {
+// fileHooks change how parseFiles reads the files a dossier names.
+type fileHooks struct {
+	// open, when set, opens a file read needs: statement files are then
+	// read a piece at a time instead of whole.
+	open func(string) (*os.File, error)
+	// skip, when set, names statement files to leave unread
+	// (LoadOptions.Skip), or says why one may not be read.
+	skip func(string) (bool, error)
+	// discard takes the statements of statement files instead of the
+	// dossier (LoadOptions.Discard).
+	discard func(*Statement)
+	// slowJSONL turns the fast path of statement files off, so tests can
+	// compare the two paths.
+	slowJSONL bool
+}
+
+// parseFiles is parse with hooks.
+func parseFiles(name string, src []byte, read readFunc, hooks fileHooks) (*Dossier, Problems, error) {
 	var probs Problems
 	fail := func() (*Dossier, Problems, error) {
 		probs.sort()
@@ -182,9 +204,9 @@ func parseFiles(name string, src []byte, read readFunc, open func(string) (*os.F
 	dc := &decoder{file: name, probs: &probs, at: map[any]*node{}}
 	d := dc.dossier(root)
 	v := newValidator(dc, d, read)
-	v.open, v.skip = open, skip
-	if discard != nil && !dc.v11() {
-		v.discard = discard
+	v.open, v.skip, v.slowJSONL = hooks.open, hooks.skip, hooks.slowJSONL
+	if hooks.discard != nil && !dc.v11() {
+		v.discard = hooks.discard
 	}
 	v.run()
 	probs.sort()
@@ -253,7 +275,7 @@ func (v *validator) readStatementFile(ref *node, file string) {
 			return
 		}
 	}
-	if v.open != nil && !jsonlSlowOnly.Load() {
+	if v.open != nil && !v.slowJSONL {
 		v.streamStatementFile(ref, file)
 		return
 	}
@@ -269,7 +291,7 @@ func (v *validator) readStatementFile(ref *node, file string) {
 		return
 	}
 	var fast *jsonlReader
-	if !jsonlSlowOnly.Load() {
+	if !v.slowJSONL {
 		fast = newJSONLReader(v, dc) // its strings point into data
 		v.reserve(bytes.Count(data, []byte("\n")) + 1)
 	}

@@ -17,11 +17,12 @@ const maxUnverifiedWarnings = 20
 // validator checks every rule of the format and fills what the loader
 // derives: statements' default party, source paragraphs and anchors.
 type validator struct {
-	dc   *decoder // the dossier file's
-	d    *Dossier
-	read readFunc
-	open func(name string) (*os.File, error) // set by LoadWith: statement files are then streamed
-	skip func(name string) (bool, error)     // set by LoadWith: statement files left unread
+	dc        *decoder // the dossier file's
+	d         *Dossier
+	read      readFunc
+	open      func(name string) (*os.File, error) // set by LoadWith: statement files are then streamed
+	skip      func(name string) (bool, error)     // set by LoadWith: statement files left unread
+	slowJSONL bool                                // fileHooks.slowJSONL
 	// discard, when set, takes each statement of a statement file once
 	// checked, instead of the dossier (LoadOptions.Discard).
 	discard func(*Statement)
