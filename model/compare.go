@@ -197,38 +197,39 @@ func (c *Compare) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (c *Compare) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	name := keyName(msg.String()) // once, not once per binding tried
 	k := c.keys
 	rows := views.PaneRows(c.paneH)
 	content, scr := c.focused()
 	switch {
-	case key.Matches(msg, k.NextPane):
+	case key.Matches(name, k.NextPane):
 		c.focus = (c.focus + 1) % max(len(c.parties), 1)
 		c.showFocus()
-	case key.Matches(msg, k.PrevPane):
+	case key.Matches(name, k.PrevPane):
 		c.focus = (c.focus + len(c.parties) - 1) % max(len(c.parties), 1)
 		c.showFocus()
-	case key.Matches(msg, k.PrevTopic):
+	case key.Matches(name, k.PrevTopic):
 		c.setTopic(c.topic - 1)
-	case key.Matches(msg, k.NextTopic):
+	case key.Matches(name, k.NextTopic):
 		c.setTopic(c.topic + 1)
-	case key.Matches(msg, k.AllTopics):
+	case key.Matches(name, k.AllTopics):
 		c.all = !c.all
 		c.layout()
 		if c.all && len(c.contents) > 0 {
 			c.allScr.selectBlock(c.contents[0], c.topic, rows)
 		}
-	case key.Matches(msg, k.PickParties):
+	case key.Matches(name, k.PickParties):
 		c.picker = newPicker(c.d, c.parties)
-	case key.Matches(msg, k.Open):
+	case key.Matches(name, k.Open):
 		return c.open()
-	case key.Matches(msg, k.Copy):
+	case key.Matches(name, k.Copy):
 		if content != nil && !c.all && scr.sel >= 0 {
 			return copyStatement(c.d, content.Blocks[scr.sel].Statement)
 		}
-	case c.all && key.Matches(msg, k.Back):
+	case c.all && key.Matches(name, k.Back):
 		c.all = false
 		c.layout()
-	case content != nil && scr.navigate(k, msg, content, rows):
+	case content != nil && scr.navigate(k, name, content, rows):
 		c.syncAll()
 	}
 	return nil

@@ -135,7 +135,7 @@ func (m *Demands) Update(msg tea.Msg) tea.Cmd {
 			case key.Matches(msg, k.Open):
 				m.focus = demandsThread
 			}
-		case m.thread.navigate(k, msg, m.threadContent, rows):
+		case m.thread.navigate(k, keyName(msg.String()), m.threadContent, rows):
 		case key.Matches(msg, k.Open):
 			return m.open()
 		case key.Matches(msg, k.Copy):

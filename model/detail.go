@@ -44,7 +44,7 @@ func (m *Detail) Update(msg tea.Msg) tea.Cmd {
 		case key.Matches(msg, k.ShowInSource):
 			return msgCmd(ShowInSourceMsg{ID: m.s.ID})
 		default:
-			m.scr.navigate(k, msg, m.content, rows)
+			m.scr.navigate(k, keyName(msg.String()), m.content, rows)
 		}
 	case tea.MouseWheelMsg:
 		m.scr.wheel(msg, m.content, rows)

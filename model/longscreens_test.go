@@ -90,7 +90,7 @@ func TestTimelineMatchesTheWholeLayout(t *testing.T) {
 						}
 					default:
 						m.Update(keyMsg(k))
-						o.s.navigate(m.keys, keyMsg(k), o.c, o.rows)
+						o.s.navigate(m.keys, keyName(keyMsg(k).String()), o.c, o.rows)
 					}
 					done = append(done, k)
 					got := paneBody(m.View())

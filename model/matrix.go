@@ -347,7 +347,7 @@ func (m *Matrix) updateEvidence(msg tea.Msg) tea.Cmd {
 				return openStatement(ev.content.Blocks[ev.scr.sel].Statement.ID)
 			}
 		default:
-			ev.scr.navigate(k, msg, ev.content, rows)
+			ev.scr.navigate(k, keyName(msg.String()), ev.content, rows)
 		}
 	case tea.MouseWheelMsg:
 		ev.scr.wheel(msg, ev.content, rows)

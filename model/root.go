@@ -67,6 +67,7 @@ type Root struct {
 	active  int
 	detail  *Detail // open over the active screen, or nil
 	back    place   // where GoBackMsg returns: the place before the last switch
+	jumpers []jumper
 
 	help  help.Model
 	flash string
@@ -79,6 +80,13 @@ type Root struct {
 	body     views.Rect // where the screen in front is drawn
 	footerH  int
 	tabSpans []data.Span
+}
+
+// jumper is a screen a global key opens, found once (not on every key).
+type jumper struct {
+	Jumper
+	screen int
+	key    key.Binding
 }
 
 // place is where the user is: a screen and the detail open over it.
@@ -104,6 +112,11 @@ func New(d *data.Dossier, opts Options) *Root {
 		NewSource(d, m.keys, m.theme),
 		NewTimeline(d, m.keys, m.theme),
 		newQuotes(d, opts.Index, opts.Pending, m.keys, m.theme),
+	}
+	for i, s := range m.screens {
+		if j, ok := s.(Jumper); ok {
+			m.jumpers = append(m.jumpers, jumper{Jumper: j, screen: i, key: j.JumpKey()})
+		}
 	}
 	return m
 }
@@ -303,37 +316,43 @@ func (m *Root) toBody(msg tea.Msg, x, y int, at func(y int) tea.Msg) tea.Cmd {
 // focused child only when none of them took it.
 func (m *Root) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
-	if key.Matches(msg, k.ForceQuit) {
+	name := keyName(msg.String()) // once, not once per binding tried
+	if key.Matches(name, k.ForceQuit) {
 		return tea.Quit
 	}
 	if m.capturing() {
 		return m.child().Update(msg)
 	}
 	switch {
-	case key.Matches(msg, k.Quit):
+	case key.Matches(name, k.Quit):
 		return tea.Quit
-	case key.Matches(msg, k.Help):
+	case key.Matches(name, k.Help):
 		m.help.ShowAll = !m.help.ShowAll
 		m.layout()
 		return nil
-	case m.detail != nil && key.Matches(msg, k.Back):
+	case m.detail != nil && key.Matches(name, k.Back):
 		m.detail = nil
 		return nil
 	}
 	for i := range m.screens {
-		if key.Matches(msg, k.Screen[i]) {
+		if key.Matches(name, k.Screen[i]) {
 			m.switchTo(i)
 			return nil
 		}
 	}
-	for i, s := range m.screens {
-		if j, ok := s.(Jumper); ok && key.Matches(msg, j.JumpKey()) {
-			m.switchTo(i)
-			return j.Jumped()
+	for _, j := range m.jumpers {
+		if key.Matches(name, j.key) {
+			m.switchTo(j.screen)
+			return j.Jumper.Jumped()
 		}
 	}
 	return m.child().Update(msg)
 }
+
+// keyName is a key as bindings name it ("ctrl+c"), worked out once.
+type keyName string
+
+func (k keyName) String() string { return string(k) }
 
 // showInSource switches to the screen that shows statements where they
 // stand, with this one in focus; a statement taken from no source of the

@@ -130,21 +130,22 @@ func (s *scroller) follow(c *views.Content, rows int) {
 	}
 }
 
-// navigate moves the reading position by the movement keys; it reports
+// navigate moves the reading position by the movement keys (the key as
+// bindings name it, worked out once by the caller); it reports
 // whether the key was one of them.
-func (s *scroller) navigate(k *keyMap, msg tea.KeyPressMsg, c *views.Content, rows int) bool {
+func (s *scroller) navigate(k *keyMap, name keyName, c *views.Content, rows int) bool {
 	switch {
-	case key.Matches(msg, k.Down):
+	case key.Matches(name, k.Down):
 		s.down(c, rows)
-	case key.Matches(msg, k.Up):
+	case key.Matches(name, k.Up):
 		s.up(c, rows)
-	case key.Matches(msg, k.PageDown):
+	case key.Matches(name, k.PageDown):
 		s.scroll(c, max(rows-1, 1), rows)
-	case key.Matches(msg, k.PageUp):
+	case key.Matches(name, k.PageUp):
 		s.scroll(c, -max(rows-1, 1), rows)
-	case key.Matches(msg, k.Top):
+	case key.Matches(name, k.Top):
 		s.top(c, rows)
-	case key.Matches(msg, k.Bottom):
+	case key.Matches(name, k.Bottom):
 		s.bottom(c, rows)
 	default:
 		return false
