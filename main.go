@@ -216,6 +216,16 @@ func (a *app) load() (*data.Dossier, error) {
 	return d, err
 }
 
+// loadParties loads the dossier and finds the parties named.
+func (a *app) loadParties(names []string) (*data.Dossier, []string, error) {
+	d, err := a.load()
+	if err != nil {
+		return nil, nil, err
+	}
+	ids, err := d.FindParties(names)
+	return d, ids, err
+}
+
 // loadWith loads the dossier, and its search index when asked: for a file
 // through the index cache beside it, so a large dossier opens fast.
 func (a *app) loadWith(indexed bool) (*data.Dossier, *search.Index, error) {
@@ -379,11 +389,7 @@ func (a *app) commonGroundCmd() *cobra.Command {
 	cmd := &cobra.Command{Use: "common-ground [PARTY...]"}
 	out := a.outputFlags(cmd, false)
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		d, err := a.load()
-		if err != nil {
-			return err
-		}
-		ids, err := d.FindParties(args)
+		d, ids, err := a.loadParties(args)
 		if err != nil {
 			return err
 		}
@@ -429,11 +435,7 @@ func (a *app) compareCmd() *cobra.Command {
 	}
 	out := a.outputFlags(cmd, true)
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		d, err := a.load()
-		if err != nil {
-			return err
-		}
-		ids, err := d.FindParties(args)
+		d, ids, err := a.loadParties(args)
 		if err != nil {
 			return err
 		}

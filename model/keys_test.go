@@ -119,15 +119,8 @@ func (u *keyUser) send(msg tea.Msg) {
 // noting what leaves the program (quitting, the clipboard). A command
 // that waits longer than any of the explorer's should is dropped.
 func (u *keyUser) settle(cmd tea.Cmd) {
-	if cmd == nil {
-		return
-	}
-	done := make(chan tea.Msg, 1)
-	go func() { done <- cmd() }()
-	var msg tea.Msg
-	select {
-	case msg = <-done:
-	case <-time.After(2 * time.Second):
+	msg, ok := runWithin(cmd, 2*time.Second)
+	if !ok {
 		return
 	}
 	switch msg := msg.(type) {

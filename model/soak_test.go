@@ -134,15 +134,11 @@ func soak(t *testing.T, d *data.Dossier, events int, seed uint64) {
 // a command that does not answer quickly (a timer) is dropped. Tests that
 // need a command's answer use it; the soak uses a commandRunner instead.
 func feed(m *Root, cmd tea.Cmd, depth int) {
-	if cmd == nil || depth == 0 {
+	if depth == 0 {
 		return
 	}
-	done := make(chan tea.Msg, 1)
-	go func() { done <- cmd() }()
-	var msg tea.Msg
-	select {
-	case msg = <-done:
-	case <-time.After(50 * time.Millisecond):
+	msg, ok := runWithin(cmd, 50*time.Millisecond)
+	if !ok {
 		return
 	}
 	switch msg := msg.(type) {
@@ -154,6 +150,22 @@ func feed(m *Root, cmd tea.Cmd, depth int) {
 	default:
 		_, next := m.Update(msg)
 		feed(m, next, depth-1)
+	}
+}
+
+// runWithin runs a command and returns its message, or false when there
+// is no command or it takes longer than d (a cursor's blink, a tick).
+func runWithin(cmd tea.Cmd, d time.Duration) (tea.Msg, bool) {
+	if cmd == nil {
+		return nil, false
+	}
+	done := make(chan tea.Msg, 1)
+	go func() { done <- cmd() }()
+	select {
+	case msg := <-done:
+		return msg, true
+	case <-time.After(d):
+		return nil, false
 	}
 }
 
