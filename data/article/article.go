@@ -10,9 +10,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -23,6 +21,8 @@ import (
 	"github.com/yuin/goldmark"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
+
+	"github.com/parley-dev/parley/data"
 )
 
 // Article is one article's text and what is known about it.
@@ -69,29 +69,18 @@ func (e *NotUTF8Error) Error() string {
 
 // ReadFile reads an article from a file: .html/.htm (or anything that
 // starts like a web page) through readability, .md/.markdown as Markdown,
-// anything else as plain text.
+// anything else as plain text. The file is read as parley reads every file
+// a user names (data.ReadUserFile): a named pipe, a device, a socket or a
+// folder is refused before it is opened, so nothing waits for a writer or
+// reads an endless device, and at most MaxBytes are read.
 func ReadFile(path string) (*Article, error) {
-	fi, err := os.Stat(path)
+	b, err := data.ReadUserFile(path, MaxBytes, "an article")
 	if err != nil {
-		return nil, err
-	}
-	if fi.IsDir() {
-		return nil, fmt.Errorf("%s: a directory, not an article", path)
-	}
-	if fi.Size() > MaxBytes {
-		return nil, fmt.Errorf("%s: %w", path, ErrTooLarge)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, MaxBytes+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(b) > MaxBytes {
-		return nil, fmt.Errorf("%s: %w", path, ErrTooLarge)
+		var large *data.TooLargeError
+		if errors.As(err, &large) {
+			err = ErrTooLarge
+		}
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	a, err := Parse(path, b, "")
 	if err != nil {

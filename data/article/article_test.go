@@ -88,7 +88,7 @@ func TestBadFilesGetAClearError(t *testing.T) {
 		{"text that is not UTF-8", write("latin1.txt", []byte("Le ministre a dit:\n« Nous ne signerons pas » d\xe9clare-t-il.")), nil, "2:28: byte 0xe9 is not UTF-8"},
 		{"a page with no article", "testdata/nav-only.html", ErrNoArticle, "no article text"},
 		{"a 50 MB page", huge, ErrTooLarge, "larger than 10 MiB"},
-		{"a directory", dir, nil, "a directory, not an article"},
+		{"a directory", dir, nil, dir + ": it is a folder, not a file"},
 		{"a missing file", filepath.Join(dir, "nope.txt"), os.ErrNotExist, "no such file"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
