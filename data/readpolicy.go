@@ -392,14 +392,20 @@ func ReadUserFile(path string, limit int64, what string) ([]byte, error) {
 }
 
 // FS is the dossier's files as an fs.FS that reads through the policy:
-// for Parse, or a reader that wants one (names are slash-separated and
-// relative to the dossier's directory, as fs.FS wants them).
+// for Parse, or a reader that wants one. Names are slash-separated and
+// relative to the dossier's directory, but, unlike most fs.FS, they may
+// climb out of it or be absolute, as the dossier writes them
+// (../shared/minutes.txt): the policy decides what is read, not the form
+// of the name, so an allowed folder is read through FS as Load reads it.
 func (f *DossierFiles) FS() fs.FS { return policyFS{f} }
 
 type policyFS struct{ f *DossierFiles }
 
+// validName is a name the dossier may write: not empty, no NUL byte.
+func validName(name string) bool { return name != "" && !strings.ContainsRune(name, 0) }
+
 func (p policyFS) Open(name string) (fs.File, error) {
-	if !fs.ValidPath(name) {
+	if !validName(name) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
 	}
 	file, _, err := p.f.Open(name)
@@ -410,7 +416,7 @@ func (p policyFS) Open(name string) (fs.File, error) {
 }
 
 func (p policyFS) Stat(name string) (fs.FileInfo, error) {
-	if !fs.ValidPath(name) {
+	if !validName(name) {
 		return nil, &fs.PathError{Op: "stat", Path: name, Err: fs.ErrInvalid}
 	}
 	real, _, _, err := p.f.Check(name)

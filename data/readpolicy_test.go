@@ -126,24 +126,43 @@ func TestADossierReadsOnlyItsOwnFiles(t *testing.T) {
 			for _, a := range tc.allow {
 				allow = append(allow, put(a))
 			}
-			d, probs, err := data.LoadWith(file, data.LoadOptions{Policy: data.ReadPolicy{Allow: allow}})
-			if tc.want == "" {
-				if err != nil {
-					t.Fatalf("%v\n%v", err, probs)
+			policy := data.ReadPolicy{Allow: allow}
+			// Load, and Parse through the policy's FS (an editing session
+			// checks its text so), answer alike.
+			for _, how := range []struct {
+				name string
+				load func() (*data.Dossier, data.Problems, error)
+			}{
+				{"LoadWith", func() (*data.Dossier, data.Problems, error) {
+					return data.LoadWith(file, data.LoadOptions{Policy: policy})
+				}},
+				{"Parse with FS", func() (*data.Dossier, data.Problems, error) {
+					src, err := os.ReadFile(file)
+					if err != nil {
+						t.Fatal(err)
+					}
+					return data.Parse(file, src, policy.Files(file).FS())
+				}},
+			} {
+				d, probs, err := how.load()
+				if tc.want == "" {
+					if err != nil {
+						t.Fatalf("%s: %v\n%v", how.name, err, probs)
+					}
+					continue
 				}
-				return
-			}
-			if err == nil {
-				t.Fatalf("loaded (%d sources, source text %q); want an error saying %q", len(d.Sources), sourceText(d), put(tc.want))
-			}
-			if len(probs) != 1 || !strings.Contains(probs[0].Message, put(tc.want)) {
-				t.Fatalf("problems %v\nwant one saying %q", probs, put(tc.want))
-			}
-			if !strings.Contains(probs[0].Message, fmt.Sprintf("cannot read %q", put(tc.names))) {
-				t.Errorf("the message does not name the file as written (%q): %s", put(tc.names), probs[0].Message)
-			}
-			if strings.Contains(fmt.Sprint(probs), secret) {
-				t.Errorf("the secret reached a message: %s", probs)
+				if err == nil {
+					t.Fatalf("%s: loaded (%d sources, source text %q); want an error saying %q", how.name, len(d.Sources), sourceText(d), put(tc.want))
+				}
+				if len(probs) != 1 || !strings.Contains(probs[0].Message, put(tc.want)) {
+					t.Fatalf("%s: problems %v\nwant one saying %q", how.name, probs, put(tc.want))
+				}
+				if !strings.Contains(probs[0].Message, fmt.Sprintf("cannot read %q", put(tc.names))) {
+					t.Errorf("%s: the message does not name the file as written (%q): %s", how.name, put(tc.names), probs[0].Message)
+				}
+				if strings.Contains(fmt.Sprint(probs), secret) {
+					t.Errorf("%s: the secret reached a message: %s", how.name, probs)
+				}
 			}
 		})
 	}

@@ -63,3 +63,49 @@ func TestASessionReadsOnlyTheDossiersOwnFiles(t *testing.T) {
 		t.Errorf("Changed: err %v; want the new statement file refused", err)
 	}
 }
+
+// A session saves a dossier whose source is in a folder the user allowed,
+// named as people name it (../shared/minutes.txt): its check reads the file
+// through the policy as Load does, and refuses it when not allowed.
+func TestASessionSavesADossierNamingAnAllowedFolder(t *testing.T) {
+	root := t.TempDir()
+	if real, err := filepath.EvalSymlinks(root); err == nil {
+		root = real // messages name real paths
+	}
+	talksDir, shared := filepath.Join(root, "talks"), filepath.Join(root, "shared")
+	for _, d := range []string{talksDir, shared} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(shared, "minutes.txt"), []byte("The parties met.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(talksDir, "talks.yaml")
+	text := "parley: 1.1\ntitle: Talks\nparties: [{id: a, name: A}]\nsources: [{id: minutes, file: ../shared/minutes.txt}]\n"
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name   string
+		policy data.ReadPolicy
+		want   string // "" to save
+	}{
+		{"allowed", data.ReadPolicy{Allow: []string{shared}}, ""},
+		{"not allowed", data.ReadPolicy{}, `cannot read "../shared/minutes.txt": it is ` + filepath.Join(shared, "minutes.txt") + `, outside the dossier's folder`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := OpenWith(p, tc.policy)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Apply(Set{Ref: Dossier, Field: "title", Value: "Talks, " + tc.name}); err != nil {
+				t.Fatal(err)
+			}
+			err = s.Save(nil)
+			if tc.want == "" && err != nil || tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)) {
+				t.Fatalf("save: %v; want %q", err, tc.want)
+			}
+		})
+	}
+}
