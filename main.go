@@ -532,6 +532,7 @@ func (a *app) importCmd() *cobra.Command {
 			cfg.Inputs = args
 			cfg.Stdout, cfg.Stderr = a.stdout, a.stderr
 			cfg.Progress = isTerminal(a.stderr)
+			cfg.Policy = a.policy()
 			rep, err := importer.Run(cmd.Context(), cfg)
 			if err != nil {
 				return err

@@ -116,13 +116,14 @@ and the byte spans it was read from.
 
   -o FILE       write a new draft dossier (YAML, or JSON for a .json name),
                 atomically, never over an existing file without --force
-  --into FILE   add the drafts to an existing dossier, keeping its other bytes
+  --into FILE   add the drafts to an existing dossier, keeping its other bytes;
+                what it already has (the article, a statement) is not added again
   --json        print the draft as JSON (the shape of export --format json)
 
 Without -o, --into or --json the draft is printed as YAML. Every input must
 read, or nothing is written. URLs are fetched with a 20-second timeout, a
 10 MiB cap and at most three redirects.`,
-		Example: "  parley import report.txt -o talks.yaml\n  parley import https://example.org/news/talks saved.html --json > draft.json",
+		Example: "  parley import report.txt -o talks.yaml\n  parley import https://example.org/news/talks --into talks.yaml\n  parley import https://example.org/news/talks saved.html --json > draft.json",
 	},
 	"config": {
 		Short: "Where the settings live, and the key bindings they can remap",

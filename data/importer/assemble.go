@@ -3,6 +3,11 @@
 // statement for every quote and every piece of reported speech that
 // data/extract finds, each anchored in its source and carrying the draft a
 // reviewer needs (the rule, its confidence and the spans it was read from).
+//
+// Run is `parley import`: a new draft (-o, --json), or the drafts added to
+// an existing dossier (--into) with data/edit's byte-preserving writer, so
+// that the dossier's comments, order and untouched text stay as they were;
+// what the dossier already has is not added again (see Assemble).
 package importer
 
 import (
@@ -30,12 +35,38 @@ type Result struct {
 	// Counts is the number of statements drafted from each article, in
 	// the order of the articles.
 	Counts []int
+	// Articles is what became of each article, in their order.
+	Articles []Drafted
 	// New lists what the assembly added, for --into: the ids of sources,
 	// parties, actors and statements that were not in Options.Into.
 	New struct{ Sources, Parties, Actors, Statements []string }
 }
 
+// Drafted is what became of one article.
+type Drafted struct {
+	// Source is the id of the article's source; Reused when the dossier
+	// already had a source with the article's text (the same article
+	// imported again), which its statements then join.
+	Source string
+	Reused bool
+	// Statements are the ids of the statements added from the article.
+	Statements []string
+	// Skipped counts the statements drafted from it that the dossier
+	// already has (see Assemble).
+	Skipped int
+}
+
 // Assemble drafts a dossier from the articles.
+//
+// An article whose text a source of the dossier already has (Options.Into,
+// or an article before it in the same import) is not added again: its
+// statements join that source, and a statement is skipped when the source
+// already has one that says it — one whose place in the text (its anchor,
+// or its draft's content span) covers at least half of what the draft
+// would quote, or whose text is the draft's (case and spacing aside). So
+// importing an article twice adds nothing the second time, and importing
+// it into a dossier built by hand from it adds only the passages nobody
+// attributed yet.
 func Assemble(arts []*article.Article, opt Options) *Result {
 	as := newAssembler(opt.Into)
 	if len(arts) > 1 {
@@ -268,32 +299,142 @@ func sameFirst(a, b string) bool {
 // article adds one article: its source and its statements.
 func (as *assembler) article(a *article.Article) {
 	text, _ := data.Sanitize(a.Text)
-	src := &data.Source{Title: a.Title, Publisher: a.Publisher, URL: a.URL, Text: text}
-	idText := a.Title
-	if idText == "" {
-		idText = strings.TrimSuffix(baseName(a.Name), extOf(a.Name))
+	out := Drafted{}
+	src, shift := as.sourceWithText(text)
+	if src != nil {
+		out.Reused = true
+	} else {
+		src = &data.Source{Title: a.Title, Publisher: a.Publisher, URL: a.URL, Text: text}
+		idText := a.Title
+		if idText == "" {
+			idText = strings.TrimSuffix(baseName(a.Name), extOf(a.Name))
+		}
+		src.ID = as.newID("source", idText, 6)
+		if dt, err := data.ParseDate(a.Date); err == nil {
+			src.Date = dt
+		}
+		if a.Byline != "" {
+			src.Note = "By " + a.Byline + "."
+		}
+		as.d.Sources = append(as.d.Sources, src)
+		as.res.New.Sources = append(as.res.New.Sources, src.ID)
 	}
-	src.ID = as.newID("source", idText, 6)
-	if dt, err := data.ParseDate(a.Date); err == nil {
-		src.Date = dt
-	}
-	if a.Byline != "" {
-		src.Note = "By " + a.Byline + "."
-	}
-	as.d.Sources = append(as.d.Sources, src)
-	as.res.New.Sources = append(as.res.New.Sources, src.ID)
+	out.Source = src.ID
 
-	count := 0
+	// Only what was there before this article counts as already said: two
+	// drafts of one article may overlap (a quote inside reported speech).
+	earlier := as.d.Statements
 	for _, at := range extract.Extract(text, extract.Options{Known: as.known}) {
-		st := as.statement(src, text, at)
+		if out.Reused {
+			// the spans are the source's: its text may have white space
+			// around the article's
+			at = shifted(at, shift)
+			if alreadySaid(earlier, src.ID, at, draftText(src.Text, at)) {
+				out.Skipped++
+				continue
+			}
+		}
+		st := as.statement(src, src.Text, at)
 		if st == nil {
 			continue
 		}
 		as.d.Statements = append(as.d.Statements, st)
 		as.res.New.Statements = append(as.res.New.Statements, st.ID)
-		count++
+		out.Statements = append(out.Statements, st.ID)
 	}
-	as.res.Counts = append(as.res.Counts, count)
+	as.res.Counts = append(as.res.Counts, len(out.Statements))
+	as.res.Articles = append(as.res.Articles, out)
+}
+
+// sourceWithText is the dossier's source whose text is text, but for white
+// space around it (an article's text is read without), and where text
+// begins in it; nil when there is none.
+func (as *assembler) sourceWithText(text string) (*data.Source, int) {
+	const space = " \t\r\n"
+	for _, s := range as.d.Sources {
+		if s.Text != "" && strings.Trim(s.Text, space) == text {
+			return s, len(s.Text) - len(strings.TrimLeft(s.Text, space))
+		}
+	}
+	return nil, 0
+}
+
+// shifted is at with every span moved by n bytes.
+func shifted(at extract.Attribution, n int) extract.Attribution {
+	if n == 0 {
+		return at
+	}
+	move := func(s extract.Span) extract.Span {
+		if s.Empty() {
+			return s
+		}
+		return extract.Span{Start: s.Start + n, End: s.End + n}
+	}
+	at.Content = slices.Clone(at.Content)
+	for i := range at.Content {
+		at.Content[i] = move(at.Content[i])
+	}
+	at.Cue, at.Mention = move(at.Cue), move(at.Mention)
+	return at
+}
+
+// alreadySaid tells whether one of the statements of source src says what
+// attribution at would draft (with the text words): one whose place in the
+// source covers at least half of the draft's content, or whose text is the
+// same but for case and spacing.
+func alreadySaid(statements []*data.Statement, src string, at extract.Attribution, words string) bool {
+	size := 0
+	for _, c := range at.Content {
+		size += c.End - c.Start
+	}
+	folded := foldText(words)
+	for _, s := range statements {
+		if s.Source != src {
+			continue
+		}
+		if folded != "" && foldText(s.Text) == folded {
+			return true
+		}
+		covered := 0
+		for _, p := range placeOf(s) {
+			for _, c := range at.Content {
+				covered += max(0, min(c.End, p.End)-max(c.Start, p.Start))
+			}
+		}
+		if size > 0 && 2*covered >= size {
+			return true
+		}
+	}
+	return false
+}
+
+// placeOf is where a statement lies in its source: where its anchor (or
+// text) was found when the dossier was loaded, or its draft's content.
+func placeOf(s *data.Statement) []data.Span {
+	if s.Location != nil && s.Location.Source == s.Source {
+		return []data.Span{s.Location.Span}
+	}
+	if s.Draft != nil && s.Draft.Spans != nil {
+		var out []data.Span
+		for _, r := range s.Draft.Spans.Content {
+			out = append(out, r.Span())
+		}
+		return out
+	}
+	return nil
+}
+
+func foldText(s string) string {
+	return strings.TrimRight(strings.ToLower(strings.Join(strings.Fields(s), " ")), ".!?")
+}
+
+// draftText is the text of the statement an attribution drafts: a quote's
+// words as written, reported speech paraphrased (see paraphrase).
+func draftText(text string, at extract.Attribution) string {
+	if at.Kind == extract.Quote {
+		return at.Text(text)
+	}
+	return paraphrase(at.Text(text))
 }
 
 // namedPeople are the people the articles name in full (two words or
@@ -341,11 +482,8 @@ func extOf(name string) string {
 // statement makes the statement of one attribution.
 func (as *assembler) statement(src *data.Source, text string, at extract.Attribution) *data.Statement {
 	st := &data.Statement{Kind: data.StatementKind(at.Kind), Source: src.ID, Date: src.Date}
-	words := at.Text(text)
-	if at.Kind == extract.Quote {
-		st.Text = words
-	} else {
-		st.Text = paraphrase(words)
+	st.Text = draftText(text, at)
+	if at.Kind != extract.Quote {
 		b := at.Bounds()
 		st.Anchor = &data.Anchor{Exact: text[b.Start:b.End]}
 		if strings.Count(text, st.Anchor.Exact) > 1 {

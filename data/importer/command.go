@@ -21,8 +21,12 @@ type Config struct {
 	Inputs []string
 	// Output is -o: a new draft dossier, YAML (or JSON for a .json name).
 	Output string
-	// Into is --into: an existing dossier the drafts are added to.
+	// Into is --into: an existing dossier the drafts are added to (see
+	// Assemble for what is added and what is skipped as already there).
 	Into string
+	// Policy is which files the dossier of Into may name besides its own
+	// (--allow, the settings' allow:); it is read as every command reads it.
+	Policy data.ReadPolicy
 	// JSON is --json: the draft as JSON on Stdout.
 	JSON bool
 	// Force lets Output replace an existing file.
@@ -34,9 +38,6 @@ type Config struct {
 	Progress bool
 	// Fetcher gets URLs; tests give one with an httptest client.
 	Fetcher article.Fetcher
-	// WriteInto adds drafts to the dossier file at path, keeping its other
-	// bytes (the byte-preserving writer); nil until there is one.
-	WriteInto func(path string, into *data.Dossier, res *Result) error
 }
 
 // ProgressFrom is how many inputs make a progress line worth drawing.
@@ -57,28 +58,63 @@ type ArticleReport struct {
 	Source   string // the source id it became
 	Quotes   int
 	Reported int
+	// Reused is set when the dossier already had the article as Source;
+	// Skipped counts the statements drafted from it that were already there.
+	Reused  bool
+	Skipped int
 }
 
 // Report is what an import did, for the command to print.
 type Report struct {
 	Articles []ArticleReport
-	// Written is the file written ("" when the draft went to Stdout).
+	// Written is the file written ("" when the draft went to Stdout, or
+	// when --into had nothing to add).
 	Written string
 	// Actors and Parties are how many the draft has (for --into: added).
 	Actors, Parties int
+	// Into is the dossier of --into; Sources and Statements are how many
+	// were added to it, Raised tells that its version was raised to 1.1.
+	Into                string
+	Sources, Statements int
+	Raised              bool
 }
 
 // WriteText prints the report for a person: a line per article, then
 // what was written.
 func (r *Report) WriteText(w io.Writer) {
 	for _, a := range r.Articles {
-		if a.Quotes+a.Reported == 0 {
+		n := a.Quotes + a.Reported
+		switch {
+		case a.Reused && n == 0:
+			fmt.Fprintf(w, "%s: already in the dossier as source %s; nothing new (%s already there)\n", a.Input, a.Source, plural(a.Skipped, "statement"))
+		case a.Reused:
+			fmt.Fprintf(w, "%s: already in the dossier as source %s; %d new %s (%s, %s), %d already there\n", a.Input, a.Source, n, strings.TrimPrefix(plural(n, "statement"), fmt.Sprint(n, " ")), plural(a.Quotes, "quote"), plural(a.Reported, "reported"), a.Skipped)
+		case n == 0:
 			fmt.Fprintf(w, "%s: no statements found; wrote the source only (%s)\n", a.Input, a.Source)
-			continue
+		default:
+			fmt.Fprintf(w, "%s: %s (%s, %s) from source %s\n", a.Input, plural(n, "statement"), plural(a.Quotes, "quote"), plural(a.Reported, "reported"), a.Source)
 		}
-		fmt.Fprintf(w, "%s: %s (%s, %s) from source %s\n", a.Input, plural(a.Quotes+a.Reported, "statement"), plural(a.Quotes, "quote"), plural(a.Reported, "reported"), a.Source)
 	}
-	if r.Written != "" {
+	switch {
+	case r.Into != "" && r.Written == "":
+		fmt.Fprintf(w, "%s is unchanged: everything drafted is already in it\n", r.Into)
+	case r.Into != "":
+		var added []string
+		for _, n := range []struct {
+			n    int
+			what string
+		}{{r.Sources, "source"}, {r.Parties, "party"}, {r.Actors, "actor"}, {r.Statements, "statement"}} {
+			if n.n > 0 {
+				added = append(added, plural(n.n, n.what))
+			}
+		}
+		raised := ""
+		if r.Raised {
+			raised = "; its format raised to parley: 1.1 for the drafts"
+		}
+		fmt.Fprintf(w, "added to %s: %s%s; check the drafts before you trust them (parley validate %s)\n",
+			r.Written, strings.Join(added, ", "), raised, r.Written)
+	case r.Written != "":
 		fmt.Fprintf(w, "wrote %s: %s, %s; check the drafts before you trust them (parley validate %s)\n", r.Written, plural(r.Actors, "actor"), plural(r.Parties, "party"), r.Written)
 	}
 }
@@ -128,38 +164,29 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	case cfg.Force && cfg.Output == "":
 		return nil, &UsageError{"--force replaces the file of -o; there is none"}
 	}
-	var into *data.Dossier
+	var into *target
+	var opt Options
 	if cfg.Into != "" {
-		if cfg.WriteInto == nil {
-			return nil, errors.New("--into is not available yet in this build; write a new draft with -o and merge it by hand")
-		}
-		d, probs, err := data.Load(cfg.Into)
+		t, err := openInto(cfg.Into, cfg.Policy)
 		if err != nil {
-			var b strings.Builder
-			for _, p := range probs {
-				b.WriteString("\n" + p.String())
-			}
-			return nil, fmt.Errorf("%s does not validate; fix it before importing into it:%s", cfg.Into, b.String())
+			return nil, err
 		}
-		into = d
+		into, opt.Into = t, t.dossier
 	}
 	arts, err := readAll(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}
-	res := Assemble(arts, Options{Into: into})
-	rep := &Report{Actors: len(res.New.Actors), Parties: len(res.New.Parties)}
-	isNew := map[string]bool{}
-	for _, id := range res.New.Statements {
-		isNew[id] = true
+	res := Assemble(arts, opt)
+	rep := &Report{Actors: len(res.New.Actors), Parties: len(res.New.Parties), Sources: len(res.New.Sources), Statements: len(res.New.Statements)}
+	kind := map[string]data.StatementKind{}
+	for _, st := range res.Dossier.Statements {
+		kind[st.ID] = st.Kind
 	}
-	for i := range arts {
-		ar := ArticleReport{Input: cfg.Inputs[i], Source: res.New.Sources[i]}
-		for _, st := range res.Dossier.Statements {
-			if !isNew[st.ID] || st.Source != ar.Source {
-				continue
-			}
-			if st.Kind == data.KindQuote {
+	for i, a := range res.Articles {
+		ar := ArticleReport{Input: cfg.Inputs[i], Source: a.Source, Reused: a.Reused, Skipped: a.Skipped}
+		for _, id := range a.Statements {
+			if kind[id] == data.KindQuote {
 				ar.Quotes++
 			} else {
 				ar.Reported++
@@ -168,8 +195,12 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		rep.Articles = append(rep.Articles, ar)
 	}
 	switch {
-	case cfg.Into != "":
-		if err := cfg.WriteInto(cfg.Into, into, res); err != nil {
+	case into != nil:
+		rep.Into = cfg.Into
+		if len(res.New.Sources)+len(res.New.Statements) == 0 {
+			break // nothing new: the file is left as it was
+		}
+		if rep.Raised, err = into.add(res); err != nil {
 			return nil, err
 		}
 		rep.Written = cfg.Into

@@ -194,19 +194,6 @@ func TestImportingAURL(t *testing.T) {
 	}
 }
 
-func TestIntoADossierThatDoesNotValidateIsRefused(t *testing.T) {
-	bad := filepath.Join(t.TempDir(), "bad.yaml")
-	os.WriteFile(bad, []byte("parley: 1\ntitle: Broken\nparties:\n  - {id: a, name: A}\nstatements:\n  - {id: s1, kind: quote, text: x, actor: ghost}\n"), 0o644)
-	called := false
-	_, _, _, err := runImport(t, Config{Inputs: []string{genevaPath}, Into: bad, WriteInto: func(string, *data.Dossier, *Result) error { called = true; return nil }})
-	if err == nil || !strings.Contains(err.Error(), "does not validate") || !strings.Contains(err.Error(), `unknown actor "ghost"`) {
-		t.Errorf("error %v", err)
-	}
-	if called {
-		t.Error("the dossier was written to")
-	}
-}
-
 func TestProgressOnATerminal(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "draft.yaml")
 	inputs := []string{genevaPath, genevaPath, genevaPath, genevaPath}
