@@ -101,13 +101,6 @@ func (m *Root) exportUpdate(msg tea.Msg) (tea.Cmd, bool) {
 	return nil, false
 }
 
-// capturing reports whether the screen in front is typing text, so `e`
-// is a letter there, not an export.
-func (m *Root) capturing() bool {
-	c, ok := m.child().(InputCapturer)
-	return ok && c.CapturingInput()
-}
-
 func (x *exportFlow) start(m *Root) tea.Cmd {
 	var slug string
 	var render func() []byte

@@ -349,6 +349,13 @@ func (m *Root) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	return m.child().Update(msg)
 }
 
+// capturing reports whether the screen in front is typing text, so `e`
+// is a letter there, not an export.
+func (m *Root) capturing() bool {
+	c, ok := m.child().(InputCapturer)
+	return ok && c.CapturingInput()
+}
+
 // keyName is a key as bindings name it ("ctrl+c"), worked out once.
 type keyName string
 

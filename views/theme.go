@@ -1,8 +1,9 @@
 // Package views owns parley's rendering: the theme and its semantic styles,
 // width-aware wrapping, pane frames and layout, and the pure functions that
 // turn (dossier, state, size, theme) into strings, for the explorer and for
-// the plain-text output of the command line. It keeps no state and reads no
-// files.
+// the plain-text output of the command line and its help texts. It keeps no
+// state and reads no files; it imports package data (what it draws) and
+// Lip Gloss, never package model or Bubble Tea.
 package views
 
 import (
