@@ -119,11 +119,15 @@ func isCobraUsageError(err error) bool {
 	return false
 }
 
+// errorHandler prints an error in fang's box, as written: fang's style
+// capitalises the message, which turns a path like /dev/zero into
+// /Dev/Zero.
 func errorHandler(w io.Writer, styles fang.Styles, err error) {
 	var ee *exitError
 	if errors.As(err, &ee) && ee.silent {
 		return
 	}
+	styles.ErrorText = styles.ErrorText.UnsetTransform()
 	fang.DefaultErrorHandler(w, styles, err)
 }
 

@@ -154,10 +154,6 @@ func unwrapPathError(err error) error {
 // for the message ("a source text").
 type readFunc func(name string, limit int64, what string) ([]byte, error)
 
-func parse(name string, src []byte, read readFunc) (*Dossier, Problems, error) {
-	return parseFiles(name, src, read, fileHooks{})
-}
-
 // fileHooks change how parseFiles reads the files a dossier names.
 type fileHooks struct {
 	// open, when set, opens a file read needs: statement files are then
