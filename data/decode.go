@@ -478,20 +478,23 @@ func (dc *decoder) statement(n *node) *Statement {
 	s := &Statement{ID: r.named()}
 	s.Kind = StatementKind(r.kind11("kind", enumWords([]StatementKind{KindQuote, KindReported}), string(KindAccount)))
 	s.Actor, s.Party, s.Text, s.Topics = r.id("actor"), r.id("party"), r.str("text"), r.ids("topics")
-	s.Date, s.Source, s.Note, s.Pos = r.date("date"), r.id("source"), r.str("note"), dc.pos(n)
+	s.Date, s.Source, s.Pos = r.date("date"), r.id("source"), dc.pos(n)
+	var x StatementExtra
+	x.Note = r.str("note")
 	if v := r.field("anchor"); v != nil {
 		if ar, ok := dc.record(v, "anchor"); ok {
-			s.Anchor = &Anchor{Exact: ar.str("exact"), Prefix: ar.str("prefix"), Suffix: ar.str("suffix")}
+			x.Anchor = &Anchor{Exact: ar.str("exact"), Prefix: ar.str("prefix"), Suffix: ar.str("suffix")}
 			ar.done(anchorFields)
 		}
 	}
 	if dc.v11() {
-		s.Act = Act(r.softEnum("act", enumWords(Acts)))
-		s.Via, s.About = r.ids("via"), r.ids("about")
+		x.Act = Act(r.softEnum("act", enumWords(Acts)))
+		x.Via, x.About = r.ids("via"), r.ids("about")
 		if v := r.field("draft"); v != nil {
-			s.Draft = dc.draft(v, r.what)
+			x.Draft = dc.draft(v, r.what)
 		}
 	}
+	s.SetExtra(x)
 	r.done(statementFields)
 	dc.remember(s, n)
 	return s

@@ -8,6 +8,7 @@
 package data
 
 import (
+	"bytes"
 	"encoding/json"
 	"strconv"
 )
@@ -166,33 +167,161 @@ const (
 
 // Statement is one thing somebody said, verbatim or reported, or something
 // the source itself says.
+//
+// A dossier can hold a million statements, so a Statement holds only what
+// most statements have; the fields most leave empty (the note, the anchor,
+// and format 1.1's act, via, about and draft) are behind one pointer, read
+// through Note, Anchor, Act, Via, About and Draft, and set with SetExtra.
+// Its JSON (MarshalJSON) has every field in the format's order.
 type Statement struct {
-	ID   string        `json:"id"`
-	Kind StatementKind `json:"kind"`
+	ID     string
+	Kind   StatementKind
+	Actor  string
+	Party  string
+	Text   string
+	Topics []string
+	Date   Date
+	Source string
+
+	// Where the statement stands in its source, when it could be anchored.
+	Location *Location
+	Pos      Pos
+
+	extra *StatementExtra // nil when every field of it is empty
+}
+
+// StatementExtra holds the fields of a statement that most statements
+// leave empty.
+type StatementExtra struct {
 	// Act is the negotiation move the statement makes (added in 1.1).
-	Act   Act    `json:"act,omitempty"`
-	Actor string `json:"actor,omitempty"`
-	Party string `json:"party,omitempty"`
+	Act Act
 	// Via is how the statement reached its source, in order from the
 	// speaker outwards: actors and sources in between (added in 1.1).
-	Via []string `json:"via,omitempty"`
+	Via []string
 	// About lists the parties the statement concerns without saying they
 	// said it; for an account, the first is the one whose move it reports
 	// (added in 1.1).
-	About  []string `json:"about,omitempty"`
-	Text   string   `json:"text"`
-	Topics []string `json:"topics,omitempty"`
-	Date   Date     `json:"date,omitzero"`
-	Source string   `json:"source,omitempty"`
-	Anchor *Anchor  `json:"anchor,omitempty"`
-	Note   string   `json:"note,omitempty"`
+	About  []string
+	Anchor *Anchor
+	Note   string
 	// Draft marks a statement drafted by a program, not yet reviewed by a
 	// person (added in 1.1).
-	Draft *Draft `json:"draft,omitempty"`
+	Draft *Draft
+}
 
-	// Where the statement stands in its source, when it could be anchored.
-	Location *Location `json:"-"`
-	Pos      Pos       `json:"-"`
+// IsZero reports whether every field is empty.
+func (x *StatementExtra) IsZero() bool {
+	return x.Act == "" && x.Via == nil && x.About == nil && x.Anchor == nil && x.Note == "" && x.Draft == nil
+}
+
+// Extra is the statement's rarely set fields (all empty for most).
+func (s *Statement) Extra() StatementExtra {
+	if s.extra == nil {
+		return StatementExtra{}
+	}
+	return *s.extra
+}
+
+// SetExtra sets the statement's rarely set fields; all empty, they take
+// no memory.
+func (s *Statement) SetExtra(x StatementExtra) {
+	if x.IsZero() {
+		s.extra = nil
+		return
+	}
+	s.extra = &x
+}
+
+// setExtra points the statement at x, which the caller owns (a slab).
+func (s *Statement) setExtra(x *StatementExtra) {
+	if x.IsZero() {
+		s.extra = nil
+		return
+	}
+	s.extra = x
+}
+
+// Act is the negotiation move the statement makes, or "".
+func (s *Statement) Act() Act {
+	if s.extra == nil {
+		return ""
+	}
+	return s.extra.Act
+}
+
+// Via lists the actors and sources the statement reached its source
+// through, from the speaker outwards.
+func (s *Statement) Via() []string {
+	if s.extra == nil {
+		return nil
+	}
+	return s.extra.Via
+}
+
+// About lists the parties the statement concerns without saying they said
+// it.
+func (s *Statement) About() []string {
+	if s.extra == nil {
+		return nil
+	}
+	return s.extra.About
+}
+
+// Anchor is the passage of the source the statement picks, or nil.
+func (s *Statement) Anchor() *Anchor {
+	if s.extra == nil {
+		return nil
+	}
+	return s.extra.Anchor
+}
+
+// Note is the dossier author's note on the statement, or "".
+func (s *Statement) Note() string {
+	if s.extra == nil {
+		return ""
+	}
+	return s.extra.Note
+}
+
+// Draft is what the program that drafted the statement says about it, or
+// nil for a statement a person wrote or reviewed.
+func (s *Statement) Draft() *Draft {
+	if s.extra == nil {
+		return nil
+	}
+	return s.extra.Draft
+}
+
+// statementJSON is a statement as the format writes it, fields in order.
+type statementJSON struct {
+	ID     string        `json:"id"`
+	Kind   StatementKind `json:"kind"`
+	Act    Act           `json:"act,omitempty"`
+	Actor  string        `json:"actor,omitempty"`
+	Party  string        `json:"party,omitempty"`
+	Via    []string      `json:"via,omitempty"`
+	About  []string      `json:"about,omitempty"`
+	Text   string        `json:"text"`
+	Topics []string      `json:"topics,omitempty"`
+	Date   Date          `json:"date,omitzero"`
+	Source string        `json:"source,omitempty"`
+	Anchor *Anchor       `json:"anchor,omitempty"`
+	Note   string        `json:"note,omitempty"`
+	Draft  *Draft        `json:"draft,omitempty"`
+}
+
+// MarshalJSON writes the statement with the format's field names, in the
+// format's order.
+func (s Statement) MarshalJSON() ([]byte, error) {
+	x := s.Extra()
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false) // as ExportJSON: the text as written
+	err := enc.Encode(statementJSON{
+		ID: s.ID, Kind: s.Kind, Act: x.Act, Actor: s.Actor, Party: s.Party, Via: x.Via, About: x.About, Text: s.Text,
+		Topics: s.Topics, Date: s.Date, Source: s.Source, Anchor: x.Anchor, Note: x.Note, Draft: x.Draft,
+	})
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), err
 }
 
 // Anchor picks a passage of the source: Exact is the passage (for reported
@@ -261,6 +390,17 @@ func (p Parts) MarshalJSON() ([]byte, error) {
 		return json.Marshal(p[0])
 	}
 	return json.Marshal([]Range(p))
+}
+
+// UnmarshalJSON reads what MarshalJSON writes: [start, end] or a list of
+// them.
+func (p *Parts) UnmarshalJSON(b []byte) error {
+	var one Range
+	if err := json.Unmarshal(b, &one); err == nil {
+		*p = Parts{one}
+		return nil
+	}
+	return json.Unmarshal(b, (*[]Range)(p))
 }
 
 // Extent is the range from the first part's start to the last part's end.

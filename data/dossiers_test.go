@@ -85,10 +85,10 @@ func checkAnchors(t *testing.T, d *data.Dossier) {
 		src := d.Source(s.Source)
 		passage := s.Text
 		if s.Kind == data.KindReported {
-			if s.Anchor == nil || s.Anchor.Exact == "" {
+			if s.Anchor() == nil || s.Anchor().Exact == "" {
 				continue
 			}
-			passage = s.Anchor.Exact
+			passage = s.Anchor().Exact
 		}
 		if !src.HasText() {
 			if s.Location != nil {

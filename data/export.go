@@ -61,14 +61,14 @@ func ExportCSV(d *Dossier) ([]byte, error) {
 			para = strconv.Itoa(s.Location.Paragraph)
 		}
 		rule, confidence := "", ""
-		if s.Draft != nil {
-			rule = s.Draft.Rule
-			if c := s.Draft.Confidence; c != nil {
+		if s.Draft() != nil {
+			rule = s.Draft().Rule
+			if c := s.Draft().Confidence; c != nil {
 				confidence = strconv.FormatFloat(*c, 'f', -1, 64)
 			}
 		}
 		row := []string{s.ID, string(s.Kind), s.Party, s.Actor, s.Date.String(), strings.Join(s.Topics, ";"), s.Text, s.Source, para,
-			string(s.Act), strings.Join(s.About, ";"), strings.Join(s.Via, ";"), rule, confidence}
+			string(s.Act()), strings.Join(s.About(), ";"), strings.Join(s.Via(), ";"), rule, confidence}
 		if err := w.Write(row); err != nil {
 			return nil, err
 		}
@@ -174,15 +174,15 @@ func ExportMarkdown(d *Dossier) []byte {
 				text = "“" + text + "”"
 			}
 			fmt.Fprintf(&b, "\n> %s\n>\n> — %s", text, mdText(Attribution(d, s)))
-			if len(s.About) > 0 {
-				about := make([]string, len(s.About))
-				for i, id := range s.About {
+			if len(s.About()) > 0 {
+				about := make([]string, len(s.About()))
+				for i, id := range s.About() {
 					about[i] = partyName(d, id)
 				}
 				fmt.Fprintf(&b, " · about %s", mdText(strings.Join(about, ", ")))
 			}
-			if s.Act != "" {
-				fmt.Fprintf(&b, " · *%s*", s.Act)
+			if s.Act() != "" {
+				fmt.Fprintf(&b, " · *%s*", s.Act())
 			}
 			b.WriteByte('\n')
 		}

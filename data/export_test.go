@@ -103,14 +103,14 @@ func TestExportCSVParsesBackIntoTheSameStatements(t *testing.T) {
 			para = strconv.Itoa(s.Location.Paragraph)
 		}
 		rule, confidence := "", ""
-		if s.Draft != nil {
-			rule = s.Draft.Rule
-			if s.Draft.Confidence != nil {
-				confidence = strconv.FormatFloat(*s.Draft.Confidence, 'f', -1, 64)
+		if s.Draft() != nil {
+			rule = s.Draft().Rule
+			if s.Draft().Confidence != nil {
+				confidence = strconv.FormatFloat(*s.Draft().Confidence, 'f', -1, 64)
 			}
 		}
 		want := []string{s.ID, string(s.Kind), s.Party, s.Actor, s.Date.String(), strings.Join(s.Topics, ";"), s.Text, s.Source, para,
-			string(s.Act), strings.Join(s.About, ";"), strings.Join(s.Via, ";"), rule, confidence}
+			string(s.Act()), strings.Join(s.About(), ";"), strings.Join(s.Via(), ";"), rule, confidence}
 		if len(r) != len(want) {
 			t.Fatalf("statement %s: %d columns, want %d", s.ID, len(r), len(want))
 		}

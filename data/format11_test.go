@@ -25,7 +25,7 @@ func TestFormat11Dossier(t *testing.T) {
 		s := d.Statement("fleet-in-harbour")
 		equal(t, "kind", s.Kind, data.KindAccount)
 		equal(t, "party", s.Party, "")
-		equal(t, "about", s.About, []string{"north"})
+		equal(t, "about", s.About(), []string{"north"})
 		equal(t, "speaker", d.Speaker(s), "the report")
 		equal(t, "attribution", data.Attribution(d, s), "the report, ¶4")
 		equal(t, "anchored by its own text", span(t, d, "fleet-in-harbour"), "The north has kept its fleet in the harbour since March.")
@@ -35,7 +35,7 @@ func TestFormat11Dossier(t *testing.T) {
 
 	t.Run("via names who passed it on", func(t *testing.T) {
 		s := d.Statement("fees-first")
-		equal(t, "via", s.Via, []string{"berg", "radio"})
+		equal(t, "via", s.Via(), []string{"berg", "radio"})
 		equal(t, "via names", d.ViaNames(s), []string{"Tomas Berg", "a radio station"})
 		equal(t, "attribution", data.Attribution(d, s),
 			"The union's ministry, Ministry (Southern Union), via Tomas Berg, via a radio station · Report on the second round of harbour talks, ¶3")
@@ -48,7 +48,7 @@ func TestFormat11Dossier(t *testing.T) {
 	})
 
 	t.Run("acts are counted per party", func(t *testing.T) {
-		equal(t, "act", d.Statement("lind-close").Act, data.ActRejection)
+		equal(t, "act", d.Statement("lind-close").Act(), data.ActRejection)
 		equal(t, "mover of an account", d.Mover(d.Statement("fees-refused")), "south")
 		equal(t, "mover of an account about nobody", d.Mover(&data.Statement{Kind: data.KindAccount}), "")
 		equal(t, "counts", data.ActCounts(d), map[string]map[data.Act]int{
@@ -68,7 +68,7 @@ func TestFormat11Dossier(t *testing.T) {
 	})
 
 	t.Run("drafts keep their spans and place their statements", func(t *testing.T) {
-		dr := d.Statement("lind-close").Draft
+		dr := d.Statement("lind-close").Draft()
 		equal(t, "rule", dr.Rule, "quote-said-name")
 		equal(t, "confidence", *dr.Confidence, 0.92)
 		equal(t, "content", dr.Spans.Content, data.Parts{{112, 161}})
@@ -77,7 +77,7 @@ func TestFormat11Dossier(t *testing.T) {
 		src := d.Source("report").Text
 		equal(t, "cue text", src[166:170], "said")
 		// Said in two parts, anchored across both.
-		equal(t, "two parts", d.Statement("lind-not-now").Draft.Spans.Content, data.Parts{{209, 216}, {235, 249}})
+		equal(t, "two parts", d.Statement("lind-not-now").Draft().Spans.Content, data.Parts{{209, 216}, {235, 249}})
 		equal(t, "interrupted quote", span(t, d, "lind-not-now"), "Not now,” she added, “and not later.")
 		// "Not now" stands twice: the draft picks the first, the prefix the second.
 		if a, b := d.Statement("lind-not-now").Location, d.Statement("berg-not-now").Location; a.Start >= b.Start {

@@ -406,11 +406,11 @@ func (d *Dossier) Speaker(s *Statement) string {
 // ViaNames names the links of a statement's attribution chain, in order:
 // an actor by name, a source by its label.
 func (d *Dossier) ViaNames(s *Statement) []string {
-	if len(s.Via) == 0 {
+	if len(s.Via()) == 0 {
 		return nil
 	}
-	out := make([]string, len(s.Via))
-	for i, id := range s.Via {
+	out := make([]string, len(s.Via()))
+	for i, id := range s.Via() {
 		switch {
 		case d.Actor(id) != nil:
 			out[i] = d.Actor(id).Name
@@ -427,8 +427,8 @@ func (d *Dossier) ViaNames(s *Statement) []string {
 // account the first party it is about ("" when there is none).
 func (d *Dossier) Mover(s *Statement) string {
 	if s.Kind == KindAccount {
-		if len(s.About) > 0 {
-			return s.About[0]
+		if len(s.About()) > 0 {
+			return s.About()[0]
 		}
 		return ""
 	}
@@ -459,13 +459,13 @@ func ActCounts(d *Dossier) map[string]map[Act]int {
 	out := map[string]map[Act]int{}
 	for _, s := range d.Statements {
 		mover := d.Mover(s)
-		if s.Act == "" || d.Party(mover) == nil {
+		if s.Act() == "" || d.Party(mover) == nil {
 			continue
 		}
 		if out[mover] == nil {
 			out[mover] = map[Act]int{}
 		}
-		out[mover][s.Act]++
+		out[mover][s.Act()]++
 	}
 	return out
 }

@@ -125,6 +125,8 @@ type jsonlReader struct {
 	srcVal  node // "source": present when the statement has one, else null
 
 	slab      []Statement
+	x         StatementExtra   // the line's rarely set fields, while it is decoded
+	extras    []StatementExtra // a slab of them
 	anchors   []Anchor
 	dates     map[string]Date
 	topics    map[string][]string
@@ -161,10 +163,18 @@ func (r *jsonlReader) statement(text []byte, line int) bool {
 		r.slab = make([]Statement, slabSize)
 	}
 	s := &r.slab[0]
+	r.x = StatementExtra{}
 	idOff, braceOff, ok := r.decode(text, s)
 	if !ok {
 		*s = Statement{}
 		return false
+	}
+	if !r.x.IsZero() {
+		if len(r.extras) == 0 {
+			r.extras = make([]StatementExtra, slabSize/4)
+		}
+		r.extras[0] = r.x
+		s.extra = &r.extras[0] // taken from the slab below once the line is kept
 	}
 	v := r.v
 	if r.stream && v.discard != nil {
@@ -174,10 +184,13 @@ func (r *jsonlReader) statement(text []byte, line int) bool {
 		s.Actor, s.Party, s.Source = r.name(s.Actor), r.name(s.Party), r.name(s.Source)
 	} else if r.stream {
 		// Before the dry run: checkStatement keeps s.ID and s.Source as keys.
-		s.ID, s.Text, s.Note = r.own(s.ID), r.own(s.Text), r.own(s.Note)
+		s.ID, s.Text = r.own(s.ID), r.own(s.Text)
 		s.Actor, s.Party, s.Source = r.name(s.Actor), r.name(s.Party), r.name(s.Source)
-		if a := s.Anchor; a != nil {
-			a.Exact, a.Prefix, a.Suffix = r.own(a.Exact), r.own(a.Prefix), r.own(a.Suffix)
+		if x := s.extra; x != nil {
+			x.Note = r.own(x.Note)
+			if a := x.Anchor; a != nil {
+				a.Exact, a.Prefix, a.Suffix = r.own(a.Exact), r.own(a.Prefix), r.own(a.Suffix)
+			}
 		}
 	}
 	s.Pos = Pos{File: r.dc.file, Line: line, Col: runeCol(text, braceOff)}
@@ -219,6 +232,9 @@ func (r *jsonlReader) statement(text []byte, line int) bool {
 		return true
 	}
 	r.slab = r.slab[1:]
+	if s.extra != nil {
+		r.extras = r.extras[1:]
+	}
 	v.d.Statements = append(v.d.Statements, s)
 	return true
 }
@@ -643,23 +659,23 @@ func (r *jsonlReader) field(p *lineScan, f int, s *Statement, idOff *int) error 
 			ok = !removed
 		}
 	case sfNote:
-		s.Note, ok = r.text(p)
+		r.x.Note, ok = r.text(p)
 	case sfAct:
 		var a string
 		if a, ok = r.text(p); ok && a != "" && !slices.Contains(Acts, Act(a)) {
 			ok = false // the slow path warns
 		}
-		s.Act = Act(a)
+		r.x.Act = Act(a)
 	case sfVia:
-		s.Via, ok = r.topicList(p)
+		r.x.Via, ok = r.topicList(p)
 	case sfAbout:
-		s.About, ok = r.topicList(p)
+		r.x.About, ok = r.topicList(p)
 	case sfDate:
 		s.Date, ok = r.date(p)
 	case sfTopics:
 		s.Topics, ok = r.topicList(p)
 	case sfAnchor:
-		s.Anchor, ok = r.anchor(p)
+		r.x.Anchor, ok = r.anchor(p)
 	}
 	if !ok {
 		return errNotFast

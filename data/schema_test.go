@@ -274,7 +274,7 @@ func TestSchemaAgreesWithTheGoTypes(t *testing.T) {
 		{"party", Party{}, partyFields},
 		{"actor", Actor{}, actorFields},
 		{"topic", Topic{}, topicFields},
-		{"statement", Statement{}, statementFields},
+		{"statement", statementJSON{}, statementFields},
 		{"anchor", Anchor{}, anchorFields},
 		{"draft", Draft{}, draftFields},
 		{"draftSpans", DraftSpans{}, draftSpansFields},

@@ -436,18 +436,18 @@ func (v *validator) checkStatement(dc *decoder, s *Statement, n *node) {
 		switch {
 		case s.Party == "":
 			s.Party = actorParty
-		case actorParty != "" && s.Party != actorParty && s.Note == "":
+		case actorParty != "" && s.Party != actorParty && s.Note() == "":
 			dc.warnf(field(n, "party"), "%s: party %q differs from its actor's party %q; add a note saying why", what, s.Party, actorParty)
 		}
 	}
 	if !account {
 		v.ref(dc, field(n, "party"), what, "party", s.Party, v.parties)
 	}
-	for i, p := range s.About {
+	for i, p := range s.About() {
 		v.ref(dc, item(n, "about", i), what+": about", "party", p, v.parties)
 	}
 	v.checkVia(dc, s, n, what)
-	if !account && s.Actor == "" && s.Party == "" && s.Note == "" {
+	if !account && s.Actor == "" && s.Party == "" && s.Note() == "" {
 		// A report often gives a sentence no speaker; a note saying so is
 		// the honest record, and silences the warning.
 		dc.warnf(n, "%s names neither actor nor party; it will show as unattributed (add a note saying why)", what)
@@ -487,7 +487,7 @@ func (v *validator) warnBareSources() {
 // checkVia checks an attribution chain: each entry names an actor or a
 // source of the dossier, someone between the speaker and the source.
 func (v *validator) checkVia(dc *decoder, s *Statement, n *node, what string) {
-	for i, hop := range s.Via {
+	for i, hop := range s.Via() {
 		at := item(n, "via", i)
 		isActor, isSource := v.actors[hop], v.sources[hop]
 		if isSource {
@@ -522,10 +522,10 @@ func (v *validator) checkVia(dc *decoder, s *Statement, n *node, what string) {
 // content's parts when the spans are sound, to place the statement when
 // its anchor does not.
 func (v *validator) checkDraft(dc *decoder, s *Statement, n *node, what string) Parts {
-	if s.Draft == nil || s.Draft.Spans == nil {
+	if s.Draft() == nil || s.Draft().Spans == nil {
 		return nil
 	}
-	sp := s.Draft.Spans
+	sp := s.Draft().Spans
 	spansAt := field(field(n, "draft"), "spans")
 	src := v.sourceOf[s.Source]
 	switch {
@@ -594,8 +594,8 @@ func (v *validator) anchor(dc *decoder, s *Statement, n *node, what string, cont
 	}
 	norm := v.normalized[s.Source]
 	var a Anchor
-	if s.Anchor != nil {
-		a = *s.Anchor
+	if s.Anchor() != nil {
+		a = *s.Anchor()
 	}
 	passage := a.Exact
 	ownText := false // an account without anchor.exact is looked for by its text

@@ -116,8 +116,8 @@ func DetailContent(d *data.Dossier, s *data.Statement, width int, t *Theme) *Con
 	if len(topics) > 0 {
 		field("topics", strings.Join(topics, "; "))
 	}
-	if s.Note != "" {
-		field("note", flatten(s.Note))
+	if s.Note() != "" {
+		field("note", flatten(s.Note()))
 	}
 	if cites := citations(d, s); len(cites) > 0 {
 		field("cited by", strings.Join(cites, "; "))

@@ -491,8 +491,8 @@ func StatementPanel(d *data.Dossier, s *data.Statement, width int, t *Theme) *Co
 		cites = []string{"nothing cites it yet"}
 	}
 	section("Cited by", cites)
-	if s.Note != "" {
-		section("Note", []string{flatten(s.Note)})
+	if s.Note() != "" {
+		section("Note", []string{flatten(s.Note())})
 	}
 	return c
 }

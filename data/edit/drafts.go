@@ -27,7 +27,7 @@ const (
 func Drafts(d *data.Dossier, order DraftOrder) []*data.Statement {
 	var out []*data.Statement
 	for _, s := range d.Statements {
-		if s.Draft != nil {
+		if s.Draft() != nil {
 			out = append(out, s)
 		}
 	}
@@ -59,10 +59,10 @@ func Drafts(d *data.Dossier, order DraftOrder) []*data.Statement {
 }
 
 func confidence(s *data.Statement) float64 {
-	if s.Draft == nil || s.Draft.Confidence == nil {
+	if s.Draft() == nil || s.Draft().Confidence == nil {
 		return -1
 	}
-	return *s.Draft.Confidence
+	return *s.Draft().Confidence
 }
 
 // Accept is the edit accepting drafts: their draft fields go.
@@ -112,7 +112,7 @@ func CheckDrafts(d *data.Dossier, ids []string) error {
 		switch {
 		case s == nil:
 			return fmt.Errorf("no statement %q", id)
-		case s.Draft == nil:
+		case s.Draft() == nil:
 			return fmt.Errorf("statement %q is not a draft", id)
 		}
 	}

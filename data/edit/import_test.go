@@ -33,8 +33,9 @@ func TestAddingDraftsMadeFromDossierTypes(t *testing.T) {
 			actor := &data.Actor{ID: s.NewID(Actors, "Jo Reed"), Name: "Jo Reed", Party: d.Parties[0].ID, Role: "Spokesperson"}
 			conf := 0.75
 			st := &data.Statement{ID: s.NewID(Statements, "Reed", text), Kind: data.KindReported, Actor: actor.ID, Party: d.Parties[0].ID,
-				Text: text, Source: src.ID, Anchor: &data.Anchor{Exact: text},
-				Draft: &data.Draft{Rule: "reported-after", Confidence: &conf, Spans: &data.DraftSpans{Content: data.Parts{{0, 18}}}}}
+				Text: text, Source: src.ID}
+			st.SetExtra(data.StatementExtra{Anchor: &data.Anchor{Exact: text},
+				Draft: &data.Draft{Rule: "reported-after", Confidence: &conf, Spans: &data.DraftSpans{Content: data.Parts{{0, 18}}}}})
 			var edits []Edit
 			for _, x := range []struct {
 				list string
@@ -58,7 +59,7 @@ func TestAddingDraftsMadeFromDossierTypes(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := d2.Statement(st.ID)
-			if got == nil || got.Draft == nil || got.Draft.Rule != "reported-after" || *got.Draft.Confidence != 0.75 || got.Location == nil {
+			if got == nil || got.Draft() == nil || got.Draft().Rule != "reported-after" || *got.Draft().Confidence != 0.75 || got.Location == nil {
 				t.Fatalf("the draft reloads as %+v", got)
 			}
 			if d2.Parley != data.Version1_1 || d2.Actor(actor.ID) == nil || d2.Source(src.ID) == nil {

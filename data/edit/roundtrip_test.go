@@ -191,7 +191,7 @@ var roundTrips = []roundTrip{
 	}},
 	{"remove a field", func(d *data.Dossier, s *Session) (Edit, bool) {
 		for _, st := range d.Statements {
-			if st.Note != "" && st.Actor != "" {
+			if st.Note() != "" && st.Actor != "" {
 				return Set{Ref: StatementRef(st.ID), Field: "note"}, true
 			}
 		}

@@ -100,7 +100,7 @@ func TestStatementsGoBackToTheirFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st := d.Statement("south-fees"); st == nil || st.Note != "Said twice." || st.Topics[0] != "harbour-fees" {
+	if st := d.Statement("south-fees"); st == nil || st.Note() != "Said twice." || st.Topics[0] != "harbour-fees" {
 		t.Errorf("south-fees reloads as %+v", st)
 	}
 }

@@ -414,9 +414,9 @@ func placeOf(s *data.Statement) []data.Span {
 	if s.Location != nil && s.Location.Source == s.Source {
 		return []data.Span{s.Location.Span}
 	}
-	if s.Draft != nil && s.Draft.Spans != nil {
+	if s.Draft() != nil && s.Draft().Spans != nil {
 		var out []data.Span
-		for _, r := range s.Draft.Spans.Content {
+		for _, r := range s.Draft().Spans.Content {
 			out = append(out, r.Span())
 		}
 		return out
@@ -482,12 +482,13 @@ func extOf(name string) string {
 // statement makes the statement of one attribution.
 func (as *assembler) statement(src *data.Source, text string, at extract.Attribution) *data.Statement {
 	st := &data.Statement{Kind: data.StatementKind(at.Kind), Source: src.ID, Date: src.Date}
+	var x data.StatementExtra
 	st.Text = draftText(text, at)
 	if at.Kind != extract.Quote {
 		b := at.Bounds()
-		st.Anchor = &data.Anchor{Exact: text[b.Start:b.End]}
-		if strings.Count(text, st.Anchor.Exact) > 1 {
-			st.Anchor.Prefix = wordsBefore(text, b.Start, 40)
+		x.Anchor = &data.Anchor{Exact: text[b.Start:b.End]}
+		if strings.Count(text, x.Anchor.Exact) > 1 {
+			x.Anchor.Prefix = wordsBefore(text, b.Start, 40)
 		}
 	}
 	if strings.TrimSpace(st.Text) == "" {
@@ -504,19 +505,19 @@ func (as *assembler) statement(src *data.Source, text string, at extract.Attribu
 		if a.Party == "" {
 			if p := as.party(sp.Party); p != nil {
 				st.Party = p.ID
-				st.Note = fmt.Sprintf("Drafted: the party comes from how the article describes %s.", a.Name)
+				x.Note = fmt.Sprintf("Drafted: the party comes from how the article describes %s.", a.Name)
 			}
 		}
 	case sp.Party != "":
 		st.Party = as.party(sp.Party).ID
 		if sp.Name != "" && !strings.EqualFold(sp.Name, sp.Party) {
-			st.Note = fmt.Sprintf("Drafted: said by %s.", quoteName(sp.Name))
+			x.Note = fmt.Sprintf("Drafted: said by %s.", quoteName(sp.Name))
 		}
 	default:
 		if sp.Name != "" {
-			st.Note = fmt.Sprintf("Drafted: said by %s; no person or party could be told from it.", quoteName(sp.Name))
+			x.Note = fmt.Sprintf("Drafted: said by %s; no person or party could be told from it.", quoteName(sp.Name))
 		} else {
-			st.Note = "Drafted: the article does not say who said it."
+			x.Note = "Drafted: the article does not say who said it."
 		}
 	}
 	// the speaker's surname and the statement's first words
@@ -539,7 +540,8 @@ func (as *assembler) statement(src *data.Source, text string, at extract.Attribu
 	if !at.Mention.Empty() {
 		spans.Source = &data.Range{at.Mention.Start, at.Mention.End}
 	}
-	st.Draft = &data.Draft{Rule: at.Rule, Confidence: &conf, Spans: spans}
+	x.Draft = &data.Draft{Rule: at.Rule, Confidence: &conf, Spans: spans}
+	st.SetExtra(x)
 	return st
 }
 

@@ -54,10 +54,10 @@ func TestEveryDraftSpanHoldsItsWords(t *testing.T) {
 	res := Assemble([]*article.Article{geneva(t)}, Options{})
 	src := res.Dossier.Sources[0].Text
 	for _, s := range res.Dossier.Statements {
-		if s.Draft == nil || s.Draft.Spans == nil || s.Draft.Rule == "" || s.Draft.Confidence == nil {
+		if s.Draft() == nil || s.Draft().Spans == nil || s.Draft().Rule == "" || s.Draft().Confidence == nil {
 			t.Fatalf("statement %q has no full draft", s.ID)
 		}
-		dr := s.Draft.Spans
+		dr := s.Draft().Spans
 		var parts []string
 		for _, c := range dr.Content {
 			parts = append(parts, src[c[0]:c[1]])
@@ -65,7 +65,7 @@ func TestEveryDraftSpanHoldsItsWords(t *testing.T) {
 		if s.Kind == data.KindQuote && strings.Join(parts, " ") != s.Text {
 			t.Errorf("quote %q: content spans hold %q", s.Text, strings.Join(parts, " "))
 		}
-		if s.Kind == data.KindReported && s.Anchor.Exact != src[dr.Content[0][0]:dr.Content[len(dr.Content)-1][1]] {
+		if s.Kind == data.KindReported && s.Anchor().Exact != src[dr.Content[0][0]:dr.Content[len(dr.Content)-1][1]] {
 			t.Errorf("reported %q: anchor and content differ", s.ID)
 		}
 		if dr.Source != nil && strings.TrimSpace(src[dr.Source[0]:dr.Source[1]]) == "" {

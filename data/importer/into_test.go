@@ -396,7 +396,7 @@ func TestImportIntoKeepsEveryOtherByte(t *testing.T) {
 				if old.Statement(s.ID) != nil {
 					continue
 				}
-				if s.Draft == nil || s.Location == nil {
+				if s.Draft() == nil || s.Location == nil {
 					t.Errorf("new statement %q has no draft or is not anchored", s.ID)
 				}
 			}

@@ -38,7 +38,7 @@ import (
 
 const (
 	cacheMagic   = "PARLEYX\x01"
-	cacheVersion = 6
+	cacheVersion = 7
 )
 
 // LoadStage names a step of LoadIndexed for progress reports.
@@ -193,6 +193,7 @@ type cacheMeta struct {
 	Dates          []string
 	TopicSets      [][]string
 	Anchors        []data.Anchor
+	Extras         int // in the "extras" region
 	Problems       int // in the "problems" region
 	Regions        map[string]cacheRegion
 
@@ -208,6 +209,17 @@ type cacheStmt struct {
 	Topics, Date, Anchor                             uint32 // index+1; 0 for none
 	LocSource                                        uint32 // index+1 in Strings; 0: no location
 	LocStart, LocEnd, LocPara                        uint32
+	Extra                                            uint32 // index+1 in the "extras" region; 0 for none
+}
+
+// cacheExtra is what a statement of format 1.1 says besides the fields
+// every statement has, as JSON in the "extras" region (few statements
+// have any).
+type cacheExtra struct {
+	Act   data.Act    `json:",omitempty"`
+	Via   []string    `json:",omitempty"`
+	About []string    `json:",omitempty"`
+	Draft *data.Draft `json:",omitempty"`
 }
 
 // cacheProblem is a problem's record; texts are in the text region.
@@ -288,6 +300,7 @@ func writeCache(path, cpath string, d *data.Dossier, probs data.Problems, ix *In
 		return uint32(off), uint32(len(s))
 	}
 	recs := make([]cacheStmt, len(stmts))
+	var extras []cacheExtra
 	// The ids come first and together: opening reads every id (to look
 	// statements up by id) but only the texts it shows or searches, so the
 	// pages of texts can stay out of memory until then.
@@ -297,7 +310,7 @@ func writeCache(path, cpath string, d *data.Dossier, probs data.Problems, ix *In
 	for i, s := range stmts {
 		r := &recs[i]
 		r.TextOff, r.TextLen = put(s.Text)
-		r.NoteOff, r.NoteLen = put(s.Note)
+		r.NoteOff, r.NoteLen = put(s.Note())
 		r.Kind, r.Actor, r.Party, r.Source, r.PosFile = str(string(s.Kind)), str(s.Actor), str(s.Party), str(s.Source), str(s.Pos.File)
 		r.PosLine, r.PosCol = uint32(s.Pos.Line), uint32(s.Pos.Col)
 		if len(s.Topics) > 0 {
@@ -319,9 +332,13 @@ func writeCache(path, cpath string, d *data.Dossier, probs data.Problems, ix *In
 			}
 			r.Date = dt
 		}
-		if s.Anchor != nil {
-			meta.Anchors = append(meta.Anchors, *s.Anchor)
+		if a := s.Anchor(); a != nil {
+			meta.Anchors = append(meta.Anchors, *a)
 			r.Anchor = uint32(len(meta.Anchors))
+		}
+		if x := (cacheExtra{Act: s.Act(), Via: s.Via(), About: s.About(), Draft: s.Draft()}); x.Act != "" || x.Via != nil || x.About != nil || x.Draft != nil {
+			extras = append(extras, x)
+			r.Extra = uint32(len(extras))
 		}
 		if l := s.Location; l != nil {
 			r.LocSource = str(l.Source) + 1
@@ -337,6 +354,11 @@ func writeCache(path, cpath string, d *data.Dossier, probs data.Problems, ix *In
 	}
 	if textLen > 1<<32-1 || len(ix.post) > 1<<32-1 {
 		return errors.New("too large to cache")
+	}
+	meta.Extras = len(extras)
+	extraBlob, err := json.Marshal(extras)
+	if err != nil {
+		return err
 	}
 	var termBlob bytes.Buffer
 	termOff := make([]uint32, len(ix.terms)+1)
@@ -367,6 +389,7 @@ func writeCache(path, cpath string, d *data.Dossier, probs data.Problems, ix *In
 		{"text", nil}, // written from texts
 		{"stmts", sliceBytes(recs)},
 		{"problems", sliceBytes(precs)},
+		{"extras", extraBlob},
 		{"termBlob", termBlob.Bytes()},
 		{"termOff", sliceBytes(termOff)},
 		{"post", ix.post},
@@ -462,7 +485,7 @@ func eachText(stmts []*data.Statement, probs data.Problems, yield func(string)) 
 	}
 	for _, s := range stmts {
 		yield(s.Text)
-		yield(s.Note)
+		yield(s.Note())
 	}
 	for _, p := range probs {
 		yield(p.Message)
@@ -635,6 +658,17 @@ func loadCache(path, cpath string, progress LoadProgress, policy data.ReadPolicy
 			return nil, nil, nil, errStaleCache
 		}
 	}
+	var extras []cacheExtra
+	if meta.Extras > 0 {
+		xb, err := region("extras")
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		if json.Unmarshal(xb, &extras) != nil || len(extras) != meta.Extras {
+			return nil, nil, nil, errStaleCache
+		}
+		release(xb)
+	}
 	slab := make([]data.Statement, meta.Count)
 	ptrs := make([]*data.Statement, 0, meta.First+meta.Count)
 	ptrs = append(ptrs, d.Statements...)
@@ -660,11 +694,13 @@ func loadCache(path, cpath string, progress LoadProgress, policy data.ReadPolicy
 			r := &recs[k]
 			s := &slab[at+k]
 			var ok1, ok2, ok3 bool
+			var x data.StatementExtra
 			s.ID, ok1 = strOf(r.IDOff, r.IDLen)
 			s.Text, ok2 = strOf(r.TextOff, r.TextLen)
-			s.Note, ok3 = strOf(r.NoteOff, r.NoteLen)
+			x.Note, ok3 = strOf(r.NoteOff, r.NoteLen)
 			if !ok1 || !ok2 || !ok3 || !idx(r.Kind, ns) || !idx(r.Actor, ns) || !idx(r.Party, ns) || !idx(r.Source, ns) || !idx(r.PosFile, ns) ||
-				!idx(r.Topics, len(meta.TopicSets)+1) || !idx(r.Date, len(dates)+1) || !idx(r.Anchor, len(meta.Anchors)+1) || !idx(r.LocSource, ns+1) {
+				!idx(r.Topics, len(meta.TopicSets)+1) || !idx(r.Date, len(dates)+1) || !idx(r.Anchor, len(meta.Anchors)+1) || !idx(r.LocSource, ns+1) ||
+				!idx(r.Extra, len(extras)+1) {
 				return nil, nil, nil, errStaleCache
 			}
 			s.Kind = data.StatementKind(meta.Strings[r.Kind])
@@ -677,8 +713,13 @@ func loadCache(path, cpath string, progress LoadProgress, policy data.ReadPolicy
 				s.Date = dates[r.Date-1]
 			}
 			if r.Anchor > 0 {
-				s.Anchor = &meta.Anchors[r.Anchor-1]
+				x.Anchor = &meta.Anchors[r.Anchor-1]
 			}
+			if r.Extra > 0 {
+				e := &extras[r.Extra-1]
+				x.Act, x.Via, x.About, x.Draft = e.Act, e.Via, e.About, e.Draft
+			}
+			s.SetExtra(x)
 			if r.LocSource > 0 {
 				s.Location = &data.Location{Span: data.Span{Start: int(r.LocStart), End: int(r.LocEnd)}, Paragraph: int(r.LocPara), Source: meta.Strings[r.LocSource-1]}
 			}

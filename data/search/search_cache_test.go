@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/parley-dev/parley/data"
@@ -54,7 +56,7 @@ func TestSearchCache(t *testing.T) {
 	}
 	for i := range d1.Statements {
 		a, b := d1.Statements[i], d2.Statements[i]
-		if a.ID != b.ID || a.Text != b.Text || a.Party != b.Party || a.Actor != b.Actor || a.Date != b.Date || !slices.Equal(a.Topics, b.Topics) || a.Pos != b.Pos || a.Kind != b.Kind || a.Note != b.Note {
+		if a.ID != b.ID || a.Text != b.Text || a.Party != b.Party || a.Actor != b.Actor || a.Date != b.Date || !slices.Equal(a.Topics, b.Topics) || a.Pos != b.Pos || a.Kind != b.Kind || a.Note() != b.Note() {
 			t.Fatalf("statement %d differs:\n%+v\n%+v", i, a, b)
 		}
 	}
@@ -222,5 +224,68 @@ func TestFirstOpenSurvivesAnUnreadableCache(t *testing.T) {
 	q, _ := ParseQuery("security", d)
 	if ix.Search(q, 10).Total == 0 {
 		t.Error("the index found nothing")
+	}
+}
+
+// A format 1.1 dossier's statement files come back from the cache as they
+// were read: act, via, about, the draft with its spans, the note and the
+// anchor (the cache once dropped the 1.1 fields).
+func TestTheCacheKeepsWhatAFormat11StatementSays(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	defer func(n int) { minCacheStatements = n }(minCacheStatements)
+	minCacheStatements = 100
+	dir := t.TempDir()
+	fixture := filepath.Join("..", "..", "testdata", "dossiers", "format-1.1")
+	for _, name := range []string{"harbour.yaml", "report.txt"} {
+		b, err := os.ReadFile(filepath.Join(fixture, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var lines []string
+	for i := range 60 {
+		lines = append(lines,
+			fmt.Sprintf(`{"id": "close-%d", "kind": "quote", "act": "rejection", "actor": "lind", "text": "We will not sign anything that closes the harbour", "topics": ["harbour"], "source": "report", "note": "copy %d", "draft": {"rule": "quote-said-name", "confidence": 0.92, "spans": {"content": [112, 161], "cue": [166, 170], "source": [171, 179]}}}`, i, i),
+			fmt.Sprintf(`{"id": "not-now-%d", "kind": "quote", "act": "rejection", "actor": "lind", "text": "Not now and not later.", "topics": ["harbour"], "source": "report", "draft": {"rule": "quote-continued", "confidence": 0.7, "spans": {"content": [[209, 216], [235, 249]], "cue": [225, 230]}}}`, i),
+			fmt.Sprintf(`{"id": "no-closure-%d", "kind": "reported", "act": "warning", "actor": "lind", "via": ["radio"], "text": "The north will sign nothing that closes the harbour.", "topics": ["harbour"], "source": "report", "anchor": {"exact": "We will not sign anything that closes the harbour"}}`, i),
+			fmt.Sprintf(`{"id": "entrance-%d", "kind": "account", "about": ["south"], "text": "The south rejects the charge that it blocked the harbour entrance.", "source": "report"}`, i))
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "statements"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "statements", "extra.jsonl"), []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "harbour.yaml")
+	if _, _, _, err := LoadIndexed(path, nil); err != nil { // writes the cache
+		t.Fatal(err)
+	}
+	loaded, _, err := data.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cold := false
+	cached, _, _, err := LoadIndexed(path, func(s LoadStage, _, _ int) { cold = cold || s == StageLoad })
+	if err != nil || cold {
+		t.Fatalf("the second open: err %v, loaded the long way %v", err, cold)
+	}
+	if len(cached.Statements) != len(loaded.Statements) || len(loaded.Statements) < len(lines) {
+		t.Fatalf("%d statements from the cache, %d loaded, want %d and more", len(cached.Statements), len(loaded.Statements), len(lines))
+	}
+	drafts := 0
+	for i, a := range loaded.Statements {
+		b := cached.Statements[i]
+		if a.ID != b.ID || !reflect.DeepEqual(a.Extra(), b.Extra()) || !reflect.DeepEqual(a.Location, b.Location) {
+			t.Fatalf("statement %s from the cache:\n%+v %+v\nloaded:\n%+v %+v", a.ID, b, b.Extra(), a, a.Extra())
+		}
+		if b.Draft() != nil {
+			drafts++
+		}
+	}
+	if drafts < 120 {
+		t.Errorf("%d statements with a draft, want 120 and more", drafts)
 	}
 }
