@@ -159,7 +159,9 @@ func (a *app) rootCmd() *cobra.Command {
 				// large dossier's index (its cache missing or stale) is
 				// built behind it, and the Quotes screen shows how far.
 				progress, done := a.loadProgress()
+				opened := collectWhileOpening()
 				d, probs, ix, pending, err := search.OpenWith(a.dossier, progress, a.policy())
+				opened(pending)
 				done()
 				if err = a.loadError(probs, err); err != nil {
 					return err
@@ -244,7 +246,9 @@ func (a *app) loadWith(indexed bool) (*data.Dossier, *search.Index, error) {
 		d, probs, err = data.LoadEmbedded()
 	case indexed:
 		progress, done := a.loadProgress()
+		opened := collectWhileOpening()
 		d, probs, ix, err = search.LoadIndexedWith(a.dossier, progress, a.policy())
+		opened(nil)
 		done()
 	default:
 		d, probs, err = data.LoadWith(a.dossier, data.LoadOptions{Policy: a.policy()})

@@ -229,16 +229,9 @@ func (s *Statement) SetExtra(x StatementExtra) {
 		s.extra = nil
 		return
 	}
-	s.extra = &x
-}
-
-// setExtra points the statement at x, which the caller owns (a slab).
-func (s *Statement) setExtra(x *StatementExtra) {
-	if x.IsZero() {
-		s.extra = nil
-		return
-	}
-	s.extra = x
+	e := new(StatementExtra) // not &x: x would then be allocated for every call
+	*e = x
+	s.extra = e
 }
 
 // Act is the negotiation move the statement makes, or "".

@@ -21,6 +21,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"slices"
 	"strings"
@@ -45,7 +46,10 @@ func main() {
 		os.Exit(2)
 	}
 	t0 := time.Now()
+	percent := debug.SetGCPercent(400) // the collector as parley sets it: gc.go in package main
 	d, _, ix, err := search.LoadIndexed(flag.Arg(0), nil)
+	debug.SetGCPercent(percent)
+	settleHeap()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
@@ -198,4 +202,16 @@ func runBeside(cmd string) (stop func()) {
 		mu.Unlock()
 		<-finished
 	}
+}
+
+// settleHeap is parley's collector once a large dossier is open (gc.go in
+// package main): a collection when 64 MiB of garbage has gathered.
+func settleHeap() {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	const headroom = 64 << 20
+	if ms.HeapAlloc < 2*headroom {
+		return
+	}
+	debug.SetGCPercent(max(10, min(100, int(headroom*100/ms.HeapAlloc))))
 }

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"strings"
 	"time"
@@ -47,11 +48,14 @@ func main() {
 	}
 	stages := map[search.LoadStage]time.Time{}
 	start := time.Now()
+	percent := debug.SetGCPercent(400) // the collector as parley sets it: gc.go in package main
 	d, probs, ix, err := search.LoadIndexed(path, func(s search.LoadStage, done, total int) {
 		if _, ok := stages[s]; !ok {
 			stages[s] = time.Now()
 		}
 	})
+	debug.SetGCPercent(percent)
+	settleHeap()
 	open := time.Since(start)
 	if *cpu != "" {
 		pprof.StopCPUProfile()
@@ -130,4 +134,16 @@ func writeHeapProfile(name string) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
+}
+
+// settleHeap is parley's collector once a large dossier is open (gc.go in
+// package main): a collection when 64 MiB of garbage has gathered.
+func settleHeap() {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	const headroom = 64 << 20
+	if ms.HeapAlloc < 2*headroom {
+		return
+	}
+	debug.SetGCPercent(max(10, min(100, int(headroom*100/ms.HeapAlloc))))
 }

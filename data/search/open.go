@@ -15,7 +15,9 @@ import (
 // read; pending builds the index in the background, reports its progress,
 // hands the index over the moment it is ready, and then writes the cache
 // for the next open (best effort, as LoadIndexed). progress hears about
-// the reading, as for LoadIndexed.
+// the reading, as for LoadIndexed. As LoadIndexed, it leaves the garbage
+// collector to the program (Pending.Done says when the dossier and its
+// index are held for good).
 func Open(path string, progress LoadProgress) (d *data.Dossier, probs data.Problems, ix *Index, pending *Pending, err error) {
 	return OpenWith(path, progress, data.ReadPolicy{})
 }
@@ -29,7 +31,6 @@ func OpenWith(path string, progress LoadProgress, policy data.ReadPolicy) (d *da
 	cpath := CachePath(path)
 	if cpath != "" {
 		if d, probs, ix, err := loadCache(path, cpath, progress, policy); err == nil {
-			settleHeap(len(d.Statements))
 			return d, probs, ix, nil, nil
 		}
 	}
@@ -47,7 +48,6 @@ func OpenWith(path string, progress LoadProgress, policy data.ReadPolicy) (d *da
 			p.report(StageSave, 0, 0)
 			_ = writeCache(path, cpath, d, probs, ix, read) // best effort: the next open builds it again
 		}
-		settleHeap(len(d.Statements))
 		p.finish()
 	}()
 	return d, probs, nil, p, nil

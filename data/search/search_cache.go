@@ -12,7 +12,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -65,14 +64,26 @@ func LoadIndexed(path string, progress LoadProgress) (*data.Dossier, data.Proble
 // dossier to read from (data.ReadPolicy). A cache serves only what the
 // policy admits now: a statement file it holds that the policy refuses is
 // loaded the long way, and refused there.
+//
+// The library leaves the garbage collector alone: a program that holds a
+// large dossier open decides how it collects (main.go does).
 func LoadIndexedWith(path string, progress LoadProgress, policy data.ReadPolicy) (*data.Dossier, data.Problems, *Index, error) {
+	return loadIndexed(path, progress, policy, loadCache)
+}
+
+// cacheLoader reads a dossier from its cache (loadCache; tests give one
+// that fails).
+type cacheLoader func(path, cpath string, progress LoadProgress, policy data.ReadPolicy) (*data.Dossier, data.Problems, *Index, error)
+
+// loadIndexed is LoadIndexedWith; readBack reads the cache it has just
+// written.
+func loadIndexed(path string, progress LoadProgress, policy data.ReadPolicy, readBack cacheLoader) (*data.Dossier, data.Problems, *Index, error) {
 	if progress == nil {
 		progress = func(LoadStage, int, int) {}
 	}
 	cpath := CachePath(path)
 	if cpath != "" {
 		if d, probs, ix, err := loadCache(path, cpath, progress, policy); err == nil {
-			settleHeap(len(d.Statements))
 			return d, probs, ix, nil
 		}
 	}
@@ -93,8 +104,7 @@ func LoadIndexedWith(path string, progress LoadProgress, policy data.ReadPolicy)
 			// is let go first, so the two are never in memory together.
 			d, probs, ix = nil, nil, nil
 			debug.FreeOSMemory()
-			if cd, cprobs, cix, err := readBackCache(path, cpath, func(LoadStage, int, int) {}, policy); err == nil {
-				settleHeap(len(cd.Statements))
+			if cd, cprobs, cix, err := readBack(path, cpath, func(LoadStage, int, int) {}, policy); err == nil {
 				return cd, cprobs, cix, nil
 			}
 			// The cache just written cannot be read back (a disk
@@ -105,31 +115,7 @@ func LoadIndexedWith(path string, progress LoadProgress, policy data.ReadPolicy)
 			ix = Build(d, nil)
 		}
 	}
-	settleHeap(len(d.Statements))
 	return d, probs, ix, nil
-}
-
-// readBackCache is loadCache, replaceable by tests of a cache that cannot
-// be read back.
-var readBackCache = loadCache
-
-// settleHeap tunes the garbage collector once a large dossier is open. Its
-// statements are most of the heap and never become garbage, yet by default
-// the collector lets garbage grow to the size of the live heap before it
-// runs: hundreds of megabytes more at a million statements. After a large
-// load the collector runs when garbage reaches a fixed headroom instead
-// (64 MiB, or 10 % of the heap when that is more). This sets the process's
-// collector (debug.SetGCPercent): LoadIndexed is what the explorer and the
-// search command open a dossier with; tests and small dossiers keep the
-// default.
-func settleHeap(statements int) {
-	if statements < minCacheStatements {
-		return
-	}
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	const headroom = 64 << 20
-	debug.SetGCPercent(max(10, min(100, int(headroom*100/max(ms.HeapAlloc, 1)))))
 }
 
 // minCacheStatements is the size below which a dossier opens fast enough
@@ -517,10 +503,6 @@ var errStaleCache = errors.New("stale cache")
 // loadCache opens the dossier from its cache, or fails if the cache is
 // missing, stale or damaged.
 func loadCache(path, cpath string, progress LoadProgress, policy data.ReadPolicy) (*data.Dossier, data.Problems, *Index, error) {
-	// Everything read here stays alive; collecting garbage while the heap
-	// grows from nothing to the whole dossier would only scan it again and
-	// again (a third of the time of a warm open at a million statements).
-	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	f, err := os.Open(cpath)
 	if err != nil {
 		return nil, nil, nil, err

@@ -207,17 +207,14 @@ func TestFirstOpenSurvivesAnUnreadableCache(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
 	defer func(n int) { minCacheStatements = n }(minCacheStatements)
 	minCacheStatements = 100
-	defer func(f func(string, string, LoadProgress, data.ReadPolicy) (*data.Dossier, data.Problems, *Index, error)) {
-		readBackCache = f
-	}(readBackCache)
-	readBackCache = func(string, string, LoadProgress, data.ReadPolicy) (*data.Dossier, data.Problems, *Index, error) {
+	unreadable := func(string, string, LoadProgress, data.ReadPolicy) (*data.Dossier, data.Problems, *Index, error) {
 		return nil, nil, nil, errStaleCache
 	}
 	path, err := synth.Write(t.TempDir(), synth.Options{N: 300, Seed: 5})
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, _, ix, err := LoadIndexed(path, nil)
+	d, _, ix, err := loadIndexed(path, nil, data.ReadPolicy{}, unreadable)
 	if err != nil || d == nil || ix == nil || len(d.Statements) < 300 || ix.Len() != len(d.Statements) {
 		t.Fatalf("err %v, dossier %v, index %v", err, d != nil, ix != nil)
 	}

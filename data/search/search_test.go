@@ -166,7 +166,7 @@ func BenchmarkSearchKeystroke1M(b *testing.B) {
 	// Generating and indexing a million statements leaves gigabytes of
 	// garbage; collected during the timed searches, it would be measured
 	// as theirs. (The explorer opens a million from its cache with little
-	// garbage and a small collector headroom: see settleHeap.)
+	// garbage and a small collector headroom: see gc.go in package main.)
 	runtime.GC()
 	b.ResetTimer()
 	reportLatencies(b, ix, keystrokeMix)
