@@ -4,12 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io/fs"
 	"path/filepath"
 	"slices"
 	"strings"
-
-	"github.com/parley-dev/parley/data"
 )
 
 // When a file changes on disk while parley has it open — its user edits it
@@ -32,50 +29,9 @@ type DiskChange struct {
 // Changed reads the session's files and returns those whose text on disk
 // is not what the session last read or wrote, with any statement file the
 // changed dossier names that the session does not hold yet. It only reads.
-func (s *Session) Changed() ([]DiskChange, error) {
-	var out []DiskChange
-	for _, f := range s.files {
-		var b []byte
-		var err error
-		if f.name == "" {
-			b, err = data.ReadDossierFile(f.path)
-		} else {
-			b, err = s.readNamed(f.name)
-		}
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			out = append(out, DiskChange{Path: f.path, Gone: true})
-		case err != nil:
-			return nil, err
-		case !bytes.Equal(b, f.disk):
-			out = append(out, DiskChange{Path: f.path, Data: b})
-		}
-	}
-	if len(out) > 0 && out[0].Path == s.Path && !out[0].Gone {
-		t, err := parseText(FormatOf(s.Path, out[0].Data), out[0].Data)
-		if err == nil {
-			for _, name := range statementFiles(t) {
-				p := s.statementPath(name)
-				if slices.ContainsFunc(s.files, func(f *file) bool { return f.path == p }) {
-					continue
-				}
-				b, err := s.readNamed(name)
-				if err != nil {
-					return nil, fmt.Errorf("statement_files: %s: %w", name, err)
-				}
-				out = append(out, DiskChange{Path: p, Data: b, new: true, name: name})
-			}
-		}
-	}
-	return out, nil
-}
+func (s *Session) Changed() ([]DiskChange, error) { return s.Snapshot().Changed() }
 
-func (s *Session) statementPath(name string) string {
-	if filepath.IsAbs(name) {
-		return name
-	}
-	return filepath.Join(filepath.Dir(s.Path), filepath.FromSlash(name))
-}
+func (s *Session) statementPath(name string) string { return statementPath(s.Path, name) }
 
 // A Conflict is a change on disk met by unsaved edits.
 type Conflict struct {
@@ -105,7 +61,15 @@ func (c *Conflict) CanMerge() bool { return c.Unreadable == "" && len(c.Overlap)
 // it returns a *Conflict and changes nothing. A dossier on disk that does
 // not parse is an error and changes nothing either (its user may be in the
 // middle of editing it).
+//
+// Changes found from an older Snapshot may include what the session has
+// written itself since: a change to what the session already has as the
+// file's text on disk is no change, and is left out.
 func (s *Session) Absorb(changes []DiskChange) (*Conflict, error) {
+	changes = slices.DeleteFunc(slices.Clone(changes), func(ch DiskChange) bool {
+		i := slices.IndexFunc(s.files, func(f *file) bool { return f.path == ch.Path })
+		return i >= 0 && !ch.Gone && !ch.new && bytes.Equal(ch.Data, s.files[i].disk)
+	})
 	if len(changes) == 0 {
 		return nil, nil
 	}
@@ -276,6 +240,21 @@ const (
 // the copies beside, and for KeepOurs the save. The copies are listed
 // first, so a failure leaves nothing written over.
 func (s *Session) Resolve(c *Conflict, how Resolution) ([]Write, error) {
+	ws, err := s.Settle(c, how)
+	if err != nil || how != KeepOurs {
+		return ws, err
+	}
+	save, err := s.Writes()
+	if err != nil {
+		return ws, err
+	}
+	return append(ws, save...), nil
+}
+
+// Settle is Resolve without the save KeepOurs makes, and so without I/O:
+// for a Bubble Tea model, which writes the copies beside (Perform, Wrote)
+// and then saves as it always does, from a Snapshot in a command.
+func (s *Session) Settle(c *Conflict, how Resolution) ([]Write, error) {
 	switch how {
 	case KeepTheirs:
 		var ws []Write
@@ -308,11 +287,7 @@ func (s *Session) Resolve(c *Conflict, how Resolution) ([]Write, error) {
 				}
 			}
 		}
-		save, err := s.Writes()
-		if err != nil {
-			return ws, err
-		}
-		return append(ws, save...), nil
+		return ws, nil
 	case Merge:
 		if !c.CanMerge() {
 			if c.Unreadable != "" {

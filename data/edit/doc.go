@@ -43,9 +43,11 @@
 // beside the file, talks.mine.yaml), keep ours (the disk's text is saved
 // beside it, talks.theirs.yaml), or merge when the two touched different
 // records. Save never writes over a change it has not seen
-// (ErrChangedOnDisk). For a Bubble Tea model the I/O is separate: Writes
-// and Resolve work in memory and return the writes, Perform does them (in
-// a tea.Cmd), Wrote takes the outcome in.
+// (ErrChangedOnDisk). For a Bubble Tea model the I/O is separate: Apply,
+// Undo, Absorb and Settle work in memory; a Snapshot taken in Update is
+// checked, turned into writes or compared with the disk in a tea.Cmd
+// while the user goes on editing; Perform does the writes (in a tea.Cmd),
+// Wrote takes the outcome in.
 //
 // # Adding drafts to a dossier (parley import --into)
 //

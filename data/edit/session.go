@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -333,19 +332,7 @@ func (s *Session) NewID(list string, words ...string) string {
 // Check reads the session's current text as parley would load it: the
 // dossier with its problems, or nil and the problems when it has errors.
 // Sources and files the session does not hold are read from disk.
-func (s *Session) Check() (*data.Dossier, data.Problems, error) {
-	ov := overlay{dir: s.reads.FS(), files: map[string][]byte{}}
-	for _, f := range s.files[1:] {
-		if !filepath.IsAbs(f.name) {
-			ov.files[path.Clean(f.name)] = f.cur.bytes()
-		}
-	}
-	d, probs, err := data.Parse(s.Path, s.files[0].cur.bytes(), ov)
-	if d != nil {
-		d.Path = s.Path
-	}
-	return d, probs, err
-}
+func (s *Session) Check() (*data.Dossier, data.Problems, error) { return s.Snapshot().Check() }
 
 // overlay is the dossier's directory with the session's statement files
 // as they are now, not as they are on disk.
@@ -392,32 +379,7 @@ var ErrChangedOnDisk = errors.New("the file changed on disk since it was read")
 
 // Writes is what saving the session writes: every file with unsaved edits.
 // It is refused (ErrInvalid, with the problems) when the dossier has errors.
-func (s *Session) Writes() ([]Write, error) {
-	if !s.Modified() {
-		return nil, nil
-	}
-	if _, probs, err := s.Check(); err != nil {
-		var inv *data.InvalidError
-		if errors.As(err, &inv) {
-			first := ""
-			for _, p := range probs {
-				if p.Severity == data.SeverityError {
-					first = p.String()
-					break
-				}
-			}
-			return nil, fmt.Errorf("not saved: %w (%d): %s", ErrInvalid, probs.Errors(), first)
-		}
-		return nil, fmt.Errorf("not saved: %w", err)
-	}
-	var ws []Write
-	for i, f := range s.files {
-		if b := f.cur.bytes(); !bytes.Equal(b, f.disk) {
-			ws = append(ws, Write{Path: f.path, Data: slices.Clone(b), Was: f.disk, file: i})
-		}
-	}
-	return ws, nil
-}
+func (s *Session) Writes() ([]Write, error) { return s.Snapshot().Writes() }
 
 // Written is the outcome of one Write.
 type Written struct {
