@@ -77,6 +77,75 @@ func Accept(ids ...string) Edit {
 	return b
 }
 
+// AcceptIn is Accept for drafts of the dossier d, which keeps every
+// accepted quote verbatim: a quote said in parts ("…," he said, "…") is
+// verbatim only by its draft's content spans, so accepting it makes one
+// quote of each part — the first keeps its id, the others are new
+// statements beside it (id-2, id-3, …) with the same speaker, source and
+// topics — each anchored where its part stands.
+func AcceptIn(d *data.Dossier, ids ...string) Edit {
+	b := Accept(ids...).(Batch)
+	taken := func(id string) bool { return d.Statement(id) != nil }
+	var adds []Edit
+	for _, id := range ids {
+		s := d.Statement(id)
+		parts := quoteParts(d, s)
+		if len(parts) < 2 {
+			continue
+		}
+		ref := StatementRef(id)
+		first := parts[0]
+		b.Edits = append(b.Edits, Set{Ref: ref, Field: "text", Value: first.Exact})
+		if r := first.Record(true); r != nil {
+			b.Edits = append(b.Edits, Set{Ref: ref, Field: "anchor", Value: r})
+		} else if s.Anchor() != nil {
+			b.Edits = append(b.Edits, Set{Ref: ref, Field: "anchor"})
+		}
+		for k, p := range parts[1:] {
+			ns := *s
+			ns.ID = UniqueID(fmt.Sprintf("%s-%d", id, k+2), taken)
+			x := ns.Extra()
+			ns.Text, x.Draft, x.Anchor = p.Exact, nil, nil
+			if p.Prefix != "" || p.Suffix != "" {
+				x.Anchor = &data.Anchor{Prefix: p.Prefix, Suffix: p.Suffix}
+			}
+			ns.SetExtra(x)
+			r, err := FromStruct(&ns)
+			if err != nil {
+				continue
+			}
+			adds = append(adds, Add{List: Statements, Record: r})
+			taken = func(prev func(string) bool, nid string) func(string) bool {
+				return func(id string) bool { return id == nid || prev(id) }
+			}(taken, ns.ID)
+		}
+	}
+	b.Edits = append(b.Edits, adds...)
+	return b
+}
+
+// quoteParts are the passages of a quote said in several parts, as its
+// draft's content spans place them in its source (nil for a quote in one
+// piece, or one whose parts cannot be read).
+func quoteParts(d *data.Dossier, s *data.Statement) []Anchor {
+	if s == nil || s.Kind != data.KindQuote || s.Draft() == nil || s.Draft().Spans == nil || len(s.Draft().Spans.Content) < 2 {
+		return nil
+	}
+	src := d.Source(s.Source)
+	if !src.HasText() {
+		return nil
+	}
+	var out []Anchor
+	for _, r := range s.Draft().Spans.Content {
+		a, ok := AnchorFor(src.Text, r[0], r[1])
+		if !ok {
+			return nil
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
 // Reject is the edit rejecting drafts: the statements go.
 func Reject(ids ...string) Edit {
 	b := Batch{Name: fmt.Sprintf("reject %d drafts", len(ids))}
@@ -101,7 +170,7 @@ func AcceptAbove(d *data.Dossier, min float64) (Edit, []string) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	return Accept(ids...), ids
+	return AcceptIn(d, ids...), ids
 }
 
 // CheckDrafts says what is wrong with accepting or rejecting ids: each

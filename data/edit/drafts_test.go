@@ -181,3 +181,62 @@ func countFunc[T any](s []T, f func(T) bool) int {
 	}
 	return n
 }
+
+// A quote said in two parts ("…," Blinken said, "…") is verbatim only by
+// its draft's spans: accepting it makes a quote of each part, each found
+// verbatim, and the dossier still validates.
+func TestAcceptingAQuoteSaidInPartsKeepsItVerbatim(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "talks.yaml")
+	src, err := os.ReadFile("../../testdata/edit/talks.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, _, err := data.Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const id = "blinken-i-conveyed-position-united"
+	s, err := Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Apply(Accept(id)); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.Check(); err == nil {
+		t.Fatal("removing the draft alone kept the quote verbatim: the test shows nothing")
+	}
+	if _, err := s.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Apply(AcceptIn(d, id)); err != nil {
+		t.Fatal(err)
+	}
+	nd, probs, err := s.Check()
+	if err != nil {
+		t.Fatalf("the accepted quote does not validate: %v\n%v", err, probs)
+	}
+	first, second := nd.Statement(id), nd.Statement(id+"-2")
+	if first == nil || second == nil {
+		t.Fatal("want the quote and its second part")
+	}
+	if first.Draft() != nil || second.Draft() != nil {
+		t.Error("a part is still a draft")
+	}
+	if !strings.HasSuffix(first.Text, "territorial integrity") || !strings.HasPrefix(second.Text, "We have made clear") {
+		t.Errorf("the parts read %q and %q", first.Text, second.Text)
+	}
+	if second.Actor != "blinken" || second.Source != first.Source || second.Location == nil || first.Location == nil || second.Location.Start <= first.Location.End {
+		t.Errorf("the second part is not Blinken's, after the first: %+v", second)
+	}
+	if err := s.Apply(AcceptIn(nd, "lavrov-he-did-not-expect")); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.Check(); err != nil {
+		t.Errorf("accepting a draft in one piece: %v", err)
+	}
+}
