@@ -22,6 +22,9 @@ type Config struct {
 	// Allow lists folders whose files any dossier may name, besides its
 	// own (ReadPolicy.Allow); relative to the config file, ~/ expanded.
 	Allow []string
+	// Autosave saves a dossier being edited in the explorer after every
+	// edit that leaves it valid, instead of on ctrl+s.
+	Autosave bool
 	// Path is where the config was read from ("" when there is none).
 	Path string
 }
@@ -41,7 +44,7 @@ func ConfigPath() string {
 	return filepath.Join(dir, "parley", "config.yaml")
 }
 
-var configFields = []string{"theme", "dossier", "keys", "allow"}
+var configFields = []string{"theme", "dossier", "keys", "allow", "autosave"}
 
 // LoadConfig reads a config file. A missing file is no config, not an
 // error. bindings lists the binding names keys may remap; any other name
@@ -90,6 +93,7 @@ func LoadConfig(path string, bindings []string) (*Config, Problems, error) {
 		if allow := r.field("allow"); allow != nil {
 			cfg.Allow = dc.allowList(allow, filepath.Dir(path))
 		}
+		cfg.Autosave = r.enum("autosave", []string{"true", "false"}) == "true"
 		r.done(configFields)
 	}
 	probs.sort()

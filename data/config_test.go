@@ -38,6 +38,32 @@ func TestLoadConfig(t *testing.T) {
 	}
 }
 
+// autosave: true saves a dossier edited in the explorer after every edit;
+// anything but true or false is an error at its place.
+func TestConfigAutosave(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+		bad  string
+	}{
+		{"autosave: true\n", true, ""},
+		{"autosave: false\n", false, ""},
+		{"theme: dark\n", false, ""},
+		{"autosave: sometimes\n", false, "config.yaml:1:11"},
+	} {
+		cfg, probs, err := data.LoadConfig(writeConfig(t, tc.text), bindings)
+		if tc.bad != "" {
+			if err == nil || len(probs) == 0 || !strings.Contains(probs[0].String(), tc.bad) {
+				t.Errorf("%q: want an error at %s, got %v %v", tc.text, tc.bad, err, probs)
+			}
+			continue
+		}
+		if err != nil || cfg.Autosave != tc.want {
+			t.Errorf("%q: autosave %v, err %v", tc.text, cfg.Autosave, err)
+		}
+	}
+}
+
 func TestMissingConfigIsNoConfig(t *testing.T) {
 	cfg, probs, err := data.LoadConfig(filepath.Join(t.TempDir(), "none.yaml"), bindings)
 	if err != nil || len(probs) != 0 || cfg == nil || cfg.Theme != "" {
