@@ -72,11 +72,43 @@ type keyMap struct {
 	// The export prompt's question "overwrite?".
 	Confirm, Refuse key.Binding
 
+	// Editing, from anywhere but a text box (editing.go).
+	Save     key.Binding
+	Undo     key.Binding
+	Redo     key.Binding
+	Problems key.Binding // the list of what validation found
+	Edit     key.Binding // edit what is in focus: a position, a demand, a statement
+	Add      key.Binding // add a record here: a topic, a demand
+	Respond  key.Binding // add or change an addressee's response
+	Topic    key.Binding // rename, move or explain the current topic
+
+	// Quitting with unsaved edits asks.
+	SaveQuit, DiscardQuit, Stay key.Binding
+
+	// A file changed on disk while there are unsaved edits.
+	KeepTheirs, KeepOurs, Merge, Later key.Binding
+
+	// The Review screen.
+	Accept, Reject, Fix, AcceptAbove, ReviewOrder key.Binding
+
+	// Marking a statement in the Source screen.
+	Mark                   key.Binding
+	MarkWord, MarkLess     key.Binding // the end a word on, a word back
+	MarkSentence           key.Binding // the end to the sentence's end
+	MarkQuote              key.Binding // the end past the closing quote mark
+	MarkEarlier, MarkLater key.Binding // the start a word back, a word on
+
+	// A form (every key but these types): fields, choices, a new line.
+	InputNextField, InputPrevField   key.Binding
+	InputPrevChoice, InputNextChoice key.Binding
+	InputNewline                     key.Binding
+
 	// Help-only entries that describe several keys in one line; after a
 	// remap they are rebuilt from the bindings they describe (pairs).
 	TopicHelp, PaneHelp, MoveHelp, PageHelp, EndsHelp key.Binding
 	ColumnHelp, StatementHelp, SourceHelp, SidesHelp  key.Binding
 	HitHelp, InputMoveHelp, ScreensHelp               key.Binding
+	FieldHelp, ChoiceHelp, MarkStartHelp, MarkEndHelp key.Binding
 }
 
 // maxScreens is how many tabs have a key of their own.
@@ -145,6 +177,44 @@ func newKeyMap() *keyMap {
 		Confirm: bind("y", "overwrite", "y", "Y"),
 		Refuse:  bind("n/esc", "keep the file", "n", "N", "esc"),
 
+		Save:     bind("ctrl+s", "save", "ctrl+s"),
+		Undo:     bind("u/ctrl+z", "undo", "u", "ctrl+z"),
+		Redo:     bind("U/ctrl+y", "redo", "U", "ctrl+y"),
+		Problems: bind("!", "problems", "!"),
+		Edit:     bind("E", "edit", "E"),
+		Add:      bind("+", "add", "+"),
+		Respond:  bind("R", "add a response", "R"),
+		Topic:    bind("T", "edit the topic", "T"),
+
+		SaveQuit:    bind("y", "save and quit", "y", "Y"),
+		DiscardQuit: bind("n", "quit without saving", "n", "N"),
+		Stay:        bind("esc", "stay", "esc"),
+
+		KeepTheirs: bind("t", "keep theirs", "t"),
+		KeepOurs:   bind("o", "keep ours", "o"),
+		Merge:      bind("m", "merge", "m"),
+		Later:      bind("esc", "decide later", "esc"),
+
+		Accept:      bind("a", "accept", "a"),
+		Reject:      bind("r", "reject", "r"),
+		Fix:         bind("f", "fix speaker, kind, topics", "f"),
+		AcceptAbove: bind("A", "accept all above a confidence", "A"),
+		ReviewOrder: bind("o", "most doubtful first/source order", "o"),
+
+		Mark:         bind("m", "mark a statement", "m"),
+		MarkWord:     bind("w", "a word more", "w"),
+		MarkLess:     bind("b", "a word less", "b"),
+		MarkSentence: bind(".", "to the end of the sentence", ".", ")"),
+		MarkQuote:    bind("\"", "to the closing quote mark", "\""),
+		MarkEarlier:  bind("←/h", "start a word earlier", "left", "h"),
+		MarkLater:    bind("→/l", "start a word later", "right", "l"),
+
+		InputNextField:  bind("tab", "next field", "tab"),
+		InputPrevField:  bind("shift+tab", "previous field", "shift+tab"),
+		InputPrevChoice: bind("←", "previous choice", "left"),
+		InputNextChoice: bind("→", "next choice", "right"),
+		InputNewline:    bind("ctrl+j", "new line", "ctrl+j", "alt+enter"),
+
 		TopicHelp:     bind("←/→ [ ]", "previous/next topic"),
 		PaneHelp:      bind("tab/shift+tab", "next/previous pane"),
 		MoveHelp:      bind("↑/↓ k/j", "move"),
@@ -157,6 +227,10 @@ func newKeyMap() *keyMap {
 		HitHelp:       bind("n/N", "next/previous"),
 		InputMoveHelp: bind("↑/↓", "move"),
 		ScreensHelp:   bind("1-9", "screens"),
+		FieldHelp:     bind("tab/shift+tab", "next/previous field"),
+		ChoiceHelp:    bind("←/→", "choose"),
+		MarkStartHelp: bind("←/→ h/l", "start earlier/later"),
+		MarkEndHelp:   bind("w/b", "end a word on/back"),
 	}
 	for i := range k.Screen {
 		n := fmt.Sprint(i + 1)
@@ -197,6 +271,18 @@ func (k *keyMap) named() []namedBinding {
 		{"input_submit", &k.InputSubmit}, {"input_cancel", &k.InputCancel},
 		{"input_switch", &k.InputSwitch}, {"input_clear", &k.InputClear},
 		{"confirm", &k.Confirm}, {"refuse", &k.Refuse},
+		{"save", &k.Save}, {"undo", &k.Undo}, {"redo", &k.Redo}, {"problems", &k.Problems},
+		{"edit", &k.Edit}, {"add", &k.Add}, {"respond", &k.Respond}, {"edit_topic", &k.Topic},
+		{"quit_save", &k.SaveQuit}, {"quit_discard", &k.DiscardQuit}, {"quit_stay", &k.Stay},
+		{"keep_theirs", &k.KeepTheirs}, {"keep_ours", &k.KeepOurs}, {"merge", &k.Merge}, {"decide_later", &k.Later},
+		{"accept", &k.Accept}, {"reject", &k.Reject}, {"fix", &k.Fix},
+		{"accept_above", &k.AcceptAbove}, {"review_order", &k.ReviewOrder},
+		{"mark", &k.Mark}, {"mark_word", &k.MarkWord}, {"mark_less", &k.MarkLess},
+		{"mark_sentence", &k.MarkSentence}, {"mark_quote", &k.MarkQuote},
+		{"mark_earlier", &k.MarkEarlier}, {"mark_later", &k.MarkLater},
+		{"input_next_field", &k.InputNextField}, {"input_prev_field", &k.InputPrevField},
+		{"input_prev_choice", &k.InputPrevChoice}, {"input_next_choice", &k.InputNextChoice},
+		{"input_newline", &k.InputNewline},
 	}
 	for i := range k.Screen {
 		out = append(out, namedBinding{fmt.Sprintf("screen_%d", i+1), &k.Screen[i]})
@@ -231,6 +317,10 @@ func (k *keyMap) composites() []helpOf {
 		{&k.HitHelp, []*key.Binding{&k.NextHit, &k.PrevHit}},
 		{&k.InputMoveHelp, []*key.Binding{&k.InputUp, &k.InputDown}},
 		{&k.ScreensHelp, screens},
+		{&k.FieldHelp, []*key.Binding{&k.InputNextField, &k.InputPrevField}},
+		{&k.ChoiceHelp, []*key.Binding{&k.InputPrevChoice, &k.InputNextChoice}},
+		{&k.MarkStartHelp, []*key.Binding{&k.MarkEarlier, &k.MarkLater}},
+		{&k.MarkEndHelp, []*key.Binding{&k.MarkWord, &k.MarkLess}},
 	}
 }
 

@@ -18,6 +18,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/parley-dev/parley/data"
+	"github.com/parley-dev/parley/data/edit"
 	"github.com/parley-dev/parley/data/search"
 )
 
@@ -27,27 +28,53 @@ import (
 type keyPlace struct {
 	name  string
 	reach func(u *keyUser)
+	// edit opens a fresh copy of the editing fixture for each user,
+	// with an editing session, instead of the built-in dossier.
+	edit bool
 }
 
 var keyPlaces = []keyPlace{
-	{"Compare", func(u *keyUser) {}},
-	{"Compare, all topics", func(u *keyUser) { u.press("all_topics") }},
-	{"Compare, picking parties", func(u *keyUser) { u.press("pick_parties") }},
-	{"Demands, the list", func(u *keyUser) { u.press("screen_2") }},
-	{"Demands, a thread", func(u *keyUser) { u.press("screen_2", "next_pane") }},
-	{"Matrix", func(u *keyUser) { u.press("screen_3", "down") }},
-	{"Matrix, a cell's evidence", func(u *keyUser) { u.press("screen_3"); u.openEvidenceList() }},
-	{"Source", func(u *keyUser) { u.press("screen_4") }},
-	{"Timeline", func(u *keyUser) { u.press("screen_5", "down") }},
-	{"Quotes, typing a query", func(u *keyUser) { u.press("search"); u.typeText("russia") }},
-	{"Quotes, the results", func(u *keyUser) { u.press("search"); u.typeText("russia"); u.press("input_switch", "down") }},
-	{"a statement", func(u *keyUser) { u.press("search"); u.typeText("invasion"); u.press("input_submit") }},
-	{"export, naming the file", func(u *keyUser) { u.press("screen_2", "export") }},
+	{"Compare", func(u *keyUser) {}, false},
+	{"Compare, all topics", func(u *keyUser) { u.press("all_topics") }, false},
+	{"Compare, picking parties", func(u *keyUser) { u.press("pick_parties") }, false},
+	{"Demands, the list", func(u *keyUser) { u.press("screen_2") }, false},
+	{"Demands, a thread", func(u *keyUser) { u.press("screen_2", "next_pane") }, false},
+	{"Matrix", func(u *keyUser) { u.press("screen_3", "down") }, false},
+	{"Matrix, a cell's evidence", func(u *keyUser) { u.press("screen_3"); u.openEvidenceList() }, false},
+	{"Source", func(u *keyUser) { u.press("screen_4") }, false},
+	{"Timeline", func(u *keyUser) { u.press("screen_5", "down") }, false},
+	{"Quotes, typing a query", func(u *keyUser) { u.press("search"); u.typeText("russia") }, false},
+	{"Quotes, the results", func(u *keyUser) { u.press("search"); u.typeText("russia"); u.press("input_switch", "down") }, false},
+	{"a statement", func(u *keyUser) { u.press("search"); u.typeText("invasion"); u.press("input_submit") }, false},
+	{"export, naming the file", func(u *keyUser) { u.press("screen_2", "export") }, false},
 	{"export, overwrite?", func(u *keyUser) {
 		u.press("screen_2", "export", "input_clear")
 		u.typeText(u.existing)
 		u.press("input_submit")
-	}},
+	}, false},
+
+	{"Compare, editing", func(u *keyUser) {}, true},
+	{"Review, a draft", func(u *keyUser) { u.press("screen_7") }, true},
+	{"Review, fixing the speaker", func(u *keyUser) { u.press("screen_7", "fix") }, true},
+	{"Review, fixing the kind", func(u *keyUser) { u.press("screen_7", "fix", "input_next_field") }, true},
+	{"Review, fixing the topics", func(u *keyUser) { u.press("screen_7", "fix", "input_next_field", "input_next_field") }, true},
+	{"Review, a new actor", func(u *keyUser) {
+		u.press("screen_7", "fix")
+		u.typeText("Jen Psaki")
+		u.press("input_submit")
+	}, true},
+	{"Review, accepting above a confidence", func(u *keyUser) { u.press("screen_7", "accept_above") }, true},
+	{"Review, nothing left", func(u *keyUser) {
+		u.press("screen_7", "accept_above", "input_clear")
+		u.typeText("0")
+		u.press("input_submit", "screen_7") // the second clears the notice
+	}, true},
+	{"quitting with unsaved edits", func(u *keyUser) { u.press("screen_7", "accept", "quit") }, true},
+	{"a change on disk with unsaved edits", func(u *keyUser) {
+		u.press("screen_7", "accept")
+		u.changeOnDisk()
+	}, true},
+	{"the problems", func(u *keyUser) { u.press("screen_7", "problems") }, true},
 }
 
 // keyUser drives the explorer by binding names, in the keys its key map
@@ -57,11 +84,31 @@ type keyUser struct {
 	m        *Root
 	existing string   // a file that exists, for the export prompt's question
 	out      []string // what left the program: quitting, the clipboard
+	path     string   // the dossier's file, when it is edited
 }
 
-func newKeyUser(tb testing.TB, d *data.Dossier, ix *search.Index, remap map[string][]string, existing string) *keyUser {
-	m := New(d, Options{Theme: "dark", Keys: remap, Index: ix})
-	u := &keyUser{tb: tb, m: m, existing: existing}
+func newKeyUser(tb testing.TB, d *data.Dossier, ix *search.Index, remap map[string][]string, existing string, editing bool) *keyUser {
+	opts := Options{Theme: "dark", Keys: remap, Index: ix}
+	path := ""
+	if editing {
+		src, err := os.ReadFile(talksFixture)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		path = filepath.Join(tb.TempDir(), "talks.yaml")
+		if err := os.WriteFile(path, src, 0o644); err != nil {
+			tb.Fatal(err)
+		}
+		if d, _, err = data.Load(path); err != nil {
+			tb.Fatal(err)
+		}
+		if opts.Session, err = edit.Open(path); err != nil {
+			tb.Fatal(err)
+		}
+		opts.Index = nil
+	}
+	m := New(d, opts)
+	u := &keyUser{tb: tb, m: m, existing: existing, path: path}
 	u.send(tea.WindowSizeMsg{Width: 200, Height: 80})
 	u.settle(m.Init())
 	return u
@@ -108,6 +155,20 @@ func (u *keyUser) openEvidenceList() {
 		}
 	}
 	u.tb.Fatal("no cell of the matrix cites several statements")
+}
+
+// changeOnDisk changes the dossier's file as an editor beside parley
+// would, and lets the explorer find out.
+func (u *keyUser) changeOnDisk() {
+	b, err := os.ReadFile(u.path)
+	if err != nil {
+		u.tb.Fatal(err)
+	}
+	text := strings.Replace(string(b), "Keeping the talks going", "Keeping the talks alive", 1)
+	if err := os.WriteFile(u.path, []byte(text), 0o644); err != nil {
+		u.tb.Fatal(err)
+	}
+	u.send(diskMsg{})
 }
 
 func (u *keyUser) send(msg tea.Msg) {
@@ -177,8 +238,11 @@ func freshKeys(tb testing.TB) map[string][]string {
 	for _, c := range "abcdefghijklmnopqrstuvwxyz0123456789" {
 		pool = append(pool, "alt+"+string(c))
 	}
-	for _, c := range "abcdefghijklmnopqrstuvwxyz" {
+	for _, c := range "abcdefghijklmnopqrstuvwxyz0123456789" {
 		pool = append(pool, "ctrl+alt+"+string(c))
+	}
+	for _, c := range "abcdefghijklmnopqrstuvwxyz" {
+		pool = append(pool, "alt+shift+"+string(c))
 	}
 	names := BindingNames()
 	if len(names) > len(pool) {
@@ -253,7 +317,7 @@ func TestEveryKeyInHelpDoesWhatItSaysAfterARemap(t *testing.T) {
 	}
 	// after reaches the place with one key map and presses one key there.
 	after := func(p keyPlace, remap map[string][]string, k string) effect {
-		u := newKeyUser(t, d, ix, remap, existing)
+		u := newKeyUser(t, d, ix, remap, existing, p.edit)
 		p.reach(u)
 		if k != "" {
 			u.send(keyMsg(k))
@@ -262,7 +326,7 @@ func TestEveryKeyInHelpDoesWhatItSaysAfterARemap(t *testing.T) {
 	}
 	for _, p := range keyPlaces {
 		t.Run(p.name, func(t *testing.T) {
-			u := newKeyUser(t, d, ix, fresh, existing)
+			u := newKeyUser(t, d, ix, fresh, existing, p.edit)
 			p.reach(u)
 			names := shownBindings(t, u.m)
 			if len(names) == 0 {

@@ -16,6 +16,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/parley-dev/parley/data"
+	"github.com/parley-dev/parley/data/edit"
 	"github.com/parley-dev/parley/data/search"
 	"github.com/parley-dev/parley/views"
 )
@@ -49,6 +50,18 @@ type Options struct {
 	// ProgramOptions are passed to tea.NewProgram (tests set input and
 	// output here).
 	ProgramOptions []tea.ProgramOption
+
+	// Session is the dossier's file opened for editing (data/edit.Open),
+	// or Open opens it, in a command after the first frame (a large
+	// dossier's statement files take a while); with neither the dossier is
+	// read-only, and an edit tried says ReadOnly.
+	Session  *edit.Session
+	Open     func() (*edit.Session, error)
+	ReadOnly string
+	// Autosave saves after every edit that leaves the dossier valid.
+	Autosave bool
+	// Watch reloads the dossier when its files change on disk.
+	Watch bool
 }
 
 // Root is the explorer: it owns the terminal size, the screens and which
@@ -75,6 +88,8 @@ type Root struct {
 	askTrueColor bool // ask the terminal whether it has true colour
 
 	export exportFlow // the `e` prompt (export.go)
+	ws     *workspace // editing (editing.go)
+	forms  []*form    // open over the body, the last in front
 
 	// Derived by layout.
 	body     views.Rect // where the screen in front is drawn
@@ -113,7 +128,15 @@ func New(d *data.Dossier, opts Options) *Root {
 		NewTimeline(d, m.keys, m.theme),
 		newQuotes(d, opts.Index, opts.Pending, m.keys, m.theme),
 	}
+	m.ws = newWorkspace(opts.Session, opts.ReadOnly, opts.Autosave)
+	m.ws.opening = opts.Session == nil && opts.Open != nil
+	if opts.Session != nil || opts.Open != nil {
+		m.screens = append(m.screens, NewReview(d, m.keys, m.theme))
+	}
 	for i, s := range m.screens {
+		if f, ok := s.(interface{ share(*workspace) }); ok {
+			f.share(m.ws)
+		}
 		if j, ok := s.(Jumper); ok {
 			m.jumpers = append(m.jumpers, jumper{Jumper: j, screen: i, key: j.JumpKey()})
 		}
@@ -162,6 +185,16 @@ func (m *Root) Init() tea.Cmd {
 		if i, ok := s.(Initer); ok {
 			cmds = append(cmds, i.Init())
 		}
+	}
+	switch {
+	case m.ws.opening:
+		open := m.opts.Open
+		cmds = append(cmds, func() tea.Msg {
+			s, err := open()
+			return sessionMsg{s: s, err: err}
+		})
+	case m.ws.s != nil && m.opts.Watch:
+		cmds = append(cmds, watch(m.ws.s.Files()))
 	}
 	return tea.Batch(cmds...)
 }
@@ -237,6 +270,23 @@ func (m *Root) tabTitles() []string {
 }
 
 func (m *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if cmd, ok := m.editingUpdate(msg); ok {
+		return m, cmd
+	}
+	if len(m.forms) > 0 {
+		switch msg := msg.(type) {
+		case tea.KeyPressMsg:
+			m.flash = ""
+			if key.Matches(msg, m.keys.ForceQuit) {
+				return m, m.quit()
+			}
+			return m, m.formUpdate(msg)
+		case tea.PasteMsg:
+			return m, m.formUpdate(msg)
+		case tea.MouseMsg, tea.PasteStartMsg, tea.PasteEndMsg, tea.KeyReleaseMsg:
+			return m, nil
+		}
+	}
 	if cmd, ok := m.exportUpdate(msg); ok {
 		return m, cmd
 	}
@@ -306,7 +356,7 @@ func (m *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // toBody hands a mouse event on the body to the screen in front, with Y
 // counted from the top of the body; events elsewhere are dropped.
 func (m *Root) toBody(msg tea.Msg, x, y int, at func(y int) tea.Msg) tea.Cmd {
-	if m.tooSmall() || !m.body.Contains(x, y) {
+	if m.tooSmall() || !m.body.Contains(x, y) || m.ws.problems != nil || m.ws.conflict != nil || m.ws.quitting {
 		return nil
 	}
 	return m.child().Update(at(y - m.body.Y))
@@ -318,14 +368,14 @@ func (m *Root) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	name := keyName(msg.String()) // once, not once per binding tried
 	if key.Matches(name, k.ForceQuit) {
-		return tea.Quit
+		return m.quit()
 	}
 	if m.capturing() {
 		return m.child().Update(msg)
 	}
 	switch {
 	case key.Matches(name, k.Quit):
-		return tea.Quit
+		return m.quit()
 	case key.Matches(name, k.Help):
 		m.help.ShowAll = !m.help.ShowAll
 		m.layout()
@@ -349,9 +399,12 @@ func (m *Root) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	return m.child().Update(msg)
 }
 
-// capturing reports whether the screen in front is typing text, so `e`
-// is a letter there, not an export.
+// capturing reports whether the screen in front (or a form over it) is
+// typing text, so `e` is a letter there, not an export.
 func (m *Root) capturing() bool {
+	if len(m.forms) > 0 {
+		return true
+	}
 	c, ok := m.child().(InputCapturer)
 	return ok && c.CapturingInput()
 }
@@ -424,17 +477,45 @@ func (m *Root) render() string {
 	if v := m.exportView(); v != "" {
 		footer = v
 	}
-	return header + "\n" + views.Rows(m.child().View(), m.body.W, m.body.H) + "\n" + views.Box(footer, m.width, m.footerH)
+	if v := m.editingView(); v != "" {
+		footer = v
+	}
+	var body string
+	switch {
+	case len(m.forms) > 0:
+		body = m.forms[len(m.forms)-1].view(m.body.W, m.body.H, m.theme)
+	case m.ws.problems != nil:
+		body = m.problemsBody()
+	default:
+		body = m.child().View()
+	}
+	return header + "\n" + views.Rows(body, m.body.W, m.body.H) + "\n" + views.Box(footer, m.width, m.footerH)
 }
 
 // ShortHelp is the footer: the focused child's keys, then the global ones.
 func (m *Root) ShortHelp() []key.Binding {
+	if h := m.editingHelp(); h != nil {
+		return h
+	}
+	if len(m.forms) > 0 {
+		return append(m.forms[len(m.forms)-1].help(m.keys), m.keys.ForceQuit)
+	}
 	return append(m.child().ShortHelp(), m.globalHelp()...)
 }
 
 // FullHelp is every key that works here, in columns.
 func (m *Root) FullHelp() [][]key.Binding {
-	return append(m.child().FullHelp(), m.globalHelp())
+	if h := m.editingHelp(); h != nil {
+		return [][]key.Binding{h}
+	}
+	if len(m.forms) > 0 {
+		return [][]key.Binding{m.forms[len(m.forms)-1].help(m.keys), {m.keys.ForceQuit}}
+	}
+	g := append(m.child().FullHelp(), m.globalHelp())
+	if e := m.editHelp(); e != nil {
+		g = append(g, e)
+	}
+	return g
 }
 
 // globalHelp is the root's own keys, after the screen's; while a text
@@ -451,6 +532,9 @@ func (m *Root) globalHelp() []key.Binding {
 // it asks, otherwise the screen's and the root's.
 func (m *Root) helpNow() []key.Binding {
 	if h := m.export.help(); h != nil {
+		return h
+	}
+	if h := m.editingHelp(); h != nil {
 		return h
 	}
 	all := m.ShortHelp()
@@ -507,9 +591,9 @@ func (m *Root) newTheme(dark bool) *views.Theme {
 // header is the top line and where its tabs are.
 func (m *Root) header() (string, []data.Span) {
 	if m.opts.Plain {
-		return views.PlainHeader(m.d, m.tabTitles(), m.active, m.width, m.theme)
+		return views.PlainHeader(m.d, m.tabTitles(), m.active, m.width, m.ws.status(), m.theme)
 	}
-	return views.Header(m.d, m.tabTitles(), m.active, m.width, m.theme)
+	return views.Header(m.d, m.tabTitles(), m.active, m.width, m.ws.status(), m.theme)
 }
 
 // shortHelp is the one-line footer.

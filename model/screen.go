@@ -5,6 +5,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/parley-dev/parley/data"
+	"github.com/parley-dev/parley/data/edit"
 	"github.com/parley-dev/parley/views"
 )
 
@@ -111,6 +112,26 @@ type frame struct {
 	theme         *views.Theme
 	width, height int
 	relayout      func()
+	// ws is the editing state the root shares (nil: nothing can be
+	// edited, as for a screen built on its own).
+	ws *workspace
+}
+
+// share gives the screen the root's editing state.
+func (f *frame) share(ws *workspace) { f.ws = ws }
+
+// openForm asks the root to show a form, or says why the dossier cannot
+// be edited.
+func (f *frame) openForm(fm *form) tea.Cmd {
+	if cmd := f.ws.refuse(); cmd != nil {
+		return cmd
+	}
+	return msgCmd(openFormMsg{f: fm})
+}
+
+// editCmd asks the root to make an edit.
+func editCmd(e edit.Edit, done string) tea.Cmd {
+	return msgCmd(EditMsg{Edit: e, Done: done})
 }
 
 func newFrame(d *data.Dossier, keys *keyMap, theme *views.Theme) frame {

@@ -34,7 +34,8 @@ type Search struct {
 	seq     int // of the last query sent
 	cancel  context.CancelFunc
 
-	indexed, total int // indexing progress while ix is nil
+	indexed, total int  // indexing progress while ix is nil
+	reloaded       bool // the dossier changed: only its own index (reindexMsg) will do
 
 	results views.Rect // where the results pane is drawn
 	content *views.Content
@@ -280,7 +281,16 @@ func (m *Search) Update(msg tea.Msg) tea.Cmd {
 		m.layout()
 		return nil
 	case SearchIndexMsg:
+		if m.reloaded {
+			return nil // the index of the dossier as it was
+		}
 		m.ix = msg.Index
+		return m.search()
+	case reindexMsg:
+		if msg.d != m.d {
+			return nil
+		}
+		m.ix = msg.ix
 		return m.search()
 	case SearchProgressMsg:
 		m.indexed, m.total = msg.Done, msg.Total

@@ -2,8 +2,10 @@ package model
 
 import (
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -13,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/parley-dev/parley/data"
+	"github.com/parley-dev/parley/data/edit"
 	"github.com/parley-dev/parley/data/synth"
 )
 
@@ -38,6 +41,11 @@ func soakEvents(t *testing.T, quick int) int {
 // 1×1 to 300×100 — must never panic, and after every event each line of
 // the view must fit the terminal's width and the view its height.
 func TestSoak(t *testing.T) {
+	fixturePath, err := filepath.Abs(talksFixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	repo := filepath.Dir(filepath.Dir(filepath.Dir(fixturePath)))
 	t.Chdir(t.TempDir()) // an export typed by chance lands here
 	dossiers := []struct {
 		name  string
@@ -49,9 +57,75 @@ func TestSoak(t *testing.T) {
 	}
 	for _, tc := range dossiers {
 		t.Run(tc.name, func(t *testing.T) {
-			soak(t, tc.d(t), soakEvents(t, tc.quick), 1)
+			soak(t, tc.d(t), Options{Theme: "dark"}, soakEvents(t, tc.quick), 1)
 		})
 	}
+	// Editing too: a copy of the editing fixture in a folder of its own,
+	// the editing keys among the others (accept, reject, fix, mark, save,
+	// undo, redo, the forms), and nothing written anywhere but there and
+	// in the working folder (exports).
+	t.Run("editing", func(t *testing.T) {
+		pkg, fixture := listing(t, repo), fileText(t, fixturePath)
+		src, err := os.ReadFile(fixturePath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := t.TempDir()
+		path := filepath.Join(dir, "talks.yaml")
+		if err := os.WriteFile(path, src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		d, _, err := data.Load(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := edit.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := soak(t, d, Options{Theme: "dark", Session: s}, soakEvents(t, 5000), 2)
+		t.Logf("%d changes to the session (edits, undos, redos), modified at the end: %v", m.ws.gen, m.ws.modified)
+		if got := listing(t, repo); got != pkg {
+			t.Errorf("the soak wrote in the repository:\n%s\nwas\n%s", got, pkg)
+		}
+		if fileText(t, fixturePath) != fixture {
+			t.Error("the soak changed the fixture")
+		}
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if !strings.HasPrefix(e.Name(), "talks") {
+				t.Errorf("the soak left %s beside the dossier", e.Name())
+			}
+		}
+		if _, _, err := data.Load(path); err != nil {
+			t.Errorf("the dossier the soak saved does not load: %v", err)
+		}
+	})
+}
+
+// listing names every file under root with its size and time, but the
+// temporary folders tests make elsewhere.
+func listing(t *testing.T, root string) string {
+	t.Helper()
+	var b strings.Builder
+	err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if e.IsDir() && (e.Name() == ".git" || e.Name() == "testdata" && p != filepath.Join(root, "testdata")) {
+			return filepath.SkipDir
+		}
+		info, err := e.Info()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(&b, "%s %d %d\n", p, info.Size(), info.ModTime().UnixNano())
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
 }
 
 func generated10k(t testing.TB) *data.Dossier {
@@ -72,6 +146,9 @@ var soakKeys = []string{
 	"up", "down", "left", "right", "pgup", "pgdown", "home", "end", "enter", "esc", "tab", "shift+tab",
 	"space", "backspace", "ctrl+c", "q", "?", "/", "[", "]", "a", "p", "j", "k", "J", "K", "g", "G",
 	"y", "e", "n", "N", "c", "x", "1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "-", ":",
+	// Editing.
+	"ctrl+s", "u", "U", "ctrl+z", "ctrl+y", "!", "E", "+", "R", "T", "f", "r", "A", "o", "m", "w",
+	"b", ".", ")", "\"", "h", "l", "t", "ctrl+j", "ctrl+u", "s", "alt+enter",
 }
 
 var soakText = []string{"x", "é", "日", "👍", "e\u0301", "ﷺ", "\u200d", "Ж", " "}
@@ -81,10 +158,10 @@ var soakPastes = []string{
 	"\x1b]52;c;ZXZpbA==\a", "line\nbreak", "",
 }
 
-func soak(t *testing.T, d *data.Dossier, events int, seed uint64) {
+func soak(t *testing.T, d *data.Dossier, opts Options, events int, seed uint64) *Root {
 	r := rand.New(rand.NewPCG(seed, 42))
 	w, h := 80, 24
-	m := New(d, Options{Theme: "dark"})
+	m := New(d, opts)
 	runner := newCommandRunner()
 	runner.run(m.Init())
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
@@ -128,6 +205,7 @@ func soak(t *testing.T, d *data.Dossier, events int, seed uint64) {
 		runner.deliver(m)
 		check.frame(t, m.View().Content, w, h, last)
 	}
+	return m
 }
 
 // feed runs a command and sends its messages back, as the program would;

@@ -21,10 +21,12 @@ import (
 type Source struct {
 	frame
 
-	src    int  // index into d.Sources
-	cur    int  // index into text.Statements, -1 when it has none
-	top    vpos // first text line shown
-	panelY int  // first panel line shown
+	src    int      // index into d.Sources
+	cur    int      // index into text.Statements, -1 when it has none
+	top    vpos     // first text line shown
+	panelY int      // first panel line shown
+	keep   string   // a statement to focus once the text is found again (Reload)
+	mark   *marking // a passage being marked as a new statement (source_mark.go)
 
 	// Derived by layout.
 	text           *views.SourceText // for src
@@ -89,6 +91,14 @@ func (m *Source) layout() {
 		m.cur = -1
 		if len(m.text.Statements) > 0 {
 			m.cur = 0
+		}
+		if m.keep != "" {
+			for i, s := range m.text.Statements {
+				if s.ID == m.keep {
+					m.cur = i
+				}
+			}
+			m.keep = ""
 		}
 	case m.textW != w:
 		m.textW = w

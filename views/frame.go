@@ -9,9 +9,10 @@ import (
 )
 
 // Header is the top line: the screen tabs on the left ("1 Compare"), the
-// dossier's title and date on the right, cut to fit. It returns the cell
-// range each tab covers so a click can find it.
-func Header(d *data.Dossier, tabs []string, active, width int, t *Theme) (string, []data.Span) {
+// dossier's title and date on the right, cut to fit, and before the title
+// what the editing state is (Status). It returns the cell range each tab
+// covers so a click can find it.
+func Header(d *data.Dossier, tabs []string, active, width int, st Status, t *Theme) (string, []data.Span) {
 	var sb strings.Builder
 	spans := make([]data.Span, 0, len(tabs))
 	x := 0
@@ -34,14 +35,58 @@ func Header(d *data.Dossier, tabs []string, active, width int, t *Theme) (string
 		title += " · " + d.Date.String()
 	}
 	room := width - x - 2
-	if room >= 8 {
-		title = Truncate(title, room)
-		gap := width - x - ansi.StringWidth(title) - 1
-		sb.WriteString(strings.Repeat(" ", gap))
-		sb.WriteString(t.Paint(&t.Title, title))
+	status := ""
+	for _, s := range st.forms() {
+		if w := ansi.StringWidth(s); w <= room {
+			status, room = s, room-w-2
+			break
+		}
+	}
+	if room < 8 {
+		title = ""
+	}
+	title = Truncate(title, max(room, 0))
+	right := t.Paint(&t.Title, title)
+	if status != "" {
+		right = t.Paint(&t.Notice, status)
+		if title != "" {
+			right += "  " + t.Paint(&t.Title, title)
+		}
+	}
+	if rw := ansi.StringWidth(ansi.Strip(right)); rw > 0 {
+		sb.WriteString(strings.Repeat(" ", max(width-x-rw-1, 0)))
+		sb.WriteString(right)
 		sb.WriteByte(' ')
 	}
 	return Fit(sb.String(), width), spans
+}
+
+// Status is what the header says of the dossier being edited: unsaved
+// edits, problems the last check found, or that it cannot be edited.
+type Status struct {
+	Modified bool
+	Errors   int
+	Saving   bool
+}
+
+// forms are the ways the header can say the status, longest first: it
+// shows the longest that fits.
+func (st Status) forms() []string {
+	var long, short []string
+	switch {
+	case st.Saving:
+		long, short = append(long, "saving…"), append(short, "…")
+	case st.Modified:
+		long, short = append(long, "● modified"), append(short, "●")
+	}
+	if st.Errors > 0 {
+		long = append(long, fmt.Sprintf("%d %s", st.Errors, plural(st.Errors, "error", "errors")))
+		short = append(short, fmt.Sprintf("%d✗", st.Errors))
+	}
+	if len(long) == 0 {
+		return nil
+	}
+	return []string{strings.Join(long, " · "), strings.Join(short, " ")}
 }
 
 // TooSmall is the notice shown instead of a layout that cannot fit, in the

@@ -35,10 +35,13 @@ func PlainStatement(d *data.Dossier, s *data.Statement) string {
 // PlainHeader is the header as one line of words: "parley: Blinken–Lavrov
 // talks in Geneva, 2022-01-21. Screens: 1 Compare (current), 2 Demands, …",
 // cut to width, with the cells each whole "N Name" covers, for clicks.
-func PlainHeader(d *data.Dossier, tabs []string, active, width int, t *Theme) (string, []data.Span) {
+func PlainHeader(d *data.Dossier, tabs []string, active, width int, st Status, t *Theme) (string, []data.Span) {
 	head := "parley: " + flatten(d.Title)
 	if !d.Date.IsZero() {
 		head += ", " + d.Date.String()
+	}
+	if f := st.forms(); len(f) > 0 {
+		head += " (" + strings.TrimPrefix(f[0], "● ") + ")"
 	}
 	head += ". Screens: "
 	var sb strings.Builder

@@ -39,7 +39,7 @@ func TestPlainPaneHasNoFrame(t *testing.T) {
 func TestPlainHeaderSpansFindTheTabs(t *testing.T) {
 	d := testDossier(t)
 	tabs := []string{"Compare", "Demands", "Matrix"}
-	line, spans := PlainHeader(d, tabs, 1, 200, AccessibleTheme(d, true, true))
+	line, spans := PlainHeader(d, tabs, 1, 200, Status{}, AccessibleTheme(d, true, true))
 	plain := ansi.Strip(line)
 	if !strings.HasPrefix(plain, "parley: "+d.Title) || !strings.Contains(plain, "2 Demands (current), 3 Matrix.") {
 		t.Fatalf("header %q", plain)

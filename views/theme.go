@@ -44,6 +44,9 @@ type Theme struct {
 	Selected            lipgloss.Style // the selection marker in the gutter
 	SelectedRow         lipgloss.Style // a selected list row
 	Highlight           lipgloss.Style // the statement inside its source paragraph
+	Cue                 lipgloss.Style // a draft's speech verb ("said") in its source
+	Mention             lipgloss.Style // a draft's speaker as the source names them
+	Marking             lipgloss.Style // the passage being marked as a new statement
 	Notice              lipgloss.Style // the "terminal too small" notice
 	HelpKey, HelpDesc   lipgloss.Style // footer key help
 	HelpSep             lipgloss.Style
@@ -110,6 +113,7 @@ func (t *Theme) styles() []*lipgloss.Style {
 		&t.PaneTitle, &t.PaneTitleFocused, &t.TopicBar, &t.TopicPath, &t.Heading, &t.Summary,
 		&t.Muted, &t.Empty, &t.Quote, &t.QuoteBar, &t.Reported, &t.Attribution, &t.Selected,
 		&t.SelectedRow, &t.Highlight, &t.Notice, &t.HelpKey, &t.HelpDesc, &t.HelpSep,
+		&t.Cue, &t.Mention, &t.Marking,
 	}
 }
 
@@ -192,6 +196,13 @@ func NewTheme(d *data.Dossier, dark, noColor bool) *Theme {
 	t.Highlight = st(text).Bold(true).Underline(true)
 	if !noColor {
 		t.Highlight = t.Highlight.Background(ld(lipgloss.Color("#fff1a8"), lipgloss.Color("#5c4d00")))
+	}
+	t.Cue = st(accent).Bold(true).Italic(true).Underline(true)
+	t.Mention = st(text).Bold(true).Reverse(true)
+	t.Marking = st(text).Reverse(true)
+	if !noColor {
+		t.Mention = st(text).Bold(true).Background(ld(lipgloss.Color("#c9dcff"), lipgloss.Color("#23406e")))
+		t.Marking = st(text).Underline(true).Background(ld(lipgloss.Color("#d7f5dd"), lipgloss.Color("#1f4d2b")))
 	}
 	t.Notice = st(text).Bold(true)
 	t.HelpKey = st(muted).Bold(true)
