@@ -22,6 +22,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/parley-dev/parley/data"
+	"github.com/parley-dev/parley/data/edit"
 	"github.com/parley-dev/parley/data/importer"
 	"github.com/parley-dev/parley/data/search"
 	"github.com/parley-dev/parley/model"
@@ -166,7 +167,7 @@ func (a *app) rootCmd() *cobra.Command {
 				if err = a.loadError(probs, err); err != nil {
 					return err
 				}
-				err = a.explore(d, ix, pending)
+				err = a.explore(d, ix, pending, a.editing())
 				if pending != nil {
 					pending.Stop() // a cache being written is finished, none is begun
 				}
@@ -176,7 +177,7 @@ func (a *app) rootCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return a.explore(d, ix, nil)
+			return a.explore(d, ix, nil, model.Options{ReadOnly: "the built-in dossier is read-only: parley export --format yaml -o geneva.yaml writes a copy to edit"})
 		},
 	}
 	root.PersistentFlags().StringVarP(&a.dossier, "dossier", "d", "", "dossier `FILE` to open (default: the config's dossier, or the built-in Geneva one)")
@@ -198,6 +199,7 @@ func (a *app) rootCmd() *cobra.Command {
 		return &exitError{code: exitUsage, err: err}
 	})
 	root.AddCommand(a.validateCmd(), a.exportCmd(), a.compareCmd(), a.demandsCmd(), a.searchCmd(), a.commonGroundCmd(), a.newCmd(), a.configCmd(), a.importCmd())
+	root.AddCommand(a.reviewCmd("accept"), a.reviewCmd("reject"))
 	document(root)
 	return root
 }
@@ -284,8 +286,16 @@ func (a *app) name() string {
 	return a.dossier
 }
 
-// explore opens the explorer on a terminal.
-func (a *app) explore(d *data.Dossier, ix *search.Index, pending *search.Pending) error {
+// editing is how the explorer opens the dossier's files for editing:
+// after its first frame, in the background.
+func (a *app) editing() model.Options {
+	path, policy := a.dossier, a.policy()
+	return model.Options{Open: func() (*edit.Session, error) { return edit.OpenWith(path, policy) }, Watch: true, Autosave: a.config.Autosave}
+}
+
+// explore opens the explorer on a terminal; ed says how the dossier is
+// edited (or why it cannot be).
+func (a *app) explore(d *data.Dossier, ix *search.Index, pending *search.Pending, ed model.Options) error {
 	switch a.theme {
 	case "", "auto", "dark", "light":
 	default:
@@ -298,7 +308,8 @@ func (a *app) explore(d *data.Dossier, ix *search.Index, pending *search.Pending
 	if n := len(parties); n == 1 || n > 4 {
 		return usageErrorf("--parties takes 2 to 4 parties, got %d", n)
 	}
-	return model.Run(d, model.Options{Theme: a.theme, Parties: parties, Keys: a.config.Keys, Plain: a.plain, Index: ix, Pending: pending})
+	return model.Run(d, model.Options{Theme: a.theme, Parties: parties, Keys: a.config.Keys, Plain: a.plain, Index: ix, Pending: pending,
+		Open: ed.Open, ReadOnly: ed.ReadOnly, Watch: ed.Watch, Autosave: ed.Autosave})
 }
 
 func isTerminal(v any) bool {
@@ -553,6 +564,35 @@ func (a *app) importCmd() *cobra.Command {
 	cmd.Flags().StringVar(&cfg.Into, "into", "", "add the drafts to the dossier `FILE`")
 	cmd.Flags().BoolVar(&cfg.JSON, "json", false, "print the draft as JSON on standard output")
 	cmd.Flags().BoolVar(&cfg.Force, "force", false, "replace the file of -o if it exists")
+	return cmd
+}
+
+// reviewCmd is accept or reject: drafts reviewed in the dossier's file
+// (data/edit.ReviewFile).
+func (a *app) reviewCmd(name string) *cobra.Command {
+	var above float64
+	cmd := &cobra.Command{
+		Use:  name + " ID...",
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if a.dossier == "" {
+				return usageErrorf("the built-in dossier cannot be changed: name a dossier with --dossier")
+			}
+			r := edit.ReviewRequest{Reject: name == "reject", IDs: args}
+			if f := cmd.Flags().Lookup("above"); f != nil && f.Changed {
+				r.Above = &above
+			}
+			ids, err := edit.ReviewFile(a.dossier, a.policy(), r)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "%sed %d %s in %s\n", name, len(ids), map[bool]string{true: "draft", false: "drafts"}[len(ids) == 1], a.dossier)
+			return nil
+		},
+	}
+	if name == "accept" {
+		cmd.Flags().Float64Var(&above, "above", 0, "accept every draft at least this `CONFIDENCE` (0 to 1) too")
+	}
 	return cmd
 }
 

@@ -3,7 +3,7 @@
 # it in a tmux pane of a fixed size, drives it with keys, captures the pane
 # with its colours and turns each capture into a PNG with freeze.
 #
-#   docs/screenshots.sh          # writes docs/compare.svg, demands.svg, search.svg, import.svg
+#   docs/screenshots.sh          # writes docs/compare.svg, demands.svg, search.svg, import.svg, review.svg
 #
 # Needs tmux (apt-get install tmux) and freeze
 # (go install github.com/charmbracelet/freeze@v0.2.2).
@@ -19,11 +19,12 @@ trap 'rm -rf "$work"' EXIT
 go build -o "$work/parley" .
 
 cols=120 rows=34
+dossier=""  # a dossier file to open instead of the built-in one
 shot() { # name, then the keys to press after start
 	local name=$1; shift
 	local sock="parley-shots-$name-$$"
 	tmux -L "$sock" new-session -d -x "$cols" -y "$rows" \
-		"env TERM=xterm-256color COLORTERM=truecolor $work/parley --theme dark"
+		"env TERM=xterm-256color COLORTERM=truecolor $work/parley --theme dark $dossier"
 	sleep 1
 	for k in "$@"; do
 		tmux -L "$sock" send-keys "$k"
@@ -39,6 +40,12 @@ shot() { # name, then the keys to press after start
 shot compare Right Right
 shot demands 2
 shot search / i n v a s i o n
+
+# Building a dossier: the drafts of the Geneva report, under review.
+cp testdata/edit/talks.yaml "$work/talks.yaml"
+dossier="$work/talks.yaml"
+shot review 7 o Tab Tab Tab Tab Tab Tab Tab Tab Tab
+dossier=""
 
 # parley import on the Geneva report: the commands as typed and what the
 # real binary prints, then the first drafted statements of the draft.

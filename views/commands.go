@@ -125,6 +125,34 @@ read, or nothing is written. URLs are fetched with a 20-second timeout, a
 10 MiB cap and at most three redirects.`,
 		Example: "  parley import report.txt -o talks.yaml\n  parley import https://example.org/news/talks --into talks.yaml\n  parley import https://example.org/news/talks saved.html --json > draft.json",
 	},
+	"accept": {
+		Short: "Accept drafted statements: their draft: field goes, every other byte stays",
+		Long: `accept marks drafted statements (the draft: field parley import writes) as
+reviewed: their draft: fields are removed from the dossier (--dossier, or the
+settings' dossier), which is saved atomically with its comments, order and
+every other byte kept. A quote said in parts ("…," he said, "…") becomes one
+quote of each part, so that each stays verbatim. The Review screen of the
+explorer does the same, draft by draft.
+
+Each ID must name a draft; --above accepts every draft at least that
+confident (0 to 1) too. A dossier that does not validate is refused, with its
+problems. Exit status: 0 on success, 1 when the dossier is invalid or cannot
+be written, 2 for an unknown id or a statement that is not a draft.`,
+		Example: "  parley accept -d talks.yaml lavrov-no-plans-to-attack\n  parley accept -d talks.yaml --above 0.9",
+	},
+	"reject": {
+		Short: "Reject drafted statements: they are removed from the dossier",
+		Long: `reject removes drafted statements (those with the draft: field parley import
+writes) from the dossier (--dossier, or the settings' dossier), which is saved
+atomically with its comments, order and every other byte kept. A statement
+something still cites (a position's evidence) leaves a dangling reference:
+the dossier is then not saved, and the message says where.
+
+Each ID must name a draft. Exit status: 0 on success, 1 when the dossier is
+invalid or cannot be written, 2 for an unknown id or a statement that is not
+a draft.`,
+		Example: "  parley reject -d talks.yaml legend-handshake-geneva",
+	},
 	"config": {
 		Short: "Where the settings live, and the key bindings they can remap",
 		Long: `parley reads its settings from $XDG_CONFIG_HOME/parley/config.yaml (or
@@ -136,6 +164,7 @@ read, or nothing is written. URLs are fetched with a 20-second timeout, a
     quit: [q, ctrl+q]
     next_topic: [right, l]
   allow: [~/corpora]             # folders a dossier may read files from, besides its own
+  autosave: false                # true: save an edited dossier after every valid edit
 
 A missing file is no settings; a wrong one is reported as FILE:LINE:COL.`,
 	},
