@@ -21,6 +21,9 @@ var editingScreens = []struct {
 	{"review-new-actor", []string{"7", "f"}, "Jen Psaki"},
 	{"review-accepted", []string{"7", "a"}, ""},
 	{"quit-asks", []string{"7", "a", "q"}, ""},
+	{"source-marking", []string{"4", "m", "down", "down", "w"}, ""},
+	{"source-marking-quote", []string{"4", "m", "down", "down", "down", "down", "down", "down", "down", "down", "down", "b", "b", "b", "b"}, ""},
+	{"source-new-statement", []string{"4", "m", "down", "down", "down", "down", "enter"}, ""},
 }
 
 func TestGoldenEditing(t *testing.T) {

@@ -568,3 +568,17 @@ func actOptions() []option {
 	}
 	return out
 }
+func newAreaField(name, label, value string) *field {
+	f := &field{name: name, label: label, kind: areaField, value: -1}
+	f.area = textarea.New()
+	f.area.Prompt = ""
+	f.area.ShowLineNumbers = false
+	f.area.DynamicHeight = true
+	f.area.MinHeight = 1
+	f.area.MaxHeight = 6
+	f.area.CharLimit = 20000
+	// enter applies the form; a new line is the key map's (input_newline).
+	f.area.KeyMap.InsertNewline.SetEnabled(false)
+	f.area.SetValue(value)
+	return f
+}

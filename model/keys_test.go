@@ -75,6 +75,13 @@ var keyPlaces = []keyPlace{
 		u.changeOnDisk()
 	}, true},
 	{"the problems", func(u *keyUser) { u.press("screen_7", "problems") }, true},
+	{"Source, editing", func(u *keyUser) { u.press("screen_4") }, true},
+	{"Source, marking a passage", func(u *keyUser) { u.press("screen_4", "mark", "down", "down") }, true},
+	{"Source, the new statement", func(u *keyUser) { u.press("screen_4", "mark", "open") }, true},
+	{"Source, the new statement's speaker", func(u *keyUser) { u.press("screen_4", "mark", "open", "input_next_field") }, true},
+	{"Source, the new statement's words", func(u *keyUser) {
+		u.press("screen_4", "mark", "open", "input_next_field", "input_next_field", "input_next_field", "input_next_field")
+	}, true},
 }
 
 // keyUser drives the explorer by binding names, in the keys its key map

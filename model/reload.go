@@ -96,6 +96,9 @@ func (m *Source) Reload(d *data.Dossier) tea.Cmd {
 		m.src, m.top, m.mark = 0, vpos{}, nil
 	}
 	m.keep = keep
+	if m.focusNext != "" {
+		m.keep, m.focusNext = m.focusNext, ""
+	}
 	return nil
 }
 

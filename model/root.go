@@ -337,6 +337,10 @@ func (m *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.toBody(msg, msg.X, msg.Y, func(y int) tea.Msg { msg.Y = y; return msg })
 	case tea.MouseWheelMsg:
 		return m, m.toBody(msg, msg.X, msg.Y, func(y int) tea.Msg { msg.Y = y; return msg })
+	case tea.MouseMotionMsg:
+		return m, m.toBody(msg, msg.X, msg.Y, func(y int) tea.Msg { msg.Y = y; return msg })
+	case tea.MouseReleaseMsg:
+		return m, m.toBody(msg, msg.X, msg.Y, func(y int) tea.Msg { msg.Y = y; return msg })
 	case tea.MouseMsg, tea.PasteMsg, tea.PasteStartMsg, tea.PasteEndMsg, tea.KeyReleaseMsg:
 		return m, m.child().Update(msg)
 	}

@@ -21,12 +21,14 @@ import (
 type Source struct {
 	frame
 
-	src    int      // index into d.Sources
-	cur    int      // index into text.Statements, -1 when it has none
-	top    vpos     // first text line shown
-	panelY int      // first panel line shown
-	keep   string   // a statement to focus once the text is found again (Reload)
-	mark   *marking // a passage being marked as a new statement (source_mark.go)
+	src       int      // index into d.Sources
+	cur       int      // index into text.Statements, -1 when it has none
+	top       vpos     // first text line shown
+	panelY    int      // first panel line shown
+	keep      string   // a statement to focus once the text is found again (Reload)
+	focusNext string   // a statement just made: focused when it comes back (Reload)
+	mark      *marking // a passage being marked as a new statement (source_mark.go)
+	press     int      // where a mouse button went down on the text, or -1
 
 	// Derived by layout.
 	text           *views.SourceText // for src
@@ -42,7 +44,7 @@ type Source struct {
 const sourceSideBySide = 72
 
 func NewSource(d *data.Dossier, keys *keyMap, theme *views.Theme) *Source {
-	m := &Source{frame: newFrame(d, keys, theme), textSrc: -1}
+	m := &Source{frame: newFrame(d, keys, theme), textSrc: -1, press: -1}
 	m.relayout = m.layout
 	return m
 }
@@ -107,7 +109,11 @@ func (m *Source) layout() {
 		m.showCurrent()
 	}
 	m.top = clampTop(m, m.top, m.textRows())
-	m.panel = views.StatementPanel(m.d, m.current(), views.PaneInner(m.panelPane.W), m.theme)
+	if m.mark != nil {
+		m.panel = views.MarkPanel(m.marked(), views.PaneInner(m.panelPane.W), m.theme)
+	} else {
+		m.panel = views.StatementPanel(m.d, m.current(), views.PaneInner(m.panelPane.W), m.theme)
+	}
 	m.panelY = views.ClampOffset(m.panelY, len(m.panel.Lines), views.PaneRows(m.panelPane.H))
 }
 
@@ -184,6 +190,7 @@ func (m *Source) switchSource(i int) {
 	k := len(m.d.Sources)
 	m.src = ((i % k) + k) % k
 	m.top, m.panelY = vpos{}, 0
+	m.mark = nil // its offsets are the other source's
 	m.layout()
 }
 
@@ -202,6 +209,7 @@ func (m *Source) ShowStatement(id string) bool {
 			m.src = i
 			m.textSrc = -1
 			m.top = vpos{}
+			m.mark = nil
 			m.layout()
 		}
 		if j := m.text.Index(s); j >= 0 {
@@ -231,7 +239,14 @@ func (m *Source) Update(msg tea.Msg) tea.Cmd {
 	rows := m.textRows()
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
+		if m.mark != nil {
+			if cmd := m.markKey(msg); cmd != nil || m.mark == nil || isMarkKey(k, msg) {
+				return cmd
+			}
+		}
 		switch {
+		case key.Matches(msg, k.Mark):
+			return m.startMarking()
 		case key.Matches(msg, k.NextStatement):
 			m.step(1)
 		case key.Matches(msg, k.PrevStatement):
@@ -278,8 +293,8 @@ func (m *Source) Update(msg tea.Msg) tea.Cmd {
 		} else {
 			m.scroll(n)
 		}
-	case tea.MouseClickMsg:
-		return m.click(msg.X, msg.Y)
+	case tea.MouseClickMsg, tea.MouseMotionMsg, tea.MouseReleaseMsg:
+		return m.mouse(msg)
 	}
 	return nil
 }
@@ -373,7 +388,11 @@ func (m *Source) View() string {
 	bar := views.SourceBar(m.d, m.text, m.src, len(m.d.Sources), m.width, t)
 	rows := m.textRows()
 	shown, more := m.window(rows)
-	lines := t.RenderSourceText(m.d, views.SourceView{Text: m.text, Current: m.cur, Lines: shown}, views.PaneInner(m.textPane.W), rows)
+	sv := views.SourceView{Text: m.text, Current: m.cur, Lines: shown}
+	if m.mark != nil {
+		sv.Marking = &data.Span{Start: m.mark.start, End: m.mark.end}
+	}
+	lines := t.RenderSourceText(m.d, sv, views.PaneInner(m.textPane.W), rows)
 	title := "Text"
 	if w := m.where(shown); w != "" && (more || m.top != vpos{}) {
 		title = "Text · " + w
@@ -383,7 +402,9 @@ func (m *Source) View() string {
 		Width: m.textPane.W, Height: m.textPane.H,
 	})
 	panelTitle := "Statement"
-	if s := m.current(); s != nil {
+	if m.mark != nil {
+		panelTitle = "Marking"
+	} else if s := m.current(); s != nil {
 		panelTitle = fmt.Sprintf("Statement %d/%d", m.cur+1, len(m.text.Statements))
 	}
 	panel := t.Render(views.Pane{
@@ -404,7 +425,13 @@ func (m *Source) View() string {
 
 func (m *Source) ShortHelp() []key.Binding {
 	k := m.keys
+	if m.mark != nil {
+		return m.markHelp()
+	}
 	b := []key.Binding{k.StatementHelp, k.MoveHelp, k.Open}
+	if m.editable() {
+		b = append(b, k.Mark)
+	}
 	if len(m.d.Sources) > 1 {
 		b = append(b, k.SourceHelp)
 	}
@@ -413,8 +440,15 @@ func (m *Source) ShortHelp() []key.Binding {
 
 func (m *Source) FullHelp() [][]key.Binding {
 	k := m.keys
+	if m.mark != nil {
+		return [][]key.Binding{m.markHelp()}
+	}
+	first := []key.Binding{k.StatementHelp, k.Open}
+	if m.editable() {
+		first = append(first, k.Mark)
+	}
 	g := [][]key.Binding{
-		{k.StatementHelp, k.Open},
+		first,
 		{k.MoveHelp, k.PageHelp, k.EndsHelp},
 	}
 	if len(m.d.Sources) > 1 {

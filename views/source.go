@@ -233,6 +233,32 @@ func (st *SourceText) StatementUnit(k, width int) (unit, line int) {
 	return st.notice + last, len(st.paragraph(last, st.textWidth(width))) - 1
 }
 
+// UnitAt is where the text line holding byte offset of the source's text
+// is at width: a unit and a line in it (the last line of the text for an
+// offset past it; 0, 0 for a source without paragraphs).
+func (st *SourceText) UnitAt(offset, width int) (unit, line int) {
+	pi, _ := slices.BinarySearchFunc(st.paras, offset, func(p data.Span, off int) int {
+		if p.End <= off {
+			return -1
+		}
+		return 1
+	})
+	if pi >= len(st.paras) {
+		if len(st.paras) == 0 {
+			return 0, 0
+		}
+		last := len(st.paras) - 1
+		return st.notice + last, len(st.paragraph(last, st.textWidth(width))) - 1
+	}
+	lines := st.paragraph(pi, st.textWidth(width))
+	for li, l := range lines {
+		if l.In > 0 && l.Span.End >= offset && (li+1 == len(lines) || lines[li+1].Span.Start > offset) {
+			return st.notice + pi, li
+		}
+	}
+	return st.notice + pi, max(len(lines)-1, 0)
+}
+
 // Paragraphs is how many paragraphs the text has.
 func (st *SourceText) Paragraphs() int { return len(st.paras) }
 
@@ -252,6 +278,8 @@ type SourceView struct {
 	Text    *SourceText
 	Current int
 	Lines   []SourceLine
+	// Marking is a passage being marked as a new statement, or nil.
+	Marking *data.Span
 }
 
 // sourceStyles are the stylers of one frame of the source: Lip Gloss
@@ -259,6 +287,7 @@ type SourceView struct {
 type sourceStyles struct {
 	t                                                     *Theme
 	heading, selected, selectedRow, empty, muted, summary styler
+	marking                                               styler
 	parties                                               map[partyKey]styler
 }
 
@@ -277,7 +306,7 @@ const (
 func newSourceStyles(t *Theme) *sourceStyles {
 	return &sourceStyles{t: t, heading: newStyler(t.Heading), selected: newStyler(t.Selected),
 		selectedRow: newStyler(t.SelectedRow), empty: newStyler(t.Empty), muted: newStyler(t.Muted),
-		summary: newStyler(t.Summary), parties: map[partyKey]styler{}}
+		summary: newStyler(t.Summary), marking: newStyler(t.Marking), parties: map[partyKey]styler{}}
 }
 
 func (ss *sourceStyles) party(id string, kind int) styler {
@@ -336,7 +365,7 @@ func (t *Theme) RenderSourceText(d *data.Dossier, v SourceView, width, rows int)
 			}
 			plain = "⚠ " + l.Text
 		default:
-			mark, text = ss.sourceLine(st, l, v.Current, cur)
+			mark, text = ss.sourceLine(st, l, v.Current, cur, v.Marking)
 			plain = st.Source.Text[l.Span.Start:l.Span.End]
 		}
 		line := ss.muted.render(num) + " " + mark + text
@@ -366,15 +395,27 @@ func plainWidth(s string) int {
 
 // sourceLine styles one line of text: the pieces inside statements in
 // their party's style, underlined, the statement in focus reversed too.
-func (ss *sourceStyles) sourceLine(st *SourceText, l SourceLine, current int, cur *data.Statement) (string, string) {
+func (ss *sourceStyles) sourceLine(st *SourceText, l SourceLine, current int, cur *data.Statement, marking *data.Span) (string, string) {
 	text := st.Source.Text
-	if len(l.Stmts) == 0 {
+	marked := marking != nil && marking.Start < l.Span.End && marking.End > l.Span.Start
+	if len(l.Stmts) == 0 && !marked {
 		return " ", ss.summary.render(text[l.Span.Start:l.Span.End])
 	}
-	mark := ss.muted.render("┃")
+	mark := " "
+	if len(l.Stmts) > 0 {
+		mark = ss.muted.render("┃")
+	}
 	// Cut the line where a statement starts or ends, and style each piece
-	// by the statement covering it, the one in focus first.
+	// by the statement covering it, the one in focus first; the passage
+	// being marked over them all.
 	cuts := []int{l.Span.Start, l.Span.End}
+	if marked {
+		for _, c := range []int{marking.Start, marking.End} {
+			if c > l.Span.Start && c < l.Span.End {
+				cuts = append(cuts, c)
+			}
+		}
+	}
 	for _, i := range l.Stmts {
 		loc := st.Statements[i].Location
 		if i == current {
@@ -386,12 +427,19 @@ func (ss *sourceStyles) sourceLine(st *SourceText, l SourceLine, current int, cu
 			}
 		}
 	}
+	if marked {
+		mark = ss.selected.render("+") // the passage being marked, over the focus
+	}
 	slices.Sort(cuts)
 	cuts = slices.Compact(cuts)
 	var sb strings.Builder
 	for k := 0; k+1 < len(cuts); k++ {
 		a, b := cuts[k], cuts[k+1]
 		style, covered := ss.summary, false
+		if marked && marking.Start <= a && marking.End >= b {
+			sb.WriteString(ss.marking.render(text[a:b]))
+			continue
+		}
 		for _, i := range l.Stmts {
 			loc := st.Statements[i].Location
 			if loc.Start > a || loc.End < b {
@@ -520,3 +568,46 @@ func flatLine(s string) string {
 
 // SourceGutter is how many cells the paragraph numbers and marks take.
 func (st *SourceText) SourceGutter() int { return st.numW + 2 }
+
+// Marked is a passage being marked as a new statement, as the side panel
+// tells it: its words, and what parley guesses it is.
+type Marked struct {
+	Text      string
+	Quote     bool   // inside quote marks: a quote of the words between them
+	Speaker   string // the guessed speaker's name, or ""
+	Paragraph int
+	Anchor    string // how the statement will be found again: "unique", "with the words before it", …
+}
+
+// MarkPanel is the side panel while a passage is marked.
+func MarkPanel(m Marked, width int, t *Theme) *Content {
+	c := &Content{}
+	c.add(t.Paint(&t.Heading, Truncate("A new statement", width)))
+	c.blank()
+	text := flatten(m.Text)
+	if m.Quote {
+		text = "“" + text + "”"
+	}
+	for _, l := range Wrap(text, width) {
+		c.add(t.Paint(&t.Marking, l))
+	}
+	c.blank()
+	kind := "reported — a paraphrase of speech"
+	if m.Quote {
+		kind = "quote — it stands inside quote marks"
+	}
+	speaker := "nobody named nearby"
+	if m.Speaker != "" {
+		speaker = m.Speaker + " (the nearest attribution)"
+	}
+	for _, f := range [][2]string{{"kind", kind}, {"speaker", speaker}, {"where", fmt.Sprintf("¶%d", m.Paragraph)}, {"anchor", m.Anchor}} {
+		for _, l := range Indent(f[1], width, f[0]+strings.Repeat(" ", 9-len(f[0])), strings.Repeat(" ", 9)) {
+			c.add(t.Paint(&t.Muted, l[:9]) + l[9:])
+		}
+	}
+	c.blank()
+	for _, l := range Wrap("The kind and the speaker are guesses: the form that comes next asks you to confirm them.", width) {
+		c.add(t.Paint(&t.Empty, l))
+	}
+	return c
+}
