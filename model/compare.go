@@ -220,6 +220,16 @@ func (c *Compare) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(name, k.PickParties):
 		c.picker = newPicker(c.d, c.parties)
+	case key.Matches(name, k.Edit):
+		if t := c.currentTopic(); t != nil && c.focus < len(c.parties) {
+			return c.openForm(positionForm(c.ws, c.d, c.parties[c.focus], t))
+		}
+	case key.Matches(name, k.Add):
+		return c.openForm(topicForm(c.ws, c.d, nil))
+	case key.Matches(name, k.Topic):
+		if t := c.currentTopic(); t != nil {
+			return c.openForm(topicForm(c.ws, c.d, t))
+		}
 	case key.Matches(name, k.Open):
 		return c.open()
 	case key.Matches(name, k.Copy):
@@ -376,7 +386,11 @@ func (c *Compare) ShortHelp() []key.Binding {
 	if c.all {
 		return []key.Binding{k.Down, k.Up, relabel(k.Open, "open topic"), relabel(k.Back, "one topic"), k.NextPane, k.PickParties}
 	}
-	return []key.Binding{k.PrevTopic, k.NextTopic, k.NextPane, k.Down, k.Up, k.Open, k.AllTopics, k.PickParties}
+	b := []key.Binding{k.PrevTopic, k.NextTopic, k.NextPane, k.Down, k.Up, k.Open}
+	if c.editable() {
+		b = append(b, relabel(k.Edit, "set the position"))
+	}
+	return append(b, k.AllTopics, k.PickParties)
 }
 
 func (c *Compare) FullHelp() [][]key.Binding {
@@ -384,12 +398,16 @@ func (c *Compare) FullHelp() [][]key.Binding {
 	if c.picker != nil {
 		return [][]key.Binding{{k.Up, k.Down}, {k.Toggle, k.MoveUp, k.MoveDown}, {k.Apply, k.CancelPick}}
 	}
-	return [][]key.Binding{
+	g := [][]key.Binding{
 		{k.TopicHelp, k.AllTopics},
 		{k.PaneHelp, k.PickParties},
 		{k.MoveHelp, k.PageHelp, k.EndsHelp},
 		{k.Open, k.Copy},
 	}
+	if c.editable() {
+		g = append(g, []key.Binding{relabel(k.Edit, "set the focused party's position"), relabel(k.Add, "add a topic"), k.Topic})
+	}
+	return g
 }
 
 // Parties is who is compared, in order.

@@ -118,6 +118,16 @@ func (m *Demands) Update(msg tea.Msg) tea.Cmd {
 			m.focus = demandsList
 		case key.Matches(msg, k.NextTopic):
 			m.focus = demandsThread
+		case key.Matches(msg, k.Add):
+			return m.openForm(demandForm(m.ws, m.d, nil, nil))
+		case key.Matches(msg, k.Edit):
+			if dm := m.demand(); dm != nil {
+				return m.openForm(demandForm(m.ws, m.d, dm, nil))
+			}
+		case key.Matches(msg, k.Respond):
+			if dm := m.demand(); dm != nil {
+				return m.openForm(responseForm(m.ws, m.d, dm, nil))
+			}
 		case m.focus == demandsList:
 			switch {
 			case key.Matches(msg, k.Down):
@@ -224,15 +234,23 @@ func (m *Demands) View() string {
 
 func (m *Demands) ShortHelp() []key.Binding {
 	k := m.keys
-	return []key.Binding{k.Up, k.Down, k.NextPane, k.Open}
+	b := []key.Binding{k.Up, k.Down, k.NextPane, k.Open}
+	if m.editable() {
+		b = append(b, relabel(k.Add, "add a demand"), relabel(k.Edit, "edit the demand"), k.Respond)
+	}
+	return b
 }
 
 func (m *Demands) FullHelp() [][]key.Binding {
 	k := m.keys
-	return [][]key.Binding{
+	g := [][]key.Binding{
 		{k.MoveHelp, k.PageHelp, k.EndsHelp},
 		{k.PaneHelp, k.SidesHelp, k.Open, k.Copy},
 	}
+	if m.editable() {
+		g = append(g, []key.Binding{relabel(k.Add, "add a demand"), relabel(k.Edit, "edit the demand"), k.Respond})
+	}
+	return g
 }
 
 // ExportMarkdown is the chosen demand's thread.

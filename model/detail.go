@@ -43,6 +43,15 @@ func (m *Detail) Update(msg tea.Msg) tea.Cmd {
 			return copyStatement(m.d, m.s)
 		case key.Matches(msg, k.ShowInSource):
 			return msgCmd(ShowInSourceMsg{ID: m.s.ID})
+		case key.Matches(msg, k.Edit):
+			return m.openForm(statementForm(m.ws, m.d, m.s))
+		case key.Matches(msg, k.Add):
+			return m.openForm(demandForm(m.ws, m.d, nil, m.s))
+		case key.Matches(msg, k.Respond):
+			if len(m.d.Demands) == 0 {
+				return flash("no demands to answer yet: + makes one of this statement")
+			}
+			return m.openForm(responseForm(m.ws, m.d, nil, m.s))
 		default:
 			m.scr.navigate(k, keyName(msg.String()), m.content, rows)
 		}
@@ -69,12 +78,25 @@ func (m *Detail) View() string {
 
 func (m *Detail) ShortHelp() []key.Binding {
 	k := m.keys
-	return []key.Binding{k.Back, k.Copy, k.ShowInSource, k.Down, k.Up}
+	b := []key.Binding{k.Back, k.Copy, k.ShowInSource, k.Down, k.Up}
+	if m.editable() {
+		b = append(b, m.editKeys()...)
+	}
+	return b
 }
 
 func (m *Detail) FullHelp() [][]key.Binding {
 	k := m.keys
-	return [][]key.Binding{{k.Back, k.Copy, k.ShowInSource}, {k.MoveHelp, k.PageHelp, k.EndsHelp}}
+	g := [][]key.Binding{{k.Back, k.Copy, k.ShowInSource}, {k.MoveHelp, k.PageHelp, k.EndsHelp}}
+	if m.editable() {
+		g = append(g, m.editKeys())
+	}
+	return g
+}
+
+func (m *Detail) editKeys() []key.Binding {
+	k := m.keys
+	return []key.Binding{relabel(k.Edit, "edit the statement"), relabel(k.Add, "a demand from it"), relabel(k.Respond, "a response from it")}
 }
 
 // ExportMarkdown is the statement in full.

@@ -219,10 +219,11 @@ func (m *Root) editingUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		ws.s = msg.s
 		ws.modified = ws.s.Modified()
+		cmds := []tea.Cmd{checkSnapshot(ws.s.Snapshot(), ws.gen)} // what ! lists before any edit
 		if m.opts.Watch {
-			return watch(ws.s.Files()), true
+			cmds = append(cmds, watch(ws.s.Files()))
 		}
-		return nil, true
+		return tea.Batch(cmds...), true
 	case checkedMsg:
 		return m.checked(msg), true
 	case savedMsg:
@@ -407,6 +408,11 @@ func (m *Root) checked(msg checkedMsg) tea.Cmd {
 		return nil // a newer change is being checked
 	}
 	ws.probs = msg.probs
+	if msg.gen == 0 {
+		// The file as opened: the screens have it already.
+		ws.invalid = msg.err != nil
+		return nil
+	}
 	if msg.err != nil {
 		ws.invalid = true
 		m.flash = m.problemLine(msg.probs, msg.err)
@@ -628,7 +634,9 @@ func (m *Root) reload(d *data.Dossier) tea.Cmd {
 			return nil
 		}
 		if s := d.Statement(dt.s.ID); s != nil {
-			return NewDetail(d, m.keys, m.theme, s)
+			nd := NewDetail(d, m.keys, m.theme, s)
+			nd.share(m.ws)
+			return nd
 		}
 		return nil
 	}

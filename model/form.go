@@ -222,7 +222,8 @@ func (f *form) style(t *views.Theme) {
 // setWidth gives the text boxes the width of the value column.
 func (f *form) setWidth(width int) {
 	// The value column (views.FormContent), less a cell for the cursor.
-	w := max(views.PaneInner(width)-min(views.FormLabelWidth, max(views.PaneInner(width)/3, 4))-3, 4)
+	inner := views.PaneInner(width)
+	w := max(inner-views.FormLabelColumn(inner)-4, 4)
 	for _, fd := range f.fields {
 		switch fd.kind {
 		case textField:
@@ -581,4 +582,44 @@ func newAreaField(name, label, value string) *field {
 	f.area.KeyMap.InsertNewline.SetEnabled(false)
 	f.area.SetValue(value)
 	return f
+}
+
+// statementOptions are statements to cite: their speaker and words.
+func statementOptions(d *data.Dossier, stmts []*data.Statement) []option {
+	out := make([]option, 0, len(stmts))
+	for _, s := range stmts {
+		text := strings.Join(strings.Fields(s.Text), " ")
+		if s.Kind == data.KindQuote {
+			text = "“" + text + "”"
+		}
+		out = append(out, option{value: s.ID, label: views.Truncate(text, 90), detail: d.Speaker(s)})
+	}
+	return out
+}
+
+func stanceOptions() []option {
+	var out []option
+	for _, s := range data.Stances {
+		out = append(out, option{value: string(s), label: string(s)})
+	}
+	return out
+}
+
+func basisOptions(withReported bool) []option {
+	out := []option{
+		{value: string(data.BasisStated), label: "stated — the party said so"},
+		{value: string(data.BasisInferred), label: "inferred — an analyst read it so"},
+	}
+	if withReported {
+		out[1] = option{value: string(data.BasisReported), label: "reported — known only from others"}
+	}
+	return out
+}
+
+func statusOptions() []option {
+	var out []option
+	for _, s := range data.Statuses {
+		out = append(out, option{value: string(s), label: string(s)})
+	}
+	return out
 }

@@ -295,6 +295,16 @@ func (m *Matrix) Update(msg tea.Msg) tea.Cmd {
 			m.clamp()
 		case key.Matches(msg, k.Evidence):
 			return m.open()
+		case key.Matches(msg, k.Edit):
+			if topic, party, _ := m.cell(); topic != nil && party != nil {
+				return m.openForm(positionForm(m.ws, m.d, party, topic))
+			}
+		case key.Matches(msg, k.Add):
+			return m.openForm(topicForm(m.ws, m.d, nil))
+		case key.Matches(msg, k.Topic):
+			if topic, _, _ := m.cell(); topic != nil {
+				return m.openForm(topicForm(m.ws, m.d, topic))
+			}
 		}
 	case tea.MouseWheelMsg:
 		switch msg.Button {
@@ -377,7 +387,11 @@ func (m *Matrix) ShortHelp() []key.Binding {
 	if m.evidence != nil {
 		return []key.Binding{k.Up, k.Down, k.Open, k.Back}
 	}
-	return []key.Binding{k.MoveHelp, k.ColumnHelp, k.Evidence, k.Fold, k.FoldAll, k.AllParties}
+	b := []key.Binding{k.MoveHelp, k.ColumnHelp, k.Evidence}
+	if m.editable() {
+		b = append(b, relabel(k.Edit, "set the position"))
+	}
+	return append(b, k.Fold, k.FoldAll, k.AllParties)
 }
 
 func (m *Matrix) FullHelp() [][]key.Binding {
@@ -385,10 +399,14 @@ func (m *Matrix) FullHelp() [][]key.Binding {
 	if m.evidence != nil {
 		return [][]key.Binding{{k.MoveHelp, k.PageHelp}, {k.Open, k.Back}}
 	}
-	return [][]key.Binding{
+	g := [][]key.Binding{
 		{k.MoveHelp, k.ColumnHelp, k.PageHelp, k.EndsHelp},
 		{k.Evidence, k.Fold, k.FoldAll, k.AllParties},
 	}
+	if m.editable() {
+		g = append(g, []key.Binding{relabel(k.Edit, "set the cell's position"), relabel(k.Add, "add a topic"), k.Topic})
+	}
+	return g
 }
 
 // ExportMarkdown is the matrix of the parties shown.

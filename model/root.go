@@ -193,8 +193,11 @@ func (m *Root) Init() tea.Cmd {
 			s, err := open()
 			return sessionMsg{s: s, err: err}
 		})
-	case m.ws.s != nil && m.opts.Watch:
-		cmds = append(cmds, watch(m.ws.s.Files()))
+	case m.ws.s != nil:
+		cmds = append(cmds, checkSnapshot(m.ws.s.Snapshot(), 0))
+		if m.opts.Watch {
+			cmds = append(cmds, watch(m.ws.s.Files()))
+		}
 	}
 	return tea.Batch(cmds...)
 }
@@ -314,6 +317,7 @@ func (m *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case OpenStatementMsg:
 		if s := m.d.Statement(msg.ID); s != nil {
 			m.detail = NewDetail(m.d, m.keys, m.theme, s)
+			m.detail.share(m.ws)
 			m.detail.SetSize(m.body.W, m.body.H)
 		}
 		return m, nil

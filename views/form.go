@@ -49,8 +49,8 @@ type Form struct {
 	Error   string // why the form was not applied
 }
 
-// FormLabelWidth is how wide the label column of a form is.
-const FormLabelWidth = 10
+// FormLabelWidth is how wide the label column of a form is, at most.
+const FormLabelWidth = 11
 
 // FormContent lays a form out width cells wide: the context, then each
 // field a block of lines (the focused one with its list), the error and
@@ -65,9 +65,9 @@ func FormContent(f Form, width int, t *Theme) *Content {
 	if len(f.Context) > 0 {
 		c.add("")
 	}
-	labelW := min(FormLabelWidth, max(width/3, 4))
-	valueW := max(width-labelW-2, 1)
-	pad := strings.Repeat(" ", labelW+2)
+	labelW := FormLabelColumn(width)
+	valueW := max(width-labelW-3, 1)
+	pad := strings.Repeat(" ", labelW+3)
 	for i, fd := range f.Fields {
 		start := len(c.Lines)
 		focused := i == f.Focus
@@ -76,7 +76,7 @@ func FormContent(f Form, width int, t *Theme) *Content {
 			mark = t.Paint(&t.Selected, "▶ ")
 		}
 		label := Truncate(fd.Label, labelW)
-		label += strings.Repeat(" ", labelW-ansi.StringWidth(label))
+		label += strings.Repeat(" ", labelW-ansi.StringWidth(label)+1)
 		style := &t.Muted
 		if focused {
 			style = &t.Heading
@@ -123,6 +123,10 @@ func FormContent(f Form, width int, t *Theme) *Content {
 	}
 	return c
 }
+
+// FormLabelColumn is how wide the labels of a form width cells wide are
+// drawn; the values start three cells after (the mark and a space).
+func FormLabelColumn(width int) int { return min(FormLabelWidth, max(width/3, 4)) }
 
 // formOption is one entry of a list: a cursor, a box for a list of
 // several, the label and its detail, muted.
