@@ -3,7 +3,7 @@
 # it in a tmux pane of a fixed size, drives it with keys, captures the pane
 # with its colours and turns each capture into a PNG with freeze.
 #
-#   docs/screenshots.sh          # writes docs/compare.svg, demands.svg, search.svg, import.svg, review.svg
+#   docs/screenshots.sh          # writes docs/compare.svg, demands.svg, search.svg, import.svg, review.svg, mark.svg
 #
 # Needs tmux (apt-get install tmux) and freeze
 # (go install github.com/charmbracelet/freeze@v0.2.2).
@@ -45,6 +45,7 @@ shot search / i n v a s i o n
 cp testdata/edit/talks.yaml "$work/talks.yaml"
 dossier="$work/talks.yaml"
 shot review 7 o Tab Tab Tab Tab Tab Tab Tab Tab Tab
+shot mark 4 m Down Down Down Down Down Down Down Down Down b b b b
 dossier=""
 
 # parley import on the Geneva report: the commands as typed and what the

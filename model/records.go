@@ -90,7 +90,7 @@ func positionForm(ws *workspace, d *data.Dossier, party *data.Party, topic *data
 		}
 	}
 	f := &form{
-		title: fmt.Sprintf("%s's position on %s", party.Name, topic.Title),
+		title: fmt.Sprintf("Position · %s · %s", party.Name, topic.Title),
 		fields: []*field{
 			newChoiceField("stance", "stance", stanceOptions(), stance),
 			newAreaField("summary", "summary", summary),

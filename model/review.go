@@ -31,6 +31,7 @@ type Review struct {
 
 	text      *views.Content
 	textScr   scroller
+	panelScr  scroller
 	para      int // the first paragraph shown
 	panel     *views.Content
 	textPane  views.Rect
@@ -39,7 +40,7 @@ type Review struct {
 }
 
 func NewReview(d *data.Dossier, keys *keyMap, theme *views.Theme) *Review {
-	m := &Review{frame: newFrame(d, keys, theme), decided: map[string]bool{}, textScr: scroller{sel: -1}}
+	m := &Review{frame: newFrame(d, keys, theme), decided: map[string]bool{}, textScr: scroller{sel: -1}, panelScr: scroller{sel: -1}}
 	m.relayout = m.layout
 	m.drafts = edit.Drafts(d, m.order)
 	return m
@@ -86,6 +87,7 @@ func (m *Review) layout() {
 	m.text, m.para = views.ReviewSource(s, m.d.Source(s.Source), m.theme.Inner(m.textPane.W), m.theme)
 	m.panel = views.ReviewProposal(m.d, s, m.theme.Inner(m.panelPane.W), m.theme)
 	m.textScr.clamp(m.text, views.PaneRows(m.textPane.H))
+	m.panelScr.clamp(m.panel, views.PaneRows(m.panelPane.H))
 }
 
 // step moves to the next or previous draft, round the ends.
@@ -95,7 +97,7 @@ func (m *Review) step(n int) {
 	}
 	k := len(m.drafts)
 	m.cur = ((m.cur+n)%k + k) % k
-	m.textScr = scroller{sel: -1}
+	m.textScr, m.panelScr = scroller{sel: -1}, scroller{sel: -1}
 	m.layout()
 }
 
@@ -107,7 +109,7 @@ func (m *Review) decide(ids ...string) {
 	}
 	m.drafts = slices.DeleteFunc(m.drafts, func(s *data.Statement) bool { return m.decided[s.ID] })
 	m.done += len(ids)
-	m.textScr = scroller{sel: -1}
+	m.textScr, m.panelScr = scroller{sel: -1}, scroller{sel: -1}
 	m.layout()
 }
 
@@ -175,8 +177,11 @@ func (m *Review) Update(msg tea.Msg) tea.Cmd {
 		case m.textScr.navigate(k, keyName(msg.String()), m.text, rows):
 		}
 	case tea.MouseWheelMsg:
-		if m.textPane.Contains(msg.X, msg.Y) {
+		switch {
+		case m.textPane.Contains(msg.X, msg.Y):
 			m.textScr.wheel(msg, m.text, rows)
+		case m.panelPane.Contains(msg.X, msg.Y):
+			m.panelScr.wheel(msg, m.panel, views.PaneRows(m.panelPane.H))
 		}
 	}
 	return nil
@@ -381,7 +386,7 @@ func (m *Review) View() string {
 	if s := m.current(); s != nil && s.Draft() != nil && s.Draft().Confidence != nil {
 		panelTitle = fmt.Sprintf("Proposed · %.2f", *s.Draft().Confidence)
 	}
-	panel := t.Render(views.Pane{Title: panelTitle, Content: m.panel, Mark: -1, Width: m.panelPane.W, Height: m.panelPane.H})
+	panel := t.Render(views.Pane{Title: panelTitle, Content: m.panel, Offset: m.panelScr.offset, Mark: -1, Width: m.panelPane.W, Height: m.panelPane.H})
 	body := views.JoinColumns(text, panel)
 	if m.stacked {
 		body = text + "\n" + panel
