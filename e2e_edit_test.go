@@ -246,3 +246,76 @@ func countDrafts(d *data.Dossier) int {
 	}
 	return n
 }
+
+// The file changed in an editor beside parley: without unsaved edits the
+// explorer reads it again in place; with them it asks, and a merge keeps
+// both sides.
+func TestLiveReloadInTmux(t *testing.T) {
+	bin := buildParley(t)
+	dir := t.TempDir()
+	talks := filepath.Join(dir, "talks.yaml")
+	src, err := os.ReadFile("testdata/edit/talks.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(talks, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// An editor that saves by writing a new file and renaming it over the
+	// old one, as many do.
+	editorSave := func(from, to string) {
+		t.Helper()
+		b, err := os.ReadFile(talks)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Replace(string(b), from, to, 1)
+		if text == string(b) {
+			t.Fatalf("%q is not in the file", from)
+		}
+		tmp := filepath.Join(dir, ".talks.yaml.swp")
+		if err := os.WriteFile(tmp, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(tmp, talks); err != nil {
+			t.Fatal(err)
+		}
+	}
+	status := filepath.Join(t.TempDir(), "status")
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("parley-e2e-%d-%s", os.Getpid(), t.Name()), name: "e2e"}
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	script := fmt.Sprintf("%q --theme dark %q; echo $? > %q; sleep 60", bin, talks, status)
+	s.tmux("-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", "-s", s.name,
+		"env", "TERM=xterm-256color", "XDG_CONFIG_HOME="+dir, "XDG_CACHE_HOME="+dir, "sh", "-c", script)
+	s.waitFor("Compare on its first topic", "Security guarantees for Russia", "Demands written guarantees")
+
+	editorSave("summary: Demands written guarantees", "summary: Demands guarantees in writing")
+	s.waitFor("reloaded in place", "reloaded talks.yaml", "Security guarantees for Russia", "Demands guarantees in writing")
+
+	s.keys("7", "a")
+	s.waitFor("an unsaved edit", "● modified")
+	editorSave("title: Keeping the talks going", "title: Keeping the talks alive")
+	s.waitFor("the question", "changed on disk while there are unsaved edits", "m merge")
+	s.keys("m")
+	s.waitFor("merged", "merged: your edits made again")
+	s.keys("C-s")
+	s.waitFor("saved", "saved talks.yaml")
+	s.keys("q")
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		if b, err := os.ReadFile(status); err == nil && len(b) > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("parley did not quit; the screen:\n%s", s.capture())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	d, _, err := data.Load(talks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Topic("diplomacy").Title != "Keeping the talks alive" || d.Statement("legend-handshake-geneva-anthony-blinken").Draft() != nil {
+		t.Errorf("the merge lost a side: topic %q, draft %v", d.Topic("diplomacy").Title, d.Statement("legend-handshake-geneva-anthony-blinken").Draft())
+	}
+}

@@ -72,7 +72,10 @@ func FormContent(f Form, width int, t *Theme) *Content {
 		start := len(c.Lines)
 		focused := i == f.Focus
 		mark := "  "
-		if focused {
+		switch {
+		case focused && t.Accessible:
+			mark = t.Paint(&t.Selected, plainMark)
+		case focused:
 			mark = t.Paint(&t.Selected, "▶ ")
 		}
 		label := Truncate(fd.Label, labelW)
