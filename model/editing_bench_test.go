@@ -1,6 +1,7 @@
 package model
 
 import (
+	"os"
 	"testing"
 
 	"github.com/parley-dev/parley/data"
@@ -13,8 +14,19 @@ import (
 // dossier checked as parley loads it (in a command, off the update loop)
 // and handed to every screen. Check is the part of it in the command;
 // Apply and Reload the parts in Update, which the user waits on.
-func BenchmarkEditing10k(b *testing.B) {
-	path, err := synth.Write(b.TempDir(), synth.Options{N: 10000, Seed: 7})
+//
+// PARLEY_BENCH_1M=1 runs it at a million statements too.
+func BenchmarkEditing10k(b *testing.B) { benchmarkEditing(b, 10000) }
+
+func BenchmarkEditing1M(b *testing.B) {
+	if os.Getenv("PARLEY_BENCH_1M") == "" {
+		b.Skip("PARLEY_BENCH_1M=1 runs it")
+	}
+	benchmarkEditing(b, 1000000)
+}
+
+func benchmarkEditing(b *testing.B, n int) {
+	path, err := synth.Write(b.TempDir(), synth.Options{N: n, Seed: 7})
 	if err != nil {
 		b.Fatal(err)
 	}
