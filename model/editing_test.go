@@ -510,3 +510,21 @@ func TestTheSessionOpensAfterTheFirstFrame(t *testing.T) {
 		t.Errorf("no edit once the session is open: %q", m.flash)
 	}
 }
+
+// With autosave on, every edit that leaves the dossier valid is saved at
+// once; one that breaks it is not.
+func TestAutosave(t *testing.T) {
+	m, path := editable(t, 120, 40)
+	m.ws.autosave = true
+	before := fileText(t, path)
+	review(t, m)
+	drive(m, "a")
+	if m.ws.modified || fileText(t, path) == before || !strings.Contains(m.flash, "saved talks.yaml") {
+		t.Fatalf("not saved after the edit: modified %v, %q", m.ws.modified, m.flash)
+	}
+	saved := fileText(t, path)
+	deliver(m, EditMsg{Edit: edit.Set{Ref: edit.PositionRef("russia", "security-guarantees"), Field: "evidence", Value: []string{"no-such-statement"}}}, 0)
+	if !m.ws.invalid || fileText(t, path) != saved {
+		t.Error("an edit that breaks the dossier was saved")
+	}
+}

@@ -1,6 +1,9 @@
 package model
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -189,5 +192,92 @@ func TestAFormSaysWhatIsMissing(t *testing.T) {
 	drive(m, "esc")
 	if len(m.forms) != 0 || m.ws.modified {
 		t.Error("esc did not cancel, or something was written")
+	}
+}
+
+// A JSON dossier is edited the same way, and keeps its own indentation.
+func TestEditingAJSONDossier(t *testing.T) {
+	m, path := editable(t, 140, 44)
+	js, err := data.ExportJSON(m.d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	jpath := strings.TrimSuffix(path, ".yaml") + ".json"
+	if err := os.WriteFile(jpath, js, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m = openEditable(t, jpath, 140, 44)
+	review(t, m)
+	drive(m, "a", "r")
+	toScreen(t, m, "Compare")
+	drive(m, "tab", "E", "right", "enter")
+	d, text := saved(t, m, jpath)
+	if p := d.Position("united-states", "security-guarantees"); p == nil || p.Stance != data.StanceOppose {
+		t.Errorf("the position: %+v", p)
+	}
+	if n := countDraftsIn(d); n != 13 {
+		t.Errorf("%d drafts left, want 13", n)
+	}
+	before, after := strings.SplitN(string(js), "\n", 4), strings.SplitN(text, "\n", 4)
+	if before[1] != after[1] || before[2] != after[2] {
+		t.Errorf("the JSON's first lines changed:\n%q\n%q", before[:3], after[:3])
+	}
+}
+
+func countDraftsIn(d *data.Dossier) int {
+	n := 0
+	for _, s := range d.Statements {
+		if s.Draft() != nil {
+			n++
+		}
+	}
+	return n
+}
+
+// Statements kept in a JSON Lines file go back to that file, one line
+// each; the dossier file is left as it was.
+func TestEditingStatementsOfAStatementFile(t *testing.T) {
+	m, path := editable(t, 140, 44)
+	text := fileText(t, path)
+	i, j := strings.Index(text, "\nstatements:\n"), strings.Index(text, "\n# Positions")
+	var lines []string
+	for _, s := range m.d.Statements {
+		b, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, string(b))
+	}
+	dossier := text[:i] + "\nstatement_files: [more.jsonl]\n" + text[j:]
+	more := filepath.Join(filepath.Dir(path), "more.jsonl")
+	if err := os.WriteFile(path, []byte(dossier), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(more, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m = openEditable(t, path, 140, 44)
+	r := review(t, m)
+	first := r.current().ID
+	drive(m, "a")
+	drive(m, "f")
+	typeText(m, "ryabk")
+	drive(m, "enter", "enter")
+	d, after := saved(t, m, path)
+	if after != dossier {
+		t.Errorf("the dossier file changed:\n%s", lineDiff(dossier, after))
+	}
+	got := strings.Split(strings.TrimSuffix(fileText(t, more), "\n"), "\n")
+	if len(got) != len(lines) {
+		t.Fatalf("%d lines in the statement file, want %d", len(got), len(lines))
+	}
+	changed := 0
+	for k := range lines {
+		if got[k] != lines[k] {
+			changed++
+		}
+	}
+	if changed != 2 || d.Statement(first).Draft() != nil {
+		t.Errorf("%d lines changed, want 2 (the accepted and the fixed)", changed)
 	}
 }
