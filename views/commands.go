@@ -13,10 +13,13 @@ its positions, demands and the answers to them — and lets you compare the
 parties side by side, follow each demand to its responses and find any quote.
 
 With no FILE it opens the dossier built into parley: the Blinken–Lavrov talks
-in Geneva on 2022-01-21. FILE is a dossier in YAML or JSON (see "parley
-validate --help" for checking one).`,
+in Geneva on 2022-01-21, read-only. FILE is a dossier in YAML or JSON (see
+"parley validate --help" for checking one), and the explorer builds it too:
+review the drafts parley import wrote, mark statements in a source, set
+positions, add demands and responses, and save into the file, keeping its
+comments and every other byte.`,
 		Example: `  parley                      # explore the built-in Geneva dossier
-  parley talks.yaml           # explore your own dossier
+  parley talks.yaml           # explore and build your own dossier
   parley validate talks.yaml  # check a dossier, with file:line:col for each problem
   parley export --format json -o geneva.json`,
 	},
