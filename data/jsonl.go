@@ -6,8 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"unicode"
 	"unicode/utf16"
@@ -28,9 +31,10 @@ import (
 // positions and messages are exactly those of the slow path.
 //
 // When Load reads a file from disk (streamStatementFile), it is read a
-// piece at a time and the strings a statement keeps are copied into large
-// blocks, names (actors, parties, sources, topics, dates) once for all, so
-// that the file's syntax and field names do not stay in memory. When the
+// piece at a time, its lines decoded on every core and checked in file
+// order, and the strings a statement keeps are copied into large blocks,
+// names (actors, parties, sources, topics, dates) once for all per core,
+// so that the file's syntax and field names do not stay in memory. When the
 // file comes as bytes (Parse, the search cache), strings point into them
 // instead, which keeps them alive. Only strings with escapes, or that
 // Sanitize rewrites, are allocated on their own. Dates and topic lists are
@@ -106,8 +110,89 @@ const (
 	slabSize        = 1 << 12
 )
 
-// jsonlReader reads the lines of one statement file.
-type jsonlReader struct {
+// jsonlDecoder decodes lines the fast way: the part of the fast path that
+// asks nothing of the validator, so that a streamed file is decoded on
+// every core, one decoder each (jsonlPipeline).
+type jsonlDecoder struct {
+	file string // for the statements' Pos
+	v11  bool   // the dossier reads format 1.1
+
+	slab    []Statement
+	x       StatementExtra   // the line's rarely set fields, while it is decoded
+	extras  []StatementExtra // a slab of them
+	anchors []Anchor
+	dates   map[string]Date
+	topics  map[string][]string
+
+	// stream is set when the line's bytes are a buffer that is reused
+	// (streamStatementFile): what a statement keeps is then copied into
+	// arena, and names are shared through names. keysOnly (Discard) keeps
+	// only the ids and the names.
+	stream, keysOnly bool
+	arena            []byte
+	names            map[string]string
+
+	buf []byte   // for unescaping
+	ids []string // for reading topics
+}
+
+func newJSONLDecoder(dc *decoder) *jsonlDecoder {
+	return &jsonlDecoder{file: dc.file, v11: dc.v11(), dates: map[string]Date{}, topics: map[string][]string{}, names: map[string]string{}}
+}
+
+// line decodes one line into a statement of the slab, with its place, and
+// returns it with the column of its id; nil when the line must take the
+// slow path. The statement stays the slab's next one until take.
+func (r *jsonlDecoder) line(text []byte, line int) (s *Statement, idCol int) {
+	if len(r.slab) == 0 {
+		r.slab = make([]Statement, slabSize)
+	}
+	s = &r.slab[0]
+	r.x = StatementExtra{}
+	idOff, braceOff, ok := r.decode(text, s)
+	if !ok {
+		*s = Statement{}
+		return nil, 0
+	}
+	if !r.x.IsZero() {
+		if len(r.extras) == 0 {
+			r.extras = make([]StatementExtra, slabSize/4)
+		}
+		r.extras[0] = r.x
+		s.extra = &r.extras[0]
+	}
+	if r.stream && r.keysOnly {
+		// Kept only as keys (the ids and the names): the rest is let go
+		// with the line.
+		s.ID = r.own(s.ID)
+		s.Actor, s.Party, s.Source = r.name(s.Actor), r.name(s.Party), r.name(s.Source)
+	} else if r.stream {
+		// checkStatement keeps s.ID and s.Source as keys.
+		s.ID, s.Text = r.own(s.ID), r.own(s.Text)
+		s.Actor, s.Party, s.Source = r.name(s.Actor), r.name(s.Party), r.name(s.Source)
+		if x := s.extra; x != nil {
+			x.Note = r.own(x.Note)
+			if a := x.Anchor; a != nil {
+				a.Exact, a.Prefix, a.Suffix = r.own(a.Exact), r.own(a.Prefix), r.own(a.Suffix)
+			}
+		}
+	}
+	s.Pos = Pos{File: r.file, Line: line, Col: runeCol(text, braceOff)}
+	return s, runeCol(text, idOff)
+}
+
+// take keeps the statement line returned: the slab moves on.
+func (r *jsonlDecoder) take(s *Statement) {
+	r.slab = r.slab[1:]
+	if s.extra != nil {
+		r.extras = r.extras[1:]
+	}
+}
+
+// jsonlChecker is the validator's side of the fast path: a dry run of
+// checkStatement for each decoded statement, in file order, in one
+// goroutine.
+type jsonlChecker struct {
 	v  *validator
 	dc *decoder // the file's: problems go to the dossier's list
 
@@ -124,94 +209,47 @@ type jsonlReader struct {
 	present node
 	srcVal  node // "source": present when the statement has one, else null
 
-	slab      []Statement
-	x         StatementExtra   // the line's rarely set fields, while it is decoded
-	extras    []StatementExtra // a slab of them
-	anchors   []Anchor
-	dates     map[string]Date
-	topics    map[string][]string
 	fastLines int
-
-	// stream is set when the line's bytes are a buffer that is reused
-	// (streamStatementFile): what a statement keeps is then copied into
-	// arena, and names are shared through names.
-	stream bool
-	arena  []byte
-	names  map[string]string
-
-	buf []byte   // for unescaping
-	ids []string // for reading topics
 }
 
-func newJSONLReader(v *validator, dc *decoder) *jsonlReader {
-	r := &jsonlReader{v: v, dc: dc, dates: map[string]Date{}, topics: map[string][]string{}, names: map[string]string{}}
-	r.dry = decoder{file: dc.file, probs: &r.scratch}
-	r.present = node{kind: nodeScalar, tag: "string", str: "x"}
-	r.rec = node{
+func newJSONLChecker(v *validator, dc *decoder) *jsonlChecker {
+	c := &jsonlChecker{v: v, dc: dc}
+	c.dry = decoder{file: dc.file, probs: &c.scratch}
+	c.present = node{kind: nodeScalar, tag: "string", str: "x"}
+	c.rec = node{
 		kind: nodeMap,
 		keys: []*node{{kind: nodeScalar, str: "id"}, {kind: nodeScalar, str: "kind"}, {kind: nodeScalar, str: "text"}, {kind: nodeScalar, str: "source"}},
-		vals: []*node{&r.idVal, &r.present, &r.present, &r.srcVal},
+		vals: []*node{&c.idVal, &c.present, &c.present, &c.srcVal},
 	}
-	r.idVal = node{kind: nodeScalar, tag: "string", str: "x"}
-	return r
+	c.idVal = node{kind: nodeScalar, tag: "string", str: "x"}
+	return c
 }
 
-// statement reads one line the fast way; false means the line must take
-// the slow path (nothing has been changed then).
-func (r *jsonlReader) statement(text []byte, line int) bool {
-	if len(r.slab) == 0 {
-		r.slab = make([]Statement, slabSize)
-	}
-	s := &r.slab[0]
-	r.x = StatementExtra{}
-	idOff, braceOff, ok := r.decode(text, s)
-	if !ok {
-		*s = Statement{}
-		return false
-	}
-	if !r.x.IsZero() {
-		if len(r.extras) == 0 {
-			r.extras = make([]StatementExtra, slabSize/4)
-		}
-		r.extras[0] = r.x
-		s.extra = &r.extras[0] // taken from the slab below once the line is kept
-	}
-	v := r.v
-	if r.stream && v.discard != nil {
-		// Kept only as keys (the ids and the names): the rest is let go
-		// with the line.
-		s.ID = r.own(s.ID)
-		s.Actor, s.Party, s.Source = r.name(s.Actor), r.name(s.Party), r.name(s.Source)
-	} else if r.stream {
-		// Before the dry run: checkStatement keeps s.ID and s.Source as keys.
-		s.ID, s.Text = r.own(s.ID), r.own(s.Text)
-		s.Actor, s.Party, s.Source = r.name(s.Actor), r.name(s.Party), r.name(s.Source)
-		if x := s.extra; x != nil {
-			x.Note = r.own(x.Note)
-			if a := x.Anchor; a != nil {
-				a.Exact, a.Prefix, a.Suffix = r.own(a.Exact), r.own(a.Prefix), r.own(a.Suffix)
-			}
-		}
-	}
-	s.Pos = Pos{File: r.dc.file, Line: line, Col: runeCol(text, braceOff)}
-	r.rec.line, r.rec.col = line, s.Pos.Col
-	r.srcVal = node{kind: nodeNull}
+// check runs checkStatement on a statement decoded the fast way. When it
+// has nothing to say the statement is kept (added to the dossier, or handed
+// to discard) and check is true; otherwise nothing has changed and the
+// line must take the slow path.
+func (c *jsonlChecker) check(s *Statement, idCol int) bool {
+	v := c.v
+	line := s.Pos.Line
+	c.rec.line, c.rec.col = line, s.Pos.Col
+	c.srcVal = node{kind: nodeNull}
 	if s.Source != "" {
-		r.srcVal = r.present // an account asks whether it has one
+		c.srcVal = c.present // an account asks whether it has one
 	}
-	r.idVal.line, r.idVal.col = line, runeCol(text, idOff)
+	c.idVal.line, c.idVal.col = line, idCol
 	counted := s.Kind == KindQuote && s.Source != ""
 	var unverified int
 	if counted {
 		unverified = v.unverified[s.Source]
 	}
 	ids := len(v.statementIDs)
-	v.checkStatement(&r.dry, s, &r.rec)
-	if len(r.scratch) > 0 {
+	v.checkStatement(&c.dry, s, &c.rec)
+	if len(c.scratch) > 0 {
 		// Undo what the dry run did; the slow path does it again. The id
 		// was added unless it is a duplicate (which is reported).
-		clear(r.scratch)
-		r.scratch = r.scratch[:0]
+		clear(c.scratch)
+		c.scratch = c.scratch[:0]
 		if len(v.statementIDs) > ids {
 			delete(v.statementIDs, s.ID)
 		}
@@ -222,32 +260,62 @@ func (r *jsonlReader) statement(text []byte, line int) bool {
 				v.unverified[s.Source] = unverified
 			}
 		}
+		return false
+	}
+	c.fastLines++
+	if v.discard != nil {
+		v.discard(s)
+		return true
+	}
+	v.d.Statements = append(v.d.Statements, s)
+	return true
+}
+
+// jsonlReader reads the lines of a statement file in one goroutine:
+// decoded, then checked, one at a time.
+type jsonlReader struct {
+	*jsonlDecoder
+	*jsonlChecker
+}
+
+func newJSONLReader(v *validator, dc *decoder) *jsonlReader {
+	r := &jsonlReader{newJSONLDecoder(dc), newJSONLChecker(v, dc)}
+	r.keysOnly = v.discard != nil
+	return r
+}
+
+// statement reads one line the fast way; false means the line must take
+// the slow path (nothing has been changed then).
+func (r *jsonlReader) statement(text []byte, line int) bool {
+	s, idCol := r.line(text, line)
+	if s == nil {
+		return false
+	}
+	if !r.check(s, idCol) {
 		*s = Statement{}
 		return false
 	}
-	r.fastLines++
-	if v.discard != nil {
-		v.discard(s)
+	if r.v.discard != nil {
 		*s = Statement{} // its place in the slab is used again
 		return true
 	}
-	r.slab = r.slab[1:]
-	if s.extra != nil {
-		r.extras = r.extras[1:]
-	}
-	v.d.Statements = append(v.d.Statements, s)
+	r.take(s)
 	return true
 }
 
 // Sizes for streamStatementFile (tests make them small).
 var (
 	arenaBlock  = 1 << 20 // strings kept from a streamed file are copied into blocks of this size
-	streamChunk = 4 << 20 // bytes read at a time
+	streamChunk = 1 << 20 // bytes read at a time
 	maxNames    = 1 << 16
+	// A file is decoded on every core from this size, and checked for
+	// text on every core from scanParallel.
+	streamParallel = 1 << 20
+	scanParallel   = 8 << 20
 )
 
 // own returns s where it stays: a copy in the arena when streaming.
-func (r *jsonlReader) own(s string) string {
+func (r *jsonlDecoder) own(s string) string {
 	if !r.stream || s == "" {
 		return s
 	}
@@ -265,7 +333,7 @@ func (r *jsonlReader) own(s string) string {
 
 // name is own for the short strings many statements repeat (actors,
 // parties, sources, topics, dates): one copy for all.
-func (r *jsonlReader) name(s string) string {
+func (r *jsonlDecoder) name(s string) string {
 	if !r.stream || s == "" {
 		return s
 	}
@@ -376,7 +444,7 @@ func (p *lineScan) key() ([]byte, bool) {
 // Sanitize would leave it as it is (and say nothing): nothing escaped, no
 // control character, no rune Sanitize removes. The string points into the
 // line unless it had escapes.
-func (r *jsonlReader) str(p *lineScan) (s string, clean, ok bool) {
+func (r *jsonlDecoder) str(p *lineScan) (s string, clean, ok bool) {
 	if p.peek() != '"' {
 		return "", false, false
 	}
@@ -458,7 +526,7 @@ func special8(w uint64) bool {
 // unescape finishes a string with escapes, from b[esc] == '\\', decoding as
 // encoding/json does (a lone surrogate becomes U+FFFD). The file is valid
 // UTF-8 (checkText), so the bytes between escapes are copied as they are.
-func (r *jsonlReader) unescape(p *lineScan, start, esc int) (string, bool, bool) {
+func (r *jsonlDecoder) unescape(p *lineScan, start, esc int) (string, bool, bool) {
 	b := p.b
 	out := append(r.buf[:0], b[start:esc]...)
 	for i := esc; i < len(b); {
@@ -542,7 +610,7 @@ func hex4(b []byte) rune {
 }
 
 // text reads a text field as record.str does; false when it would warn.
-func (r *jsonlReader) text(p *lineScan) (string, bool) {
+func (r *jsonlDecoder) text(p *lineScan) (string, bool) {
 	s, clean, ok := r.str(p)
 	if !ok {
 		return "", false
@@ -555,7 +623,7 @@ func (r *jsonlReader) text(p *lineScan) (string, bool) {
 }
 
 // id reads an identifier as record.id does; false when it would report.
-func (r *jsonlReader) id(p *lineScan) (string, bool) {
+func (r *jsonlDecoder) id(p *lineScan) (string, bool) {
 	s, ok := r.text(p)
 	if !ok {
 		return "", false
@@ -572,7 +640,7 @@ var errNotFast = errors.New("not for the fast path")
 
 // decode reads a line holding one statement object. It returns the offsets
 // of the object's brace and of the id's value.
-func (r *jsonlReader) decode(text []byte, s *Statement) (idOff, braceOff int, ok bool) {
+func (r *jsonlDecoder) decode(text []byte, s *Statement) (idOff, braceOff int, ok bool) {
 	p := lineScan{b: text}
 	p.space()
 	if p.peek() != '{' {
@@ -587,7 +655,7 @@ func (r *jsonlReader) decode(text []byte, s *Statement) (idOff, braceOff int, ok
 		if !ok {
 			return 0, 0, false
 		}
-		f := statementField(k, r.dc.v11())
+		f := statementField(k, r.v11)
 		if f < 0 || seen&(1<<f) != 0 {
 			return 0, 0, false // the slow path warns, or fails
 		}
@@ -617,7 +685,7 @@ func (r *jsonlReader) decode(text []byte, s *Statement) (idOff, braceOff int, ok
 }
 
 // field reads the value of field f at p into s.
-func (r *jsonlReader) field(p *lineScan, f int, s *Statement, idOff *int) error {
+func (r *jsonlDecoder) field(p *lineScan, f int, s *Statement, idOff *int) error {
 	var ok bool
 	switch f {
 	case sfID:
@@ -634,7 +702,7 @@ func (r *jsonlReader) field(p *lineScan, f int, s *Statement, idOff *int) error 
 			s.Kind = KindQuote
 		case k == string(KindReported):
 			s.Kind = KindReported
-		case k == string(KindAccount) && r.dc.v11():
+		case k == string(KindAccount) && r.v11:
 			s.Kind = KindAccount
 		default:
 			ok = false
@@ -685,7 +753,7 @@ func (r *jsonlReader) field(p *lineScan, f int, s *Statement, idOff *int) error 
 
 // date reads a date string as record.date does (a number is left to the
 // slow path); dates spelled alike share one Date.
-func (r *jsonlReader) date(p *lineScan) (Date, bool) {
+func (r *jsonlDecoder) date(p *lineScan) (Date, bool) {
 	raw, _, ok := r.str(p)
 	if !ok {
 		return Date{}, false
@@ -706,7 +774,7 @@ func (r *jsonlReader) date(p *lineScan) (Date, bool) {
 
 // topicList reads topics as record.ids does: a list of strings, or one
 // string for one topic. Lists spelled alike share one slice.
-func (r *jsonlReader) topicList(p *lineScan) ([]string, bool) {
+func (r *jsonlDecoder) topicList(p *lineScan) ([]string, bool) {
 	start := p.i
 	ids := r.ids[:0]
 	switch p.peek() {
@@ -756,7 +824,7 @@ func (r *jsonlReader) topicList(p *lineScan) ([]string, bool) {
 }
 
 // anchor reads the anchor object as decoder.statement does.
-func (r *jsonlReader) anchor(p *lineScan) (*Anchor, bool) {
+func (r *jsonlDecoder) anchor(p *lineScan) (*Anchor, bool) {
 	if p.peek() != '{' {
 		return nil, false
 	}
@@ -813,9 +881,15 @@ func (r *jsonlReader) anchor(p *lineScan) (*Anchor, bool) {
 
 // streamStatementFile reads a statement file from disk a piece at a time,
 // so that only what the statements keep stays in memory, not the whole
-// file. A file that is not text (checkText) is reported at its first bad
-// byte, found by reading it through once more, never by holding it whole.
-// A line longer than MaxStatementLine is reported and skipped unread.
+// file, and on every core. A first pass checks that the file is text
+// (checkText) and counts its lines, each core a part of the file; a file
+// that is not text is reported at its first bad byte, and nothing else.
+// Then a pipeline reads it: a reader cuts it into pieces of whole lines,
+// decoders on every core decode their lines the fast way (jsonlDecoder),
+// and this goroutine checks the lines in file order (jsonlChecker), reading
+// those that need it the slow way, so that problems and statements are
+// those of reading it line by line. A line longer than MaxStatementLine is
+// reported and skipped unread.
 func (v *validator) streamStatementFile(ref *node, file string) {
 	f, err := v.open(file)
 	if err != nil {
@@ -824,7 +898,7 @@ func (v *validator) streamStatementFile(ref *node, file string) {
 	}
 	defer f.Close()
 	dc := &decoder{file: v.relName(file), probs: v.dc.probs, version: v.dc.version}
-	size, lines, bad, err := scanText(f)
+	size, lines, bad, err := scanFile(f)
 	if err == nil {
 		_, err = f.Seek(0, io.SeekStart)
 	}
@@ -836,72 +910,300 @@ func (v *validator) streamStatementFile(ref *node, file string) {
 		dc.errorf(&node{line: bad.line, col: bad.col}, "%s", bad.msg)
 		return
 	}
-	r := newJSONLReader(v, dc)
-	r.stream = true
 	v.reserve(lines)
-	buf := make([]byte, min(int64(streamChunk), size+1))
-	start, end, eof, line := 0, 0, false, 0
+	workers := runtime.GOMAXPROCS(0)
+	if size < int64(streamParallel) {
+		workers = 1 // not worth the goroutines
+	}
+	p := newJSONLPipeline(workers)
+	for range workers {
+		r := newJSONLDecoder(dc)
+		r.stream, r.keysOnly = true, v.discard != nil
+		go p.decode(r)
+	}
+	go p.read(f, size)
+	c := newJSONLChecker(v, dc)
+	for pc := range p.order {
+		<-pc.decoded
+		for _, l := range pc.long {
+			longLine(dc, l)
+		}
+		for _, l := range pc.lines {
+			switch {
+			case l.long:
+				longLine(dc, l.line)
+			case l.s != nil && c.check(l.s, l.idCol):
+			default:
+				if l.s != nil {
+					*l.s = Statement{} // its place in the slab stays empty
+				}
+				v.slowStatement(dc, l.text, l.line)
+			}
+		}
+		if pc.err != nil {
+			dc.errorf(&node{line: pc.errLine, col: 1}, "cannot read: %v", pc.err)
+		}
+		p.recycle(pc)
+	}
+	jsonlFastLines.Add(int64(c.fastLines))
+}
+
+// jsonlPiece is a piece of a statement file: whole lines, read by the
+// pipeline's reader, decoded by one of its decoders, checked in file order.
+type jsonlPiece struct {
+	buf     []byte // the lines, each ended by a line feed but the file's last
+	first   int    // the number of the first line
+	long    []int  // lines too long to read, skipped before this piece
+	err     error  // reading after the piece failed, at line errLine
+	errLine int
+
+	lines   []pieceLine // what the decoder made of each line
+	stmts   []Statement // with Discard, what they are decoded into
+	decoded chan struct{}
+}
+
+// pieceLine is a line of a piece as its decoder left it: decoded the fast
+// way (s), or for the slow path.
+type pieceLine struct {
+	text  []byte
+	line  int
+	s     *Statement
+	idCol int
+	long  bool // longer than MaxStatementLine
+}
+
+// jsonlPipeline passes pieces from its reader to its decoders (work) and,
+// in file order, to the checker (order). At most a few pieces are in flight,
+// so memory holds a few pieces of the file, not the file.
+type jsonlPipeline struct {
+	work  chan *jsonlPiece
+	order chan *jsonlPiece
+	// What checked pieces held, to be used again: buffers for the reader
+	// to fill, lists of lines and (Discard) statements for the decoders.
+	free  chan []byte
+	lines chan []pieceLine
+	stmts chan []Statement
+}
+
+func newJSONLPipeline(workers int) *jsonlPipeline {
+	n := workers + 1
+	return &jsonlPipeline{work: make(chan *jsonlPiece, workers), order: make(chan *jsonlPiece, n),
+		free: make(chan []byte, n+2), lines: make(chan []pieceLine, n+2), stmts: make(chan []Statement, n+2)}
+}
+
+// reuse is a slice a checked piece held, or nil.
+func reuse[T any](c chan []T) []T {
+	select {
+	case b := <-c:
+		return b[:0]
+	default:
+		return nil
+	}
+}
+
+// recycle hands what a checked piece held on, to be used again.
+func (p *jsonlPipeline) recycle(pc *jsonlPiece) {
+	putBack(p.free, pc.buf)
+	putBack(p.lines, pc.lines)
+	if pc.stmts != nil {
+		putBack(p.stmts, pc.stmts)
+	}
+}
+
+// putBack keeps b for reuse, unless enough are kept.
+func putBack[T any](c chan []T, b []T) {
+	select {
+	case c <- b:
+	default:
+	}
+}
+
+// decode decodes the pieces r is given, until there are no more.
+func (p *jsonlPipeline) decode(r *jsonlDecoder) {
+	for pc := range p.work {
+		pc.lines = reuse(p.lines)
+		if r.keysOnly {
+			// Each statement is let go once checked: they are decoded
+			// into the piece's own, used again for a later piece.
+			n := bytes.Count(pc.buf, []byte("\n")) + 1
+			if pc.stmts = reuse(p.stmts); cap(pc.stmts) < n {
+				pc.stmts = make([]Statement, n)
+			}
+			pc.stmts = pc.stmts[:n]
+			clear(pc.stmts)
+			r.slab = pc.stmts
+		}
+		valid := utf8.Valid(pc.buf)
+		line := pc.first - 1
+		// The lines are those of bufio.ScanLines: split at LF, a CR before
+		// it dropped, no empty line after a final LF.
+		for rest := pc.buf; len(rest) > 0; {
+			text := rest
+			if nl := bytes.IndexByte(rest, '\n'); nl >= 0 {
+				text, rest = rest[:nl], rest[nl+1:]
+			} else {
+				rest = nil
+			}
+			if n := len(text); n > 0 && text[n-1] == '\r' {
+				text = text[:n-1]
+			}
+			line++
+			if len(text) > MaxStatementLine {
+				pc.lines = append(pc.lines, pieceLine{line: line, long: true})
+				continue
+			}
+			if trimmed := bytes.TrimSpace(text); len(trimmed) == 0 || bytes.HasPrefix(trimmed, []byte("//")) {
+				continue
+			}
+			l := pieceLine{text: text, line: line}
+			// A line that is not UTF-8 (the file changed since it was
+			// checked) takes the slow path, which copes.
+			if valid || utf8.Valid(text) {
+				if l.s, l.idCol = r.line(text, line); l.s != nil {
+					r.take(l.s)
+				}
+			}
+			pc.lines = append(pc.lines, l)
+		}
+		if r.keysOnly {
+			r.slab = nil
+		}
+		close(pc.decoded)
+	}
+}
+
+// read cuts f (size bytes when it was checked) into pieces of whole lines
+// and hands them on, then closes both channels.
+func (p *jsonlPipeline) read(f io.Reader, size int64) {
+	defer close(p.order)
+	defer close(p.work)
+	chunk := int(min(int64(streamChunk), size+1))
+	newBuf := func() []byte {
+		if b := reuse(p.free); b != nil {
+			return b
+		}
+		return make([]byte, 0, chunk)
+	}
+	line := 0      // lines handed on so far
+	var long []int // lines skipped, for the next piece
+	send := func(buf []byte, err error) {
+		pc := &jsonlPiece{buf: buf, first: line + 1, long: long, err: err, decoded: make(chan struct{})}
+		line += bytes.Count(buf, []byte("\n"))
+		if err != nil {
+			pc.errLine = line + 1
+		}
+		long = nil
+		p.order <- pc
+		p.work <- pc
+	}
+	buf, eof := newBuf(), false
 	for {
-		nl := bytes.IndexByte(buf[start:end], '\n')
-		if nl < 0 && !eof && end-start > MaxStatementLine {
+		if len(buf) == cap(buf) {
+			// A line longer than the buffer: a bigger one.
+			buf = append(buf, make([]byte, len(buf)+1)...)[:len(buf)]
+		}
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			eof = true
+		} else if err != nil {
+			send(buf, err) // what was read, then the error
+			return
+		}
+		nl := bytes.LastIndexByte(buf, '\n')
+		switch {
+		case eof:
+			if len(buf) > 0 || len(long) > 0 {
+				send(buf, nil)
+			}
+			return
+		case nl >= 0:
+			next := newBuf()
+			next = append(next, buf[nl+1:]...)
+			send(buf[:nl+1], nil)
+			buf = next
+		case len(buf) > MaxStatementLine:
 			// A line too long to hold: say so, and read on past its end.
 			line++
-			longLine(dc, line)
-			start, end = 0, 0
-			for !eof {
-				n, err := f.Read(buf)
+			long = append(long, line)
+			for {
+				n, err := f.Read(buf[:cap(buf)])
 				if i := bytes.IndexByte(buf[:n], '\n'); i >= 0 {
-					start, end = i+1, n
+					buf = append(buf[:0], buf[i+1:n]...)
 					break
 				}
 				if err == io.EOF {
-					eof = true
+					send(buf[:0], nil)
+					return
 				} else if err != nil {
-					dc.errorf(&node{line: line, col: 1}, "cannot read: %v", err)
-					jsonlFastLines.Add(int64(r.fastLines))
+					send(buf[:0], err)
 					return
 				}
 			}
-			continue
 		}
-		if nl < 0 && !eof {
-			// Move the partial line to the front, make room, read on.
-			end = copy(buf, buf[start:end])
-			start = 0
-			if end == len(buf) {
-				buf = append(buf, make([]byte, len(buf))...)
-			}
-			n, err := f.Read(buf[end:])
-			end += n
-			if err == io.EOF {
-				eof = true
-			} else if err != nil {
-				dc.errorf(&node{line: line + 1, col: 1}, "cannot read: %v", err)
-				break
-			}
-			continue
-		}
-		var text []byte
-		switch {
-		case nl >= 0:
-			text, start = buf[start:start+nl], start+nl+1
-		case start < end:
-			text, start = buf[start:end], end
-		default:
-			jsonlFastLines.Add(int64(r.fastLines))
-			return
-		}
-		if n := len(text); n > 0 && text[n-1] == '\r' {
-			text = text[:n-1]
-		}
-		line++
-		fast := r
-		if !utf8.Valid(text) {
-			fast = nil // the file changed since scanText: the slow path copes
-		}
-		v.statementLine(dc, fast, text, line)
 	}
-	jsonlFastLines.Add(int64(r.fastLines))
+}
+
+// scanFile is scanText on every core, each a part of the file, cut where
+// a line begins.
+func scanFile(f *os.File) (size int64, lines int, bad *posError, err error) {
+	fi, err := f.Stat()
+	if err != nil {
+		return 0, 0, nil, err
+	}
+	size = fi.Size()
+	parts := runtime.GOMAXPROCS(0)
+	if size < int64(scanParallel) {
+		parts = 1
+	}
+	cuts := []int64{0}
+	probe := make([]byte, 64<<10)
+	for i := 1; i < parts; i++ {
+		at := max(size*int64(i)/int64(parts), cuts[len(cuts)-1])
+		n, err := f.ReadAt(probe, at)
+		if nl := bytes.IndexByte(probe[:n], '\n'); nl >= 0 && at+int64(nl)+1 < size {
+			cuts = append(cuts, at+int64(nl)+1)
+		} else if err != nil && err != io.EOF {
+			return 0, 0, nil, err
+		}
+	}
+	cuts = append(cuts, size)
+	type result struct {
+		lines        int
+		nul, notUTF8 *posError
+		err          error
+	}
+	res := make([]result, len(cuts)-1)
+	var wg sync.WaitGroup
+	for i := range res {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := &res[i]
+			_, r.lines, r.nul, r.notUTF8, r.err = scanText(io.NewSectionReader(f, cuts[i], cuts[i+1]-cuts[i]))
+		}()
+	}
+	wg.Wait()
+	// A NUL anywhere is said, else the first byte that is not UTF-8.
+	var nul, notUTF8 *posError
+	lines = 1
+	for _, r := range res {
+		if r.err != nil {
+			return size, 0, nil, r.err
+		}
+		at := func(e *posError) *posError { return &posError{e.line + lines - 1, e.col, e.msg} }
+		if r.nul != nil && nul == nil {
+			nul = at(r.nul)
+		}
+		if r.notUTF8 != nil && notUTF8 == nil {
+			notUTF8 = at(r.notUTF8)
+		}
+		lines += r.lines - 1
+	}
+	if nul != nil {
+		return size, lines, nul, nil
+	}
+	return size, lines, notUTF8, nil
 }
 
 // longLine reports a statement file's line longer than MaxStatementLine.
@@ -912,8 +1214,9 @@ func longLine(dc *decoder, line int) {
 
 // scanText reads f through and reports what checkText would say of it,
 // at the same place (an empty file passes: it holds no statements), with
-// its size and its lines. Only a piece of the file is held at a time.
-func scanText(f io.Reader) (size int64, lines int, bad *posError, err error) {
+// its size and its lines: the first NUL byte (which stops it), else the
+// first byte that is not UTF-8. Only a piece of the file is held at a time.
+func scanText(f io.Reader) (size int64, lines int, nul, notUTF8 *posError, err error) {
 	buf := make([]byte, max(streamChunk, 2*utf8.UTFMax)) // room past a cut rune
 	lines = 1
 	carry := 0 // bytes of an incomplete rune at the end of the last piece
@@ -924,14 +1227,13 @@ func scanText(f io.Reader) (size int64, lines int, bad *posError, err error) {
 		}
 		return lines, col + utf8.RuneCount(before) + 1
 	}
-	var notUTF8 *posError // the first bad byte; a NUL anywhere is said instead
 	for {
 		n, rerr := io.ReadFull(f, buf[carry:])
 		size += int64(n)
 		piece := buf[:carry+n]
 		done := rerr == io.EOF || rerr == io.ErrUnexpectedEOF
 		if rerr != nil && !done {
-			return size, lines, nil, rerr
+			return size, lines, nil, nil, rerr
 		}
 		cut := len(piece)
 		if !done {
@@ -948,7 +1250,7 @@ func scanText(f io.Reader) (size int64, lines int, bad *posError, err error) {
 		scan := piece[:cut]
 		if nul := bytes.IndexByte(scan, 0); nul >= 0 {
 			l, c := place(scan[:nul])
-			return size, lines, &posError{l, c, "a NUL byte: this is a binary file, not a dossier"}, nil
+			return size, lines, &posError{l, c, "a NUL byte: this is a binary file, not a dossier"}, nil, nil
 		}
 		if notUTF8 == nil && !utf8.Valid(scan) {
 			i := 0
@@ -970,7 +1272,7 @@ func scanText(f io.Reader) (size int64, lines int, bad *posError, err error) {
 		}
 		carry = copy(buf, piece[cut:])
 		if done {
-			return size, lines, notUTF8, nil
+			return size, lines, nil, notUTF8, nil
 		}
 	}
 }

@@ -55,11 +55,12 @@ func diskDossierOf(t testing.TB, dossier string) string {
 }
 
 // smallPieces makes the stream read a few bytes at a time and copy into
-// tiny blocks, so that lines and runes are cut everywhere.
+// tiny blocks, so that lines and runes are cut everywhere, and read even a
+// small file on every core.
 func smallPieces(t *testing.T, chunk, block int) {
-	oldChunk, oldBlock := streamChunk, arenaBlock
-	streamChunk, arenaBlock = chunk, block
-	t.Cleanup(func() { streamChunk, arenaBlock = oldChunk, oldBlock })
+	oldChunk, oldBlock, oldStream, oldScan := streamChunk, arenaBlock, streamParallel, scanParallel
+	streamChunk, arenaBlock, streamParallel, scanParallel = chunk, block, 0, 0
+	t.Cleanup(func() { streamChunk, arenaBlock, streamParallel, scanParallel = oldChunk, oldBlock, oldStream, oldScan })
 }
 
 func TestStreamedStatementFileMatchesSlow(t *testing.T) {
@@ -81,6 +82,7 @@ func TestStreamedStatementFileMatchesSlow(t *testing.T) {
 		sameOnDisk(t, dir, "\n\n  \n")
 		sameOnDisk(t, dir, all+"\n\x00")
 		sameOnDisk(t, dir, all+"\n\xe9\n")
+		sameOnDisk(t, dir, "\xe9\n"+all+"\n"+all+"\n\x00") // a NUL anywhere is said, not the byte before it
 		sameOnDisk(t, dir, all+"\n\"日本\xe6\x97") // a rune cut by the end of the file
 	}
 }
@@ -150,9 +152,9 @@ func FuzzStreamedStatementFile(f *testing.F) {
 		f.Add(randomLine(r, i)+"\n"+randomLine(r, i+1), uint8(i))
 	}
 	f.Fuzz(func(t *testing.T, jsonl string, chunk uint8) {
-		oldChunk, oldBlock := streamChunk, arenaBlock
-		streamChunk, arenaBlock = 1+int(chunk), 16+int(chunk)*4
-		defer func() { streamChunk, arenaBlock = oldChunk, oldBlock }()
+		oldChunk, oldBlock, oldStream, oldScan := streamChunk, arenaBlock, streamParallel, scanParallel
+		streamChunk, arenaBlock, streamParallel, scanParallel = 1+int(chunk), 16+int(chunk)*4, 0, 0
+		defer func() { streamChunk, arenaBlock, streamParallel, scanParallel = oldChunk, oldBlock, oldStream, oldScan }()
 		sameOnDisk(t, diskDossier(t), jsonl)
 	})
 }

@@ -57,7 +57,7 @@ func TestJSONLStringMatchesEncodingJSON(t *testing.T) {
 		"\\ud83d\\ude00", "\\ud83d", "\\ude00", "\\ud83dx", "\\ud83d\\u0041", "\\ud83d\\ud83d", "\\uDBFF\\uDFFF", "é", "“", "\u009b", "\u202e",
 		"\u2066", "\ufffd", "\x7f", "\u00a0", "日本", "\\x", "\\u12", "\\'", "\t", "\x01", "\\", "\\u00"}
 	r := rand.New(rand.NewPCG(7, 8))
-	var jr jsonlReader
+	var jr jsonlDecoder
 	for range 100000 {
 		var b strings.Builder
 		b.WriteByte('"')
