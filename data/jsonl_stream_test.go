@@ -83,7 +83,7 @@ func TestStreamedStatementFileMatchesSlow(t *testing.T) {
 		sameOnDisk(t, dir, all+"\n\x00")
 		sameOnDisk(t, dir, all+"\n\xe9\n")
 		sameOnDisk(t, dir, "\xe9\n"+all+"\n"+all+"\n\x00") // a NUL anywhere is said, not the byte before it
-		sameOnDisk(t, dir, all+"\n\"日本\xe6\x97") // a rune cut by the end of the file
+		sameOnDisk(t, dir, all+"\n\"日本\xe6\x97")           // a rune cut by the end of the file
 	}
 }
 
