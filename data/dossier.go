@@ -465,6 +465,10 @@ const (
 	StatusUnanswered Status = "unanswered"
 )
 
+// StatusNoResponse is what Demand.StatusOf says of an addressee the dossier
+// records no response from. It is not a status a dossier can give.
+const StatusNoResponse Status = "no response"
+
 // Statuses lists every response status in display order.
 var Statuses = []Status{StatusAccepted, StatusRejected, StatusDeferred, StatusCountered, StatusUnanswered}
 

@@ -28,6 +28,7 @@ type index struct {
 	topicOrder   []*Topic
 	depth        map[string]int
 	citedBy      map[string][]Citation
+	moves        map[string]map[Act]int // party → act → statements making it
 }
 
 // Citation is a record that names a statement as evidence.
@@ -106,6 +107,17 @@ func (d *Dossier) buildIndex() {
 			put(s.Source)
 		}
 	})
+	x.moves = map[string]map[Act]int{}
+	for _, s := range d.Statements {
+		mover := d.Mover(s)
+		if s.Act() == "" || x.parties[mover] == nil {
+			continue
+		}
+		if x.moves[mover] == nil {
+			x.moves[mover] = map[Act]int{}
+		}
+		x.moves[mover][s.Act()]++
+	}
 	wg.Wait()
 	for _, p := range d.Positions {
 		x.posByParty[p.Party] = append(x.posByParty[p.Party], p)
@@ -348,13 +360,14 @@ func (d *Dossier) Evidence(ids []string) []*Statement {
 const manyResponses = 16
 
 // StatusOf is an addressee's answer to a demand: its recorded status, or
-// unanswered when it gave none. The screens, the briefs and every report
-// say the same through it.
+// StatusNoResponse when the dossier records none (not "unanswered", which
+// says the source reports the demand went unanswered). The screens, the
+// briefs and every report say the same through it.
 func (dm *Demand) StatusOf(party string) Status {
 	if r := dm.Response(party); r != nil && r.Status != "" {
 		return r.Status
 	}
-	return StatusUnanswered
+	return StatusNoResponse
 }
 
 // Response returns the response a party gave to a demand, or nil.
@@ -454,18 +467,6 @@ func (d *Dossier) AccordingTo(r *Response) string {
 
 // ActCounts counts each party's moves: party id → act → statements making
 // it. A statement without an act, or whose mover is not a party, is not
-// counted.
-func ActCounts(d *Dossier) map[string]map[Act]int {
-	out := map[string]map[Act]int{}
-	for _, s := range d.Statements {
-		mover := d.Mover(s)
-		if s.Act() == "" || d.Party(mover) == nil {
-			continue
-		}
-		if out[mover] == nil {
-			out[mover] = map[Act]int{}
-		}
-		out[mover][s.Act()]++
-	}
-	return out
-}
+// counted. Counted once, when the dossier is loaded: the maps are shared,
+// and must not be changed.
+func ActCounts(d *Dossier) map[string]map[Act]int { return d.idx.moves }

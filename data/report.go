@@ -19,10 +19,15 @@ type Inventory struct {
 	Sources          int `json:"sources"`
 	Statements       int `json:"statements"`
 	Quotes           int `json:"quotes"`
-	Reported         int `json:"reported"` // every statement that is not a quote
+	Reported         int `json:"reported"` // reported speech
 	Anchored         int `json:"anchored"` // statements located in their source
 	AnchoredQuotes   int `json:"anchored_quotes"`
 	AnchoredReported int `json:"anchored_reported"`
+	// Format 1.1: the source's own accounts, and the statements that name
+	// their act.
+	Accounts         int `json:"accounts"`
+	AnchoredAccounts int `json:"anchored_accounts"`
+	Acts             int `json:"acts"`
 	Positions        int `json:"positions"`
 	Demands          int `json:"demands"`
 	Events           int `json:"events"`
@@ -46,10 +51,20 @@ func (n *Inventory) Add(s *Statement) {
 	if located {
 		n.Anchored++
 	}
-	if s.Kind == KindQuote {
+	if s.Act() != "" {
+		n.Acts++
+	}
+	switch s.Kind {
+	case KindQuote:
 		n.Quotes++
 		if located {
 			n.AnchoredQuotes++
+		}
+		return
+	case KindAccount:
+		n.Accounts++
+		if located {
+			n.AnchoredAccounts++
 		}
 		return
 	}
@@ -71,6 +86,7 @@ type ValidationReport struct {
 	Valid    bool            `json:"valid"`
 	Errors   int             `json:"errors"`
 	Warnings int             `json:"warnings"`
+	Hints    int             `json:"hints"`
 	Problems []ProblemReport `json:"problems"`
 	Counts   *Inventory      `json:"counts,omitempty"` // when the dossier loaded
 
@@ -118,7 +134,7 @@ func Validate(file string, policy ReadPolicy) ValidationReport {
 		return rep
 	}
 	rep.Valid = err == nil
-	rep.Errors, rep.Warnings = probs.Errors(), probs.Warnings()
+	rep.Errors, rep.Warnings, rep.Hints = probs.Errors(), probs.Warnings(), probs.Hints()
 	for _, p := range probs {
 		rep.Problems = append(rep.Problems, ProblemReport{
 			File: p.Pos.File, Line: p.Pos.Line, Col: p.Pos.Col, Severity: p.Severity.String(), Message: p.Message, Excerpt: p.Excerpt,
@@ -134,12 +150,17 @@ func Validate(file string, policy ReadPolicy) ValidationReport {
 	return rep
 }
 
-// StatementRef is a statement as a report cites it.
+// StatementRef is a statement as a report cites it. Speaker is the source
+// itself for an account ("the report"); Via names whom the words came
+// through, in order.
 type StatementRef struct {
 	ID      string        `json:"id"`
 	Kind    StatementKind `json:"kind"`
+	Act     Act           `json:"act,omitempty"`
 	Speaker string        `json:"speaker"`
 	Party   string        `json:"party,omitempty"`
+	Via     []string      `json:"via,omitempty"`
+	About   []string      `json:"about,omitempty"`
 	Date    string        `json:"date,omitempty"`
 	Text    string        `json:"text"`
 }
@@ -148,7 +169,8 @@ type StatementRef struct {
 func StatementRefs(d *Dossier, ids []string) []StatementRef {
 	out := []StatementRef{}
 	for _, s := range d.Evidence(ids) {
-		out = append(out, StatementRef{ID: s.ID, Kind: s.Kind, Speaker: d.Speaker(s), Party: s.Party, Date: s.Date.String(), Text: s.Text})
+		out = append(out, StatementRef{ID: s.ID, Kind: s.Kind, Act: s.Act(), Speaker: d.Speaker(s), Party: s.Party,
+			Via: d.ViaNames(s), About: s.About(), Date: s.Date.String(), Text: s.Text})
 	}
 	return out
 }
@@ -164,9 +186,10 @@ type CompareReport struct {
 // CompareTopic is one topic of a CompareReport, a position per party (an
 // empty stance where the party has none).
 type CompareTopic struct {
-	Topic     string            `json:"topic"`
-	Title     string            `json:"title"`
-	Positions []ComparePosition `json:"positions"`
+	Topic       string            `json:"topic"`
+	Title       string            `json:"title"`
+	Proposition string            `json:"proposition,omitempty"` // what the stances support or oppose
+	Positions   []ComparePosition `json:"positions"`
 }
 
 // ComparePosition is a party's position in a CompareReport.
@@ -185,7 +208,7 @@ func CompareOf(d *Dossier, partyIDs []string, topic string) CompareReport {
 		if topic != "" && t.ID != topic {
 			continue
 		}
-		row := CompareTopic{Topic: t.ID, Title: t.Title, Positions: []ComparePosition{}}
+		row := CompareTopic{Topic: t.ID, Title: t.Title, Proposition: t.Proposition, Positions: []ComparePosition{}}
 		for _, id := range partyIDs {
 			cp := ComparePosition{Party: id, Evidence: []StatementRef{}}
 			if p := d.Position(id, t.ID); p != nil {
@@ -211,11 +234,16 @@ type DemandReport struct {
 	Responses []ResponseReport `json:"responses"`
 }
 
-// ResponseReport is an addressee's answer in a DemandReport.
+// ResponseReport is an addressee's answer in a DemandReport: "no response"
+// when none is recorded; an answer known only from others says whom
+// (KnownFrom: "Russia", or "the report" for the source's own account).
 type ResponseReport struct {
-	Party    string         `json:"party"`
-	Status   Status         `json:"status"`
-	Text     string         `json:"text,omitempty"`
+	Party       string         `json:"party"`
+	Status      Status         `json:"status"`
+	Basis       Basis          `json:"basis,omitempty"`
+	AccordingTo string         `json:"according_to,omitempty"`
+	KnownFrom   string         `json:"known_from,omitempty"`
+	Text        string         `json:"text,omitempty"`
 	Date     string         `json:"date,omitempty"`
 	Evidence []StatementRef `json:"evidence"`
 }
@@ -229,6 +257,10 @@ func DemandsOf(d *Dossier) []DemandReport {
 			rr := ResponseReport{Party: to, Status: dm.StatusOf(to), Evidence: []StatementRef{}}
 			if r := dm.Response(to); r != nil {
 				rr.Text, rr.Date, rr.Evidence = r.Text, r.Date.String(), StatementRefs(d, r.Evidence)
+				rr.Basis, rr.AccordingTo, rr.KnownFrom = BasisStated, r.AccordingTo, d.AccordingTo(r)
+				if r.Reported() {
+					rr.Basis = BasisReported
+				}
 			}
 			dr.Responses = append(dr.Responses, rr)
 		}
@@ -278,8 +310,9 @@ type CommonGroundReport struct {
 
 // GroundTopic is one topic of a CommonGroundReport.
 type GroundTopic struct {
-	Topic     string           `json:"topic"`
-	Title     string           `json:"title"`
+	Topic       string           `json:"topic"`
+	Title       string           `json:"title"`
+	Proposition string           `json:"proposition,omitempty"`
 	Class     GroundClass      `json:"class"`
 	Shared    Stance           `json:"shared,omitempty"`
 	Agreeing  []string         `json:"agreeing,omitempty"`
@@ -308,7 +341,7 @@ func CommonGroundOf(d *Dossier, partyIDs []string) CommonGroundReport {
 	rep := CommonGroundReport{Parties: partyIDs, Topics: make([]GroundTopic, 0, len(agreements)), Silent: SilentTopics(agreements)}
 	for _, ta := range agreements {
 		gt := GroundTopic{
-			Topic: ta.Topic.ID, Title: ta.Topic.Title, Class: ta.ClassOf(),
+			Topic: ta.Topic.ID, Title: ta.Topic.Title, Proposition: ta.Topic.Proposition, Class: ta.ClassOf(),
 			Shared: ta.Shared, Agreeing: ta.Agreeing, Silent: ta.Silent, Positions: []GroundPosition{},
 		}
 		for _, p := range ta.Positions {

@@ -68,7 +68,7 @@ func TestMatrixUpdate(t *testing.T) {
 		check func(t *testing.T, m *Root, x *Matrix)
 	}{
 		{"opens on the first topic and the first party", nil, func(t *testing.T, m *Root, x *Matrix) {
-			if x.row != 0 || x.col != 0 || len(x.rows) != 10 {
+			if x.row != 0 || x.col != 0 || len(x.rows) != 11 {
 				t.Errorf("row %d col %d of %d rows", x.row, x.col, len(x.rows))
 			}
 		}},
@@ -107,7 +107,7 @@ func TestMatrixUpdate(t *testing.T) {
 			}
 		}},
 		{"space folds a parent and shows what is folded", []string{"space"}, func(t *testing.T, m *Root, x *Matrix) {
-			if len(x.rows) != 5 || !x.rows[0].Collapsed || x.rows[0].HiddenN != 5 {
+			if len(x.rows) != 6 || !x.rows[0].Collapsed || x.rows[0].HiddenN != 5 {
 				t.Errorf("%d rows, first folded %v hiding %d", len(x.rows), x.rows[0].Collapsed, x.rows[0].HiddenN)
 			}
 			if !strings.Contains(screen(m), "▸ European security +5") {
@@ -115,7 +115,7 @@ func TestMatrixUpdate(t *testing.T) {
 			}
 		}},
 		{"space twice unfolds", []string{"space", "c"}, func(t *testing.T, m *Root, x *Matrix) {
-			if len(x.rows) != 10 {
+			if len(x.rows) != 11 {
 				t.Errorf("%d rows", len(x.rows))
 			}
 		}},
@@ -129,7 +129,7 @@ func TestMatrixUpdate(t *testing.T) {
 				t.Errorf("%d rows folded", len(x.rows))
 			}
 			press(m, "z")
-			if len(x.rows) != 10 {
+			if len(x.rows) != 11 {
 				t.Errorf("%d rows unfolded", len(x.rows))
 			}
 		}},

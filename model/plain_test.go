@@ -137,7 +137,7 @@ func TestPlainCompareReadsDownOneColumn(t *testing.T) {
 		t.Fatalf("after tab: focus %d, selected %q; want the heading of %s", c.focus, got, c.parties[1].Name)
 	}
 	press(m, "down")
-	if got := selected(); !strings.HasPrefix(got, "Reported speech by") && !strings.HasPrefix(got, "Quote by") {
+	if got := selected(); !strings.HasPrefix(got, "Reported speech by") && !strings.HasPrefix(got, "Quote by") && !strings.HasPrefix(got, "Account by") {
 		t.Fatalf("after down: selected %q, want a statement", got)
 	}
 	press(m, "enter")

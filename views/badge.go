@@ -18,6 +18,21 @@ var statusGlyph = map[data.Status]string{
 	data.StatusDeferred:   "»",
 	data.StatusCountered:  "⇄",
 	data.StatusUnanswered: "○",
+	NoResponse:            "–",
+}
+
+// NoResponse is what an addressee shows when the dossier records no
+// response from it: not a status of the format, and not "unanswered",
+// which says the source reports that the demand went unanswered.
+const NoResponse = data.StatusNoResponse
+
+// ActBadge is the move a statement makes, in brackets: "[warning]"; "" for
+// a statement without one.
+func ActBadge(s *data.Statement) string {
+	if s.Act() == "" {
+		return ""
+	}
+	return "[" + string(s.Act()) + "]"
 }
 
 // StanceWord is the glyph and word of a stance: "✓ support". An unknown

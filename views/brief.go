@@ -22,7 +22,11 @@ func CompareMarkdown(d *data.Dossier, parties []*data.Party, topic *data.Topic) 
 		topics = []*data.Topic{topic}
 	}
 	for _, tp := range topics {
-		fmt.Fprintf(&b, "## %s\n\n| Party | Stance | Basis | Summary |\n|---|---|---|---|\n", mdText(TopicPath(d, tp)))
+		fmt.Fprintf(&b, "## %s\n\n", mdText(TopicPath(d, tp)))
+		if tp.Proposition != "" {
+			fmt.Fprintf(&b, "Proposition: %s\n\n", mdText(tp.Proposition))
+		}
+		b.WriteString("| Party | Stance | Basis | Summary |\n|---|---|---|---|\n")
 		var evidence []*data.Statement
 		for _, p := range parties {
 			pos := d.Position(p.ID, tp.ID)
@@ -53,8 +57,14 @@ func DemandMarkdown(d *data.Dossier, dm *data.Demand) []byte {
 	b.WriteString("\n\n")
 	mdQuotes(&b, d, d.Evidence(dm.Evidence))
 	for _, to := range dm.To {
-		fmt.Fprintf(&b, "## %s: %s\n\n", mdText(partyName(d, to)), StatusWord(ResponseStatus(dm, to)))
 		r := dm.Response(to)
+		from := ""
+		if r != nil {
+			if who := d.AccordingTo(r); who != "" {
+				from = " — according to " + mdText(who)
+			}
+		}
+		fmt.Fprintf(&b, "## %s: %s%s\n\n", mdText(partyName(d, to)), StatusWord(ResponseStatus(dm, to)), from)
 		if r == nil {
 			b.WriteString("No response recorded.\n\n")
 			continue
@@ -97,6 +107,20 @@ func MatrixMarkdown(d *data.Dossier, parties []*data.Party, agreements []data.To
 	b.WriteString("\nSilent on (topics another shown party speaks to):\n\n")
 	for _, p := range parties {
 		fmt.Fprintf(&b, "- %s: %d\n", mdText(p.Name), silent[p.ID])
+	}
+	first := true
+	for _, ta := range agreements {
+		if ta.Topic.Proposition == "" {
+			continue
+		}
+		if first {
+			b.WriteString("\nPropositions (what support and oppose refer to):\n\n")
+			first = false
+		}
+		fmt.Fprintf(&b, "- %s: %s\n", mdText(TopicPath(d, ta.Topic)), mdText(ta.Topic.Proposition))
+	}
+	if moves := MovesText(d, parties); moves != "" {
+		fmt.Fprintf(&b, "\nMoves (acts of the statements):\n\n%s", moves)
 	}
 	return []byte(b.String())
 }
@@ -193,15 +217,47 @@ func mdTitle(b *strings.Builder, d *data.Dossier, what string) {
 // mdQuotes quotes statements as block quotes with their attribution.
 func mdQuotes(b *strings.Builder, d *data.Dossier, ss []*data.Statement) {
 	for _, s := range ss {
-		fmt.Fprintf(b, "> %s\n>\n> — %s\n\n", mdStatementText(s), mdText(data.Attribution(d, s)))
+		act := ""
+		if s.Act() != "" {
+			act = " · *" + string(s.Act()) + "*"
+		}
+		fmt.Fprintf(b, "> %s\n>\n> — %s%s\n\n", mdStatementText(s), mdText(data.Attribution(d, s)), act)
 	}
 }
 
 func mdStatementText(s *data.Statement) string {
-	if s.Kind == data.KindQuote {
+	switch s.Kind {
+	case data.KindQuote:
 		return "“" + mdText(s.Text) + "”"
+	case data.KindAccount:
+		return "Account: " + mdText(s.Text)
 	}
 	return "Reported: " + mdText(s.Text)
+}
+
+// MovesText lists each party's moves, one line a party with any: "- Russia:
+// 3 demand, 1 offer, 1 rejection". "" when no statement has an act.
+func MovesText(d *data.Dossier, parties []*data.Party) string {
+	counts := data.ActCounts(d)
+	var b strings.Builder
+	for _, p := range parties {
+		if m := MovesOf(counts[p.ID]); m != "" {
+			fmt.Fprintf(&b, "- %s: %s\n", mdText(p.Name), m)
+		}
+	}
+	return b.String()
+}
+
+// MovesOf is one party's moves in the order of data.Acts: "3 demand, 1
+// offer"; "" for none.
+func MovesOf(counts map[data.Act]int) string {
+	var parts []string
+	for _, a := range data.Acts {
+		if n := counts[a]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, a))
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 func partyNames(parties []*data.Party) []string {

@@ -25,10 +25,11 @@ func TestBriefsRender(t *testing.T) {
 		md    []byte
 		wants []string
 	}{
-		{"comparison", CompareMarkdown(d, parties, d.Topic("invasion-warnings")), []string{"# Comparison: United States, Russia, NATO", "| United States | ✓ support |", "> “We have made clear"}},
+		{"comparison", CompareMarkdown(d, parties, d.Topic("invasion-warnings")), []string{"# Comparison: United States, Russia, NATO", "Proposition: A Russian invasion", "| United States | ✓ support |", "> “We have made clear", "· *warning*"}},
 		{"all topics", CompareMarkdown(d, parties, nil), []string{"## European security › NATO", "no stated position"}},
-		{"demand", DemandMarkdown(d, d.Demands[0]), []string{"# Demand: RU → US, West", "» deferred"}},
-		{"matrix", MatrixMarkdown(d, parties, data.Agreements(d, ids)), []string{"| Topic | Agreement | US | RU | NATO |", "≠ conflict", "- NATO: 7"}},
+		{"demand", DemandMarkdown(d, d.Demands[0]), []string{"# Demand: RU → US, West", "» deferred — according to Russia"}},
+		{"a demand with no response recorded", DemandMarkdown(d, d.Demand("end-nato-expansion")), []string{"## NATO: – no response", "No response recorded."}},
+		{"matrix", MatrixMarkdown(d, parties, data.Agreements(d, ids)), []string{"| Topic | Agreement | US | RU | NATO |", "≠ conflict", "- NATO: 8", "› Ukraine's possible NATO membership: NATO should commit not to accept Ukraine", "- Russia: 3 demand, 1 offer"}},
 		{"source", SourceMarkdown(d, d.Sources[0]), []string{"# Source: Report on the Blinken", "¶5"}},
 		{"timeline", TimelineMarkdown(d), []string{"## 2022-01-24..2022-01-30", "(expected)", "undated statements not shown"}},
 		{"search", SearchMarkdown(d, "party:russia nato", []*data.Statement{d.Statement("blinken-stand-firmly")}, 3), []string{"# Quotes: party:russia nato", "1 of 3 matches."}},

@@ -27,6 +27,9 @@ func CommonGroundText(d *data.Dossier, rep data.CommonGroundReport) string {
 			}
 			n++
 			fmt.Fprintf(&b, "  %s [%s]\n", gt.Title, gt.Topic)
+			if gt.Proposition != "" {
+				fmt.Fprintf(&b, "    proposition: %s\n", oneLine(gt.Proposition))
+			}
 			for _, p := range gt.Positions {
 				fmt.Fprintf(&b, "    %-8s %s (%s)", d.Party(p.Party).Label(), p.Stance, p.Basis)
 				if len(p.Evidence) > 0 {

@@ -2,8 +2,10 @@ package views
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/parley-dev/parley/data"
 )
@@ -75,10 +77,14 @@ func PositionContent(d *data.Dossier, party *data.Party, topic *data.Topic, widt
 // MaxPaneStatements: a reader scrolls through a few dozen, not thousands,
 // and stepping topics stays instant.
 func statementSections(c *Content, d *data.Dossier, party *data.Party, topic *data.Topic, pos *data.Position, evidence []*data.Statement, width int, t *Theme) {
-	var others []*data.Statement
+	var others, accounts []*data.Statement
 	for _, s := range d.StatementsByTopic(topic.ID) {
-		if s.Party == party.ID && !contains(evidence, s) {
+		switch {
+		case contains(evidence, s):
+		case s.Party == party.ID:
 			others = append(others, s)
+		case s.Kind == data.KindAccount && slices.Contains(s.About(), party.ID):
+			accounts = append(accounts, s)
 		}
 	}
 	shown := 0
@@ -109,6 +115,13 @@ func statementSections(c *Content, d *data.Dossier, party *data.Party, topic *da
 		}
 		c.add(t.Paint(&t.Heading, Truncate(fmt.Sprintf("%s (%d)", heading, len(others)), width)))
 		list(others)
+	}
+	if len(accounts) > 0 {
+		// What the source says about the party in its own voice: not the
+		// party's words, so under a heading of its own.
+		c.blank()
+		c.add(t.Paint(&t.Heading, Truncate(fmt.Sprintf("The source on %s (%d)", party.Label(), len(accounts)), width)))
+		list(accounts)
 	}
 }
 
@@ -183,49 +196,101 @@ func subtopicPositions(d *data.Dossier, party *data.Party, topic *data.Topic) []
 }
 
 // statementBlock adds a statement: a quote set apart by a bar and quotation
-// marks, reported speech in plain italics; then who said it and when. In
-// plain mode it is one logical line of words (PlainStatement).
+// marks, reported speech in plain italics, the source's own account behind
+// a dotted bar; then who said it and when. In plain mode it is one logical
+// line of words (PlainStatement).
 func statementBlock(c *Content, d *data.Dossier, s *data.Statement, width int, t *Theme) {
 	start := len(c.Lines)
 	switch {
 	case t.Accessible:
-		st := &t.Reported
-		if s.Kind == data.KindQuote {
-			st = &t.Quote
-		}
-		c.addWrapped(PlainStatement(d, s), width, st, t)
+		c.addWrapped(PlainStatement(d, s), width, textStyle(s, t), t)
 		c.Blocks = append(c.Blocks, Block{Start: start, End: len(c.Lines), Statement: s})
 		return
 	default:
 		statementText(c, s, width, t)
 	}
-	for _, l := range Indent(Attribution(d, s), width, "— ", "  ") {
-		c.add(t.Paint(&t.Attribution, l))
-	}
+	attribution(c, d, s, width, t)
 	c.Blocks = append(c.Blocks, Block{Start: start, End: len(c.Lines), Statement: s})
 }
 
-// statementText draws a statement's words: a quote between quotation
-// marks behind a bar, reported speech in its own style.
-func statementText(c *Content, s *data.Statement, width int, t *Theme) {
-	if s.Kind != data.KindQuote {
-		for _, l := range Wrap(s.Text, width) {
-			c.add(t.Paint(&t.Reported, l))
+// attribution adds the line under a statement, "— Anthony Blinken ·
+// 2022-01-21", its act in its own style when it fits on the last line.
+func attribution(c *Content, d *data.Dossier, s *data.Statement, width int, t *Theme) {
+	lines := Indent(attributionText(d, s), width, "— ", "  ")
+	act := ActBadge(s)
+	for i, l := range lines {
+		if i == len(lines)-1 && act != "" && ansi.StringWidth(l)+3+ansi.StringWidth(act) <= width {
+			c.add(t.Paint(&t.Attribution, l+" · ") + t.Paint(&t.Act, act))
+			act = ""
+			continue
 		}
-		return
+		c.add(t.Paint(&t.Attribution, l))
 	}
-	bar := t.Paint(&t.QuoteBar, "┃") + " "
-	for _, l := range Wrap("“"+s.Text+"”", max(width-2, 1)) {
-		c.add(bar + t.Paint(&t.Quote, l))
+	if act != "" {
+		c.add(t.Paint(&t.Act, Truncate("  "+act, width)))
 	}
 }
 
-// Attribution is who said a statement, how, and when: "Anthony Blinken ·
-// 2022-01-21", "Sergei Lavrov, reported · undated".
+// textStyle is the style of a statement's words.
+func textStyle(s *data.Statement, t *Theme) *lipgloss.Style {
+	switch s.Kind {
+	case data.KindQuote:
+		return &t.Quote
+	case data.KindAccount:
+		return &t.Account
+	}
+	return &t.Reported
+}
+
+// statementText draws a statement's words: a quote between quotation
+// marks behind a bar, reported speech in its own style, the source's own
+// account behind a dotted bar, so it never passes for anyone's words.
+func statementText(c *Content, s *data.Statement, width int, t *Theme) {
+	switch s.Kind {
+	case data.KindQuote:
+		bar := t.Paint(&t.QuoteBar, "┃") + " "
+		for _, l := range Wrap("“"+s.Text+"”", max(width-2, 1)) {
+			c.add(bar + t.Paint(&t.Quote, l))
+		}
+	case data.KindAccount:
+		bar := t.Paint(&t.AccountBar, "┆") + " "
+		for _, l := range Wrap(s.Text, max(width-2, 1)) {
+			c.add(bar + t.Paint(&t.Account, l))
+		}
+	default:
+		for _, l := range Wrap(s.Text, width) {
+			c.add(t.Paint(&t.Reported, l))
+		}
+	}
+}
+
+// Attribution is who said a statement, how, through whom, when, and the
+// move it makes: "Anthony Blinken · 2022-01-21 · [warning]", "Sergei
+// Ryabkov, reported, via Interfax · undated", and for the source's own
+// account, "the report, ¶6".
 func Attribution(d *data.Dossier, s *data.Statement) string {
+	if act := ActBadge(s); act != "" {
+		return attributionText(d, s) + " · " + act
+	}
+	return attributionText(d, s)
+}
+
+// attributionText is Attribution without the act.
+func attributionText(d *data.Dossier, s *data.Statement) string {
 	who := d.Speaker(s)
-	if s.Kind != data.KindQuote {
+	switch s.Kind {
+	case data.KindReported:
 		who += ", reported"
+	case data.KindAccount:
+		if s.Location != nil && s.Location.Paragraph > 0 {
+			who += fmt.Sprintf(", ¶%d", s.Location.Paragraph)
+		}
+	}
+	for _, v := range d.ViaNames(s) {
+		who += ", via " + v
+	}
+	if s.Kind == data.KindAccount && s.Date.IsZero() {
+		return who // the source says it on its own date
 	}
 	return who + " · " + DateText(s.Date)
 }
@@ -268,9 +333,16 @@ func cutLast(s, sep string) (string, string) {
 	return s[:i], s[i+len(sep):]
 }
 
-// TopicSummary is the current topic's summary, cut to one line.
+// TopicSummary is the line under the topic bar: the topic's proposition,
+// which the stances in the panes below refer to, or else its summary, cut
+// to one line.
 func TopicSummary(topic *data.Topic, width int, t *Theme) string {
-	if topic == nil || topic.Summary == "" {
+	switch {
+	case topic == nil:
+		return Fit("", width)
+	case topic.Proposition != "":
+		return Fit(t.Paint(&t.Muted, "Proposition: ")+t.Paint(&t.Proposition, Truncate(flatten(topic.Proposition), max(width-13, 1))), width)
+	case topic.Summary == "":
 		return Fit("", width)
 	}
 	return Fit(t.Paint(&t.Muted, Truncate(strings.Join(strings.Fields(topic.Summary), " "), width)), width)
@@ -325,6 +397,12 @@ func topicCell(d *data.Dossier, p *data.Party, topic *data.Topic, width, headW i
 	var lines []string
 	for _, l := range Indent(topic.Title, headW, indent, indent) {
 		lines = append(lines, t.Paint(&t.Heading, l))
+	}
+	if topic.Proposition != "" {
+		// At the narrowest width, so it takes the same lines in every pane.
+		for _, l := range Indent("Proposition: "+flatten(topic.Proposition), headW, indent, indent) {
+			lines = append(lines, t.Paint(&t.Muted, l))
+		}
 	}
 	pos := d.Position(p.ID, topic.ID)
 	n := statementCount(d, p, topic)
@@ -398,6 +476,11 @@ func CompareText(d *data.Dossier, rep data.CompareReport, width int) string {
 		}
 		for _, l := range Wrap("Topic: "+TopicPath(d, topic), width) {
 			sb.WriteString(l + "\n")
+		}
+		if topic.Proposition != "" {
+			for _, l := range Wrap("Proposition: "+flatten(topic.Proposition), width) {
+				sb.WriteString(l + "\n")
+			}
 		}
 		for i, p := range parties {
 			contents = append(contents, PositionContent(d, p, topic, widths[i], t))

@@ -33,11 +33,13 @@ func Route(d *data.Dossier, dm *data.Demand) string {
 	return partyLabel(d, dm.From) + " → " + strings.Join(to, ", ")
 }
 
-// ResponseStatus is an addressee's answer to a demand (Demand.StatusOf).
+// ResponseStatus is an addressee's answer to a demand (Demand.StatusOf):
+// "no response" when the dossier records none, which is not "unanswered"
+// (that is for a source that says so).
 func ResponseStatus(dm *data.Demand, party string) data.Status { return dm.StatusOf(party) }
 
 // StatusSummary counts a demand's answers by status: "» 2 deferred ·
-// ○ 1 unanswered", in the order of data.Statuses.
+// – 1 no response", in the order of data.Statuses.
 func StatusSummary(dm *data.Demand) string {
 	return statusSummary(dm, nil, true)
 }
@@ -50,7 +52,7 @@ func statusSummary(dm *data.Demand, t *Theme, glyphs bool) string {
 		counts[ResponseStatus(dm, to)]++
 	}
 	var parts []string
-	for _, s := range data.Statuses {
+	for _, s := range append(data.Statuses[:len(data.Statuses):len(data.Statuses)], NoResponse) {
 		if n := counts[s]; n > 0 {
 			part := fmt.Sprintf("%d %s", n, s)
 			if glyphs {
@@ -114,8 +116,9 @@ func DemandList(d *data.Dossier, selected, width int, t *Theme) *Content {
 
 // DemandThread is a demand and everything said about it: its text, who
 // asked whom, the topic and date, the evidence; then one block per
-// addressee with the status of its response ("unanswered" when there is
-// none), the response's text, date and evidence.
+// addressee with the status of its response and whom it is known from
+// ("» deferred — according to Russia"; "– no response" when none is
+// recorded), the response's text, date and evidence.
 func DemandThread(d *data.Dossier, dm *data.Demand, width int, t *Theme) *Content {
 	c := &Content{}
 	if dm == nil {
@@ -139,15 +142,27 @@ func DemandThread(d *data.Dossier, dm *data.Demand, width int, t *Theme) *Conten
 		c.add(t.Paint(&t.Rule, strings.Repeat("─", width)))
 		name := partyName(d, to)
 		status := ResponseStatus(dm, to)
-		badge := StatusWord(status)
+		r := dm.Response(to)
+		// Whom an answer is known from, when not from the party itself.
+		from := ""
+		if r != nil {
+			if who := d.AccordingTo(r); who != "" {
+				from = " — according to " + who
+			}
+		}
+		badge := StatusWord(status) + from
 		if ansi.StringWidth(name)+2+ansi.StringWidth(badge) <= width {
 			gap := width - ansi.StringWidth(name) - ansi.StringWidth(badge)
-			c.add(t.PartyText(to, name) + strings.Repeat(" ", gap) + t.StatusBadge(status))
+			c.add(t.PartyText(to, name) + strings.Repeat(" ", gap) + t.StatusBadge(status) + t.Paint(&t.Muted, from))
 		} else {
 			c.add(t.PartyText(to, Truncate(name, width)))
 			c.add(t.StatusBadge(status))
+			if from != "" {
+				for _, l := range Wrap(strings.TrimPrefix(from, " — "), width) {
+					c.add(t.Paint(&t.Muted, l))
+				}
+			}
 		}
-		r := dm.Response(to)
 		if r == nil {
 			c.add(t.Paint(&t.Empty, Truncate("no response recorded", width)))
 			continue

@@ -8,8 +8,10 @@ import (
 	"github.com/parley-dev/parley/data"
 )
 
-// Speaker is who said a statement with their role and party: "Antony
-// Blinken, US Secretary of State (United States)".
+// Speaker is who said a statement with their role and party, and whom it
+// came through: "Antony Blinken, US Secretary of State (United States)",
+// "Sergei Ryabkov, Deputy Foreign Minister (Russia), via Interfax"; for an
+// account, the source: "the report".
 func Speaker(d *data.Dossier, s *data.Statement) string {
 	who := d.Speaker(s)
 	if a := d.Actor(s.Actor); a != nil && a.Role != "" {
@@ -17,6 +19,9 @@ func Speaker(d *data.Dossier, s *data.Statement) string {
 	}
 	if p := d.Party(s.Party); p != nil && p.Name != who {
 		who += " (" + p.Name + ")"
+	}
+	for _, v := range d.ViaNames(s) {
+		who += ", via " + v
 	}
 	return who
 }
@@ -41,9 +46,12 @@ func SourceRef(d *data.Dossier, s *data.Statement) string {
 // “words” — Speaker, Role (Party), date. Source, ¶N.
 func CopyText(d *data.Dossier, s *data.Statement) string {
 	text := flatten(s.Text)
-	if s.Kind == data.KindQuote {
+	switch s.Kind {
+	case data.KindQuote:
 		text = "“" + text + "”"
-	} else {
+	case data.KindAccount:
+		text = "Account: " + text
+	default:
 		text = "Reported: " + text
 	}
 	out := text + " — " + Speaker(d, s)
@@ -66,6 +74,8 @@ func DetailContent(d *data.Dossier, s *data.Statement, width int, t *Theme) *Con
 	switch {
 	case t.Accessible && s.Kind == data.KindQuote:
 		c.addWrapped("Quote: “"+flatten(s.Text)+"”", width, &t.Quote, t)
+	case t.Accessible && s.Kind == data.KindAccount:
+		c.addWrapped("The source's own account: "+flatten(s.Text), width, &t.Account, t)
 	case t.Accessible:
 		c.addWrapped("Reported speech: "+flatten(s.Text), width, &t.Reported, t)
 	default:
@@ -87,18 +97,46 @@ func DetailContent(d *data.Dossier, s *data.Statement, width int, t *Theme) *Con
 	if a := d.Actor(s.Actor); a != nil && a.Role != "" {
 		who += ", " + a.Role
 	}
+	account := s.Kind == data.KindAccount
+	if account {
+		who += " (no speaker: the source's own words)"
+	}
 	field("speaker", who)
-	if p := d.Party(s.Party); p != nil {
+	if via := d.ViaNames(s); len(via) > 0 {
+		field("via", strings.Join(via, ", then ")+" (from the speaker to the source)")
+	}
+	switch p := d.Party(s.Party); {
+	case p != nil:
 		field("party", p.Name)
-	} else {
+	case !account:
 		field("party", "not given")
+	}
+	if len(s.About()) > 0 {
+		names := make([]string, len(s.About()))
+		for i, id := range s.About() {
+			names[i] = partyName(d, id)
+		}
+		field("about", strings.Join(names, ", "))
 	}
 	field("date", DateText(s.Date))
 	kind := "quote (the speaker's own words)"
-	if s.Kind != data.KindQuote {
+	switch s.Kind {
+	case data.KindReported:
 		kind = "reported (a paraphrase of speech)"
+	case data.KindAccount:
+		kind = "account (the source's own claim, not a party's words)"
 	}
 	field("kind", kind)
+	if s.Act() != "" {
+		field("act", string(s.Act()))
+	}
+	if dr := s.Draft(); dr != nil {
+		draft := "not yet reviewed; drafted by rule " + dr.Rule
+		if dr.Confidence != nil {
+			draft += fmt.Sprintf(", confidence %.2f", *dr.Confidence)
+		}
+		field("draft", draft)
+	}
 	if t.Accessible {
 		field("source", strings.ReplaceAll(SourceRef(d, s), "¶", "paragraph "))
 	} else {

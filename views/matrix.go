@@ -89,7 +89,10 @@ func MatrixLayout(parties []*data.Party, width, height int) MatrixGeometry {
 		}
 	}
 	g.TopicW = max(min(avail-g.Cols*(g.CellW+1), maxTopicW), 1)
-	if height >= 14 {
+	switch {
+	case height >= 20:
+		g.InfoH = 5 // a rule, the cell, the proposition, the summary, the party's moves
+	case height >= 14:
 		g.InfoH = 3
 	}
 	g.Rows = max(height-MatrixHead-g.InfoH, 0)
@@ -180,7 +183,7 @@ func (t *Theme) RenderMatrix(d *data.Dossier, m Matrix, width, height int) strin
 	lines = lines[:max(height-g.InfoH, 0)]
 	if g.InfoH > 0 {
 		lines = append(lines, t.Rule.Render(strings.Repeat("─", max(width, 0))))
-		lines = append(lines, t.matrixInfo(d, m, width)...)
+		lines = append(lines, t.matrixInfo(d, m, width, g.InfoH-1)...)
 	}
 	return Box(strings.Join(lines, "\n"), width, height)
 }
@@ -335,11 +338,25 @@ func (t *Theme) matrixRow(m Matrix, mc matrixCells, r, left, ncols int, g Matrix
 	return sb.String()
 }
 
-// matrixInfo is the strip under the matrix: the cell under the cursor in
-// words, the position's summary and how to reach its evidence.
-func (t *Theme) matrixInfo(d *data.Dossier, m Matrix, width int) []string {
+// matrixInfo is the strip under the matrix, n lines: the cell under the
+// cursor in words, the topic's proposition the stance refers to, the
+// position's summary and how to reach its evidence, and the party's moves;
+// with two lines, the proposition (or else the summary) after the cell.
+func (t *Theme) matrixInfo(d *data.Dossier, m Matrix, width, n int) []string {
+	out := make([]string, 0, n)
+	done := func(lines ...string) []string {
+		for _, l := range lines {
+			if len(out) < n {
+				out = append(out, Fit(l, width))
+			}
+		}
+		for len(out) < n {
+			out = append(out, Fit("", width))
+		}
+		return out
+	}
 	if m.Row < 0 || m.Row >= len(m.Rows) || m.Col < 0 || m.Col >= len(m.Parties) {
-		return []string{Fit("", width), Fit("", width)}
+		return done()
 	}
 	row, p := m.Rows[m.Row], m.Parties[m.Col]
 	var pos *data.Position
@@ -347,20 +364,28 @@ func (t *Theme) matrixInfo(d *data.Dossier, m Matrix, width int) []string {
 		pos = row.Agreement.Positions[m.Col]
 	}
 	head := t.Party(p.ID).Render(p.Label()) + t.Muted.Render(" on ") + t.Heading.Render(flatten(row.Topic.Title))
+	prop := ""
+	if row.Topic.Proposition != "" {
+		prop = t.Muted.Render("Proposition: ") + t.Proposition.Render(Truncate(flatten(row.Topic.Proposition), max(width-13, 1)))
+	}
+	moves := ""
+	if mv := MovesOf(data.ActCounts(d)[p.ID]); mv != "" && n > 2 {
+		moves = t.Muted.Render(Truncate(p.Label()+"'s moves: "+mv, width))
+	}
 	if pos == nil {
-		return []string{
-			Fit(head, width),
-			Fit(t.Empty.Render(Truncate(NoPosition, width)), width),
+		if prop != "" && n > 2 {
+			return done(head, prop, t.Empty.Render(Truncate(NoPosition, width)), moves)
 		}
+		return done(head, t.Empty.Render(Truncate(NoPosition, width)), moves)
 	}
 	basis := pos.Basis
 	if basis == "" {
 		basis = data.BasisStated
 	}
 	head += t.Muted.Render(" — ") + t.StanceBadge(pos.Stance) + t.Muted.Render(" · "+string(basis))
-	n := len(d.Evidence(pos.Evidence))
-	ev := fmt.Sprintf("%d evidence · enter opens", n)
-	if n == 0 {
+	nev := len(d.Evidence(pos.Evidence))
+	ev := fmt.Sprintf("%d evidence · enter opens", nev)
+	if nev == 0 {
 		ev = "no evidence cited"
 	}
 	summary := flatten(pos.Summary)
@@ -369,7 +394,10 @@ func (t *Theme) matrixInfo(d *data.Dossier, m Matrix, width int) []string {
 	if summary != "" && room > 10 {
 		second = t.Summary.Render(Truncate(summary, room)) + t.Muted.Render(" · "+ev)
 	}
-	return []string{Fit(head, width), Fit(second, width)}
+	if prop != "" {
+		return done(head, prop, second, moves)
+	}
+	return done(head, second, moves)
 }
 
 // EvidenceContent lists the statements behind a position, one selectable

@@ -23,13 +23,41 @@ func (c *Content) addWrapped(text string, width int, st *lipgloss.Style, t *Them
 }
 
 // PlainStatement is a statement as one line of words: "Quote by Antony
-// Blinken, 2022-01-21: “…”", or "Reported speech by …".
+// Blinken, 2022-01-21: “…”", "Reported speech by Sergei Ryabkov via
+// Interfax, undated, a demand: …", or "Account by the report, paragraph 12:
+// …".
 func PlainStatement(d *data.Dossier, s *data.Statement) string {
 	text := flatten(s.Text)
-	if s.Kind == data.KindQuote {
-		return "Quote by " + d.Speaker(s) + ", " + DateText(s.Date) + ": “" + text + "”"
+	who := d.Speaker(s)
+	for _, v := range d.ViaNames(s) {
+		who += " via " + v
 	}
-	return "Reported speech by " + d.Speaker(s) + ", " + DateText(s.Date) + ": " + text
+	when := ", " + DateText(s.Date)
+	act := ""
+	if s.Act() != "" {
+		act = ", " + article(string(s.Act())) + " " + string(s.Act())
+	}
+	switch s.Kind {
+	case data.KindQuote:
+		return "Quote by " + who + when + act + ": “" + text + "”"
+	case data.KindAccount:
+		if s.Location != nil && s.Location.Paragraph > 0 {
+			who += fmt.Sprintf(", paragraph %d", s.Location.Paragraph)
+		}
+		if s.Date.IsZero() {
+			when = ""
+		}
+		return "Account by " + who + when + act + ": " + text
+	}
+	return "Reported speech by " + who + when + act + ": " + text
+}
+
+// article is "a" or "an" before a word.
+func article(word string) string {
+	if word != "" && strings.ContainsRune("aeiou", rune(word[0])) {
+		return "an"
+	}
+	return "a"
 }
 
 // PlainHeader is the header as one line of words: "parley: Blinken–Lavrov
@@ -140,6 +168,9 @@ func PlainPositions(d *data.Dossier, parties []*data.Party, topic *data.Topic, w
 		}
 		return c, heads
 	}
+	if topic.Proposition != "" {
+		c.addWrapped("Proposition: "+flatten(topic.Proposition)+". The stances below support or oppose it.", width, &t.Proposition, t)
+	}
 	if topic.Summary != "" {
 		c.addWrapped(flatten(topic.Summary), width, &t.Muted, t)
 	}
@@ -246,6 +277,9 @@ func PlainDemandThread(d *data.Dossier, dm *data.Demand, width int, t *Theme) *C
 		r := dm.Response(to)
 		head := partyName(d, to) + ": " + string(ResponseStatus(dm, to))
 		if r != nil {
+			if who := d.AccordingTo(r); who != "" {
+				head += ", according to " + who
+			}
 			head += ", " + DateText(r.Date)
 		}
 		for _, l := range Wrap(head+".", width) {

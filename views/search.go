@@ -94,10 +94,14 @@ func searchAttribution(d *data.Dossier, s *data.Statement) string {
 	return strings.Join(append([]string{who}, hitMeta(d, s)...), " · ")
 }
 
-// hitMeta is what follows the speaker in a hit's attribution: its date,
-// its first topic and, for reported speech, "reported".
+// hitMeta is what follows the speaker in a hit's attribution: whom it came
+// through, its date, its first topic, "reported" for reported speech and
+// "account" for the source's own, and its act.
 func hitMeta(d *data.Dossier, s *data.Statement) []string {
 	var meta []string
+	if via := d.ViaNames(s); len(via) > 0 {
+		meta = append(meta, "via "+strings.Join(via, ", via "))
+	}
 	if !s.Date.IsZero() {
 		meta = append(meta, s.Date.String())
 	}
@@ -106,8 +110,14 @@ func hitMeta(d *data.Dossier, s *data.Statement) []string {
 			meta = append(meta, t.Title)
 		}
 	}
-	if s.Kind == data.KindReported {
+	switch s.Kind {
+	case data.KindReported:
 		meta = append(meta, "reported")
+	case data.KindAccount:
+		meta = append(meta, "account")
+	}
+	if act := ActBadge(s); act != "" {
+		meta = append(meta, act)
 	}
 	return meta
 }
@@ -144,10 +154,7 @@ func SearchHitLines(d *data.Dossier, h search.Hit, width int, selected bool, t *
 	out := []string{gutter + Fit(line, inner)}
 	// The text, wrapped by display width, spans highlighted.
 	text, spans := flattenSpans(s.Text, h.Spans)
-	style := &t.Quote
-	if s.Kind == data.KindReported {
-		style = &t.Reported
-	}
+	style := textStyle(s, t)
 	bar := t.Paint(&t.QuoteBar, "│") + " "
 	if !selected || t.Plain {
 		bar = "  " // plain output has no box drawing

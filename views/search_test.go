@@ -20,7 +20,7 @@ func searchGeneva(t *testing.T, query string) (*data.Dossier, *search.Results) {
 }
 
 func TestSearchTextIsPlainAndFits(t *testing.T) {
-	d, r := searchGeneva(t, "party:russia nato ")
+	d, r := searchGeneva(t, "party:russia security ")
 	out := SearchText(d, r, 60)
 	if !strings.HasPrefix(out, "2 statements match\n") {
 		t.Fatalf("count line:\n%s", out)
@@ -33,7 +33,7 @@ func TestSearchTextIsPlainAndFits(t *testing.T) {
 			t.Errorf("line %d wide: %q", w, line)
 		}
 	}
-	if !strings.Contains(out, "1. Russia") {
+	if !strings.Contains(out, "1. Sergei Lavrov (RU)") {
 		t.Fatalf("no attribution:\n%s", out)
 	}
 }

@@ -151,8 +151,11 @@ func (st *SourceText) Unit(i, width int) []SourceLine {
 	k := st.Anchored + i - 1
 	s := st.Statements[k]
 	text := s.ID + ": " + flatLine(s.Text)
-	if s.Kind == data.KindQuote {
+	switch s.Kind {
+	case data.KindQuote:
 		text = s.ID + ": “" + flatLine(s.Text) + "”"
+	case data.KindAccount:
+		text = s.ID + " (account): " + flatLine(s.Text)
 	}
 	var out []SourceLine
 	for _, l := range Indent(text, textW, "", "  ") {

@@ -40,6 +40,10 @@ type Theme struct {
 	Quote               lipgloss.Style // verbatim words
 	QuoteBar            lipgloss.Style // the bar that sets a quote apart
 	Reported            lipgloss.Style // reported speech
+	Account             lipgloss.Style // the source's own account (no speaker)
+	AccountBar          lipgloss.Style // the dotted bar that sets an account apart
+	Act                 lipgloss.Style // the move a statement makes: "[warning]"
+	Proposition         lipgloss.Style // what support and oppose on a topic refer to
 	Attribution         lipgloss.Style // speaker and date under a statement
 	Selected            lipgloss.Style // the selection marker in the gutter
 	SelectedRow         lipgloss.Style // a selected list row
@@ -111,7 +115,8 @@ func (t *Theme) styles() []*lipgloss.Style {
 	return []*lipgloss.Style{
 		&t.Title, &t.Date, &t.Tab, &t.TabActive, &t.TabKey, &t.Rule, &t.BorderFocused,
 		&t.PaneTitle, &t.PaneTitleFocused, &t.TopicBar, &t.TopicPath, &t.Heading, &t.Summary,
-		&t.Muted, &t.Empty, &t.Quote, &t.QuoteBar, &t.Reported, &t.Attribution, &t.Selected,
+		&t.Muted, &t.Empty, &t.Quote, &t.QuoteBar, &t.Reported, &t.Account, &t.AccountBar, &t.Act, &t.Proposition,
+		&t.Attribution, &t.Selected,
 		&t.SelectedRow, &t.Highlight, &t.Notice, &t.HelpKey, &t.HelpDesc, &t.HelpSep,
 		&t.Cue, &t.Mention, &t.Marking,
 	}
@@ -190,6 +195,10 @@ func NewTheme(d *data.Dossier, dark, noColor bool) *Theme {
 	t.Quote = st(quote)
 	t.QuoteBar = st(accent)
 	t.Reported = st(text).Italic(true)
+	t.Account = st(text)
+	t.AccountBar = st(faint)
+	t.Act = st(accent)
+	t.Proposition = st(text).Bold(true)
 	t.Attribution = st(muted)
 	t.Selected = st(accent).Bold(true)
 	t.SelectedRow = st(text).Bold(true).Reverse(true)
@@ -222,6 +231,7 @@ func NewTheme(d *data.Dossier, dark, noColor bool) *Theme {
 		data.StatusDeferred:   st(c("#9a6b00", "#ffd166")).Bold(true),
 		data.StatusCountered:  st(c("#7b3fa0", "#c792ea")).Bold(true),
 		data.StatusUnanswered: st(muted).Bold(true).Italic(true),
+		NoResponse:            st(muted).Italic(true),
 	}
 	t.parties = map[string]lipgloss.Style{}
 	if d != nil {

@@ -30,7 +30,7 @@ func TestNoColorKeepsMarksWithoutColour(t *testing.T) {
 	if !strings.Contains(focused, "┏") || !hasSGR(focused, "7") || !hasSGR(focused, "1") {
 		t.Error("focused pane lacks its heavy border, reverse title or bold")
 	}
-	if !strings.Contains(focused, "✗ oppose") {
+	if !strings.Contains(focused, "✓ support") {
 		t.Error("stance is not written as glyph and word")
 	}
 	if strings.Contains(focused, "●") {

@@ -276,8 +276,17 @@ func timelineStatement(c *Content, d *data.Dossier, s *data.Statement, width int
 	if d.Actor(s.Actor) != nil {
 		who = partyLabel(d, s.Party) + " · " + who
 	}
-	if s.Kind != data.KindQuote {
+	switch s.Kind {
+	case data.KindReported:
 		who += ", reported"
+	case data.KindAccount:
+		who += ", its own account"
+	}
+	for _, v := range d.ViaNames(s) {
+		who += ", via " + v
+	}
+	if act := ActBadge(s); act != "" {
+		who += " " + act
 	}
 	c.add("  " + ts.partyStyle(t, s.Party).render(Truncate(who, width-2)))
 	text, style := flatLine(s.Text), ts.reported
