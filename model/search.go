@@ -125,7 +125,7 @@ func NewSearch(d *data.Dossier, ix *search.Index, keys *keyMap, theme *views.The
 	ti.CharLimit = maxQueryLength
 	// Clearing the query is the key map's (input_clear), remappable.
 	ti.KeyMap.DeleteBeforeCursor.SetEnabled(false)
-	ti.Placeholder = `words, "a phrase", -word, party: speaker: topic: kind: date:`
+	ti.Placeholder = `words, "a phrase", -word, party: speaker: topic: kind: act: via: date:`
 	ti.SetStyles(queryStyles(theme))
 	m := &Search{frame: newFrame(d, keys, theme), ix: ix, input: ti, typing: true}
 	m.relayout = m.layout

@@ -90,7 +90,9 @@ records none.`,
   -word            statements without it
   party:ID         by party (id or name prefix); speaker:NAME by speaker
   topic:ID         by topic (id or title prefix), its subtopics included
-  kind:quote       verbatim quotes only (or kind:reported)
+  kind:quote       verbatim quotes only (or kind:reported, kind:account)
+  act:warning      by the move a statement makes; about:PARTY by whom it is about
+  via:interfax     by an actor or source its words came through
   date:2022-01     a day, month or year, or a range date:2022-01-01..2022-02-15
 
 When nothing matches exactly, close matches (typos) are shown, and said so.

@@ -40,7 +40,7 @@ func SearchSummary(r *search.Results) string {
 		return "cannot search: " + strings.Join(msgs, "; ")
 	}
 	if r.Query.Empty() {
-		return "type words to search; filters: party: speaker: topic: kind: date:, \"a phrase\", -word"
+		return "type words to search; filters: party: speaker: topic: kind: act: via: about: date:, \"a phrase\", -word"
 	}
 	n := searchPlural(r.Total, "statement matches", "statements match")
 	if r.Total == 0 {

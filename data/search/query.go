@@ -25,7 +25,10 @@ import (
 //	party:russia         party id or name prefix  (also -party:us)
 //	speaker:lavrov       speaker id or name prefix
 //	topic:nato           topic id or title prefix, with its subtopics
-//	kind:quote           quote | reported  (also -kind:quote)
+//	kind:quote           quote | reported | account  (also -kind:quote)
+//	act:warning          the move a statement makes (also -act:)
+//	via:interfax         someone its words came through: actor or source, id or name prefix
+//	about:nato           a party it is about (an account's, or any statement's about)
 //	date:2022-01         a day, month, year or FROM..TO range (either end may be open)
 type Query struct {
 	Raw string
@@ -51,6 +54,10 @@ type Query struct {
 	NotTopics  []string
 	Kinds      []data.StatementKind
 	NotKinds   []data.StatementKind
+	Acts       []data.Act
+	NotActs    []data.Act
+	Via        []string // actor and source ids a statement came through
+	About      []string // party ids
 	Dates      []data.Date
 
 	// Problems explain the parts that could not be understood; a query
@@ -87,7 +94,8 @@ func (q *Query) Empty() bool {
 
 func (q *Query) hasFilters() bool {
 	return len(q.Parties)+len(q.NotParties)+len(q.Actors)+len(q.NotActors)+
-		len(q.Topics)+len(q.NotTopics)+len(q.Kinds)+len(q.NotKinds)+len(q.Dates) > 0
+		len(q.Topics)+len(q.NotTopics)+len(q.Kinds)+len(q.NotKinds)+len(q.Dates)+
+		len(q.Acts)+len(q.NotActs)+len(q.Via)+len(q.About) > 0
 }
 
 // Err is the query's problems as an error, or nil.
@@ -170,7 +178,7 @@ func (p *queryParser) readBare() string {
 	return p.s[start:p.i]
 }
 
-var filterKeys = []string{"party", "speaker", "topic", "kind", "date"}
+var filterKeys = []string{"party", "speaker", "topic", "kind", "act", "via", "about", "date"}
 
 func (p *queryParser) parse() {
 	type word struct {
@@ -300,9 +308,54 @@ func (p *queryParser) filter(key, val string, neg bool, start, vstart, end int) 
 			*kinds = appendUnique(*kinds, data.KindQuote)
 		case strings.HasPrefix(string(data.KindReported), v):
 			*kinds = appendUnique(*kinds, data.KindReported)
+		case strings.HasPrefix(string(data.KindAccount), v):
+			*kinds = appendUnique(*kinds, data.KindAccount)
 		default:
-			p.problem(vstart, end, "kind:%s is not a kind (quote or reported)", val)
+			p.problem(vstart, end, "kind:%s is not a kind (quote, reported or account)", val)
 		}
+	case "act":
+		v := strings.ToLower(val)
+		acts := &p.q.Acts
+		if neg {
+			acts = &p.q.NotActs
+		}
+		var found []data.Act
+		for _, a := range data.Acts {
+			if strings.HasPrefix(string(a), v) {
+				found = append(found, a)
+			}
+		}
+		if len(found) == 0 {
+			words := make([]string, len(data.Acts))
+			for i, a := range data.Acts {
+				words[i] = string(a)
+			}
+			p.problem(vstart, end, "act:%s is not an act (%s)", val, strings.Join(words, ", "))
+			return
+		}
+		*acts = appendUnique(*acts, found...)
+	case "via":
+		if neg {
+			p.problem(start, end, "-via: is not supported")
+			return
+		}
+		ids := p.matchVia(val)
+		if len(ids) == 0 {
+			p.problem(vstart, end, "no actor or source %q that words come through", val)
+			return
+		}
+		p.q.Via = appendUnique(p.q.Via, ids...)
+	case "about":
+		if neg {
+			p.problem(start, end, "-about: is not supported")
+			return
+		}
+		ids := p.matchParties(val)
+		if len(ids) == 0 {
+			p.problem(vstart, end, "no party %q%s", val, p.known("parties", p.partyIDs()))
+			return
+		}
+		p.q.About = appendUnique(p.q.About, ids...)
 	case "date":
 		if neg {
 			p.problem(start, end, "-date: is not supported; use a range, date:FROM..TO")
@@ -445,6 +498,27 @@ func (p *queryParser) matchTopics(val string) []string {
 		}
 	}
 	return ids
+}
+
+// matchVia finds the actors and sources a via: filter names: by id, name
+// or (for a source) its short name, publisher or title.
+func (p *queryParser) matchVia(val string) []string {
+	if p.d == nil {
+		return nil
+	}
+	fv := FoldWords(val)
+	out := exactOrPrefix(val, p.actorIDs(), func(i int) bool {
+		a := p.d.Actors[i]
+		return nameMatches(fv, a.ID, a.Name)
+	})
+	ids := make([]string, len(p.d.Sources))
+	for i, s := range p.d.Sources {
+		ids[i] = s.ID
+	}
+	return append(out, exactOrPrefix(val, ids, func(i int) bool {
+		s := p.d.Sources[i]
+		return nameMatches(fv, s.ID, s.Short, s.Publisher, s.Title)
+	})...)
 }
 
 func (p *queryParser) partyIDs() []string {

@@ -181,3 +181,83 @@ func FuzzParseQuery(f *testing.F) {
 		}
 	})
 }
+
+// The filters format 1.1 brought: the source's own accounts, the move a
+// statement makes, whom its words came through, whom it is about.
+func TestSearchFormat11Filters(t *testing.T) {
+	d, err := data.Geneva()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := New(d)
+	ids := func(query string) []string {
+		t.Helper()
+		q, err := ParseQuery(query, d)
+		if err != nil {
+			t.Fatalf("%q: %v", query, err)
+		}
+		var out []string
+		for _, h := range ix.Search(q, 100).Hits {
+			out = append(out, h.Statement.ID)
+		}
+		return out
+	}
+	count := func(pred func(s *data.Statement) bool) int {
+		n := 0
+		for _, s := range d.Statements {
+			if pred(s) {
+				n++
+			}
+		}
+		return n
+	}
+	if got, want := len(ids("kind:account")), count(func(s *data.Statement) bool { return s.Kind == data.KindAccount }); got != want || want == 0 {
+		t.Errorf("kind:account finds %d statements, the dossier has %d accounts", got, want)
+	}
+	if got, want := len(ids("-kind:account")), len(d.Statements)-13; got != want {
+		t.Errorf("-kind:account finds %d, want %d", got, want)
+	}
+	for _, c := range []struct {
+		query string
+		want  []string // all of them, in any order
+	}{
+		{"act:warning", []string{"blinken-another-invasion", "west-warned-consequences"}},
+		{"act:assu", []string{"lavrov-no-plans-to-attack"}},
+		{"via:interfax", []string{"ryabkov-expects-written-response"}},
+		{"via:lavrov", []string{"counterpart-asked-calm"}},
+		{"via:media", []string{"ryabkov-expects-written-response"}},
+		{"about:nato kind:account act:rejection", []string{"nato-rejects-self-determination"}},
+		{"kind:account troops", []string{"troops-massed"}},
+	} {
+		got := ids(c.query)
+		if !sameSet(got, c.want) {
+			t.Errorf("%q finds %v, want %v", c.query, got, c.want)
+		}
+	}
+	for _, c := range []struct{ query, problem string }{
+		{"act:threat", "act:threat is not an act (demand, offer"},
+		{"kind:opinion", "kind:opinion is not a kind (quote, reported or account)"},
+		{"via:nobody", `no actor or source "nobody"`},
+		{"about:mars", `no party "mars"`},
+	} {
+		if _, err := ParseQuery(c.query, d); err == nil || !strings.Contains(err.Error(), c.problem) {
+			t.Errorf("%q: error %v, want %q", c.query, err, c.problem)
+		}
+	}
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	m := map[string]int{}
+	for _, x := range a {
+		m[x]++
+	}
+	for _, x := range b {
+		if m[x]--; m[x] < 0 {
+			return false
+		}
+	}
+	return true
+}

@@ -41,7 +41,7 @@ type Index struct {
 	inv2     []float32
 	dstart   []int32  // first day of the statement's date, or noDay
 	dend     []int32  // last day
-	kind     []uint8  // kindOther, kindQuote, kindReported
+	kind     []uint8  // kindOther, kindQuote, kindReported, kindAccount
 	party    []uint16 // index in parties+1; 0 for none
 	actor    []uint32 // index in actors+1; 0 for none
 	topicOff []uint32 // topics of docs[i] are topicIx[topicOff[i]:topicOff[i+1]]
@@ -101,6 +101,7 @@ const (
 	kindOther    = 0
 	kindQuote    = 1
 	kindReported = 2
+	kindAccount  = 3
 
 	maxQueryWords = 200
 )
@@ -372,6 +373,8 @@ func (ix *Index) buildDocAttrs() {
 			ix.kind[doc] = kindQuote
 		case data.KindReported:
 			ix.kind[doc] = kindReported
+		case data.KindAccount:
+			ix.kind[doc] = kindAccount
 		}
 		if a, ok := ix.actorIx[s.Actor]; ok && s.Actor != "" {
 			ix.actor[doc] = uint32(a) + 1
@@ -753,6 +756,10 @@ type filter struct {
 	topics     []bool
 	notTopic   []bool
 	kinds      uint8 // bit per kind; 0 for any
+	acts       map[data.Act]bool
+	notActs    map[data.Act]bool
+	via        map[string]bool // actor and source ids
+	about      map[string]bool // party ids
 	dates      [][2]int32
 	impossible bool // a filter names nothing in this index
 }
@@ -783,11 +790,13 @@ func (ix *Index) compileFilter(q *Query) filter {
 			f.kinds |= 1 << kindQuote
 		case data.KindReported:
 			f.kinds |= 1 << kindReported
+		case data.KindAccount:
+			f.kinds |= 1 << kindAccount
 		}
 	}
 	if len(q.NotKinds) > 0 {
 		if f.kinds == 0 {
-			f.kinds = 1<<kindOther | 1<<kindQuote | 1<<kindReported
+			f.kinds = 1<<kindOther | 1<<kindQuote | 1<<kindReported | 1<<kindAccount
 		}
 		for _, k := range q.NotKinds {
 			switch k {
@@ -795,12 +804,36 @@ func (ix *Index) compileFilter(q *Query) filter {
 				f.kinds &^= 1 << kindQuote
 			case data.KindReported:
 				f.kinds &^= 1 << kindReported
+			case data.KindAccount:
+				f.kinds &^= 1 << kindAccount
 			}
 		}
 		if f.kinds == 0 {
 			f.impossible = true
 		}
 	}
+	set2 := func(ids []string) map[string]bool {
+		if len(ids) == 0 {
+			return nil
+		}
+		m := make(map[string]bool, len(ids))
+		for _, id := range ids {
+			m[id] = true
+		}
+		return m
+	}
+	f.via, f.about = set2(q.Via), set2(q.About)
+	actSet := func(acts []data.Act) map[data.Act]bool {
+		if len(acts) == 0 {
+			return nil
+		}
+		m := map[data.Act]bool{}
+		for _, a := range acts {
+			m[a] = true
+		}
+		return m
+	}
+	f.acts, f.notActs = actSet(q.Acts), actSet(q.NotActs)
 	for _, d := range q.Dates {
 		first, last := d.Days()
 		f.dates = append(f.dates, [2]int32{first, last})
@@ -835,6 +868,19 @@ func (f *filter) pass(ix *Index, doc uint32) bool {
 	}
 	if f.kinds != 0 && f.kinds&(1<<ix.kind[doc]) == 0 {
 		return false
+	}
+	if f.acts != nil || f.notActs != nil || f.via != nil || f.about != nil {
+		// Rare filters, read from the statement itself.
+		s := ix.docs[doc]
+		if f.acts != nil && !f.acts[s.Act()] || f.notActs != nil && f.notActs[s.Act()] {
+			return false
+		}
+		if f.via != nil && !slices.ContainsFunc(s.Via(), func(id string) bool { return f.via[id] }) {
+			return false
+		}
+		if f.about != nil && !slices.ContainsFunc(s.About(), func(id string) bool { return f.about[id] }) {
+			return false
+		}
 	}
 	if len(f.dates) > 0 {
 		s, e := ix.dstart[doc], ix.dend[doc]
