@@ -15,7 +15,7 @@ var screenMarks = map[string][]string{
 	"Compare":  {"US · United States", "RU · Russia"},
 	"Demands":  {"RU → US, West", "» 2 deferred"},
 	"Matrix":   {"Agreement", "silent on", "≠ conflict", "≈ partial"},
-	"Source":   {"Text · ¶1–", "Statement 1/", "¶2"},
+	"Source":   {"Text · ¶1–", "Statement 1/", "— the report, ¶1"},
 	"Timeline": {"2022-01-21 · Friday", "◇ expected", "2022-01-24..2022-01-30"},
 }
 

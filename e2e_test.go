@@ -114,9 +114,9 @@ func TestEndToEndInTmux(t *testing.T) {
 	}
 
 	s.keys("Right")
-	s.waitFor("step to the next topic", "◂ 3/10 ▸", "The written response")
+	s.waitFor("step to the next topic", "◂ 3/11 ▸", "The written response")
 	s.keys("]")
-	s.waitFor("] steps again", "◂ 4/10 ▸", "NATO's eastward expansion")
+	s.waitFor("] steps again", "◂ 4/11 ▸", "NATO's eastward expansion")
 
 	s.keys("2")
 	s.waitFor("open Demands", "RU → US, West", "» 2 deferred", "Russia asks United States and The West")

@@ -9,10 +9,16 @@ import (
 func TestInventoryCountsWhatTheDossierHolds(t *testing.T) {
 	d := genevaDossier(t)
 	n := InventoryOf(d)
-	quotes, located := 0, 0
+	quotes, accounts, acts, located := 0, 0, 0, 0
 	for _, s := range d.Statements {
-		if s.Kind == KindQuote {
+		switch s.Kind {
+		case KindQuote:
 			quotes++
+		case KindAccount:
+			accounts++
+		}
+		if s.Act() != "" {
+			acts++
 		}
 		if s.Location != nil {
 			located++
@@ -20,11 +26,12 @@ func TestInventoryCountsWhatTheDossierHolds(t *testing.T) {
 	}
 	want := Inventory{
 		Parties: len(d.Parties), Actors: len(d.Actors), Topics: len(d.Topics), Sources: len(d.Sources),
-		Statements: len(d.Statements), Quotes: quotes, Reported: len(d.Statements) - quotes, Anchored: located,
+		Statements: len(d.Statements), Quotes: quotes, Reported: len(d.Statements) - quotes - accounts, Anchored: located,
+		Accounts: accounts, Acts: acts,
 		Positions: len(d.Positions), Demands: len(d.Demands), Events: len(d.Events),
 	}
-	want.AnchoredQuotes, want.AnchoredReported = n.AnchoredQuotes, n.AnchoredReported
-	if n != want || n.AnchoredQuotes+n.AnchoredReported != located {
+	want.AnchoredQuotes, want.AnchoredReported, want.AnchoredAccounts = n.AnchoredQuotes, n.AnchoredReported, n.AnchoredAccounts
+	if n != want || n.AnchoredQuotes+n.AnchoredReported+n.AnchoredAccounts != located || accounts == 0 || acts == 0 {
 		t.Errorf("got %+v\nwant %+v", n, want)
 	}
 }
@@ -61,8 +68,9 @@ func TestValidateReports(t *testing.T) {
 	}
 }
 
-// An addressee with no recorded response is unanswered in the report, as
-// the screens say (Demand.StatusOf).
+// An addressee with no recorded response has "no response" in the report,
+// as the screens say (Demand.StatusOf) — not "unanswered", which is for a
+// source that says so.
 func TestDemandsReportAnswersEveryAddressee(t *testing.T) {
 	d := genevaDossier(t)
 	reps := DemandsOf(d)
@@ -78,7 +86,7 @@ func TestDemandsReportAnswersEveryAddressee(t *testing.T) {
 			if r.Party != to || r.Status != dm.StatusOf(to) {
 				t.Errorf("%s → %s: reported %s %s, the screens say %s", dm.ID, to, r.Party, r.Status, dm.StatusOf(to))
 			}
-			if dm.Response(to) == nil && r.Status != StatusUnanswered {
+			if dm.Response(to) == nil && r.Status != StatusNoResponse {
 				t.Errorf("%s → %s: no response recorded, yet %s", dm.ID, to, r.Status)
 			}
 		}

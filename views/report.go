@@ -24,15 +24,23 @@ func SummaryText(d *data.Dossier) string {
 		fmt.Fprintf(&b, "  %-8s %s (%d statements, %d positions)\n", p.Label(), p.Name, len(d.StatementsByParty(p.ID)), len(d.PositionsByParty(p.ID)))
 	}
 	fmt.Fprintf(&b, "\n%s\n", InventoryText(data.InventoryOf(d)))
+	if moves := MovesText(d, d.Parties); moves != "" {
+		fmt.Fprintf(&b, "\nMoves (the acts of their statements):\n%s", strings.ReplaceAll(moves, "- ", "  "))
+	}
 	return b.String()
 }
 
-// InventoryText is an inventory in one line.
+// InventoryText is an inventory in one line; the source's own accounts
+// are counted when there are any.
 func InventoryText(n data.Inventory) string {
-	return fmt.Sprintf("%s, %s, %s, %s (%d/%d quotes and %d/%d reported anchored in sources), %s, %s, %s",
+	anchored := fmt.Sprintf("%d/%d quotes and %d/%d reported", n.AnchoredQuotes, n.Quotes, n.AnchoredReported, n.Reported)
+	if n.Accounts > 0 {
+		anchored = fmt.Sprintf("%d/%d quotes, %d/%d reported and %d/%d accounts", n.AnchoredQuotes, n.Quotes, n.AnchoredReported, n.Reported, n.AnchoredAccounts, n.Accounts)
+	}
+	return fmt.Sprintf("%s, %s, %s, %s (%s anchored in sources), %s, %s, %s",
 		Count(n.Parties, "party", "parties"), Count(n.Actors, "actor", "actors"),
 		Count(n.Topics, "topic", "topics"), Count(n.Statements, "statement", "statements"),
-		n.AnchoredQuotes, n.Quotes, n.AnchoredReported, n.Reported,
+		anchored,
 		Count(n.Positions, "position", "positions"), Count(n.Demands, "demand", "demands"),
 		Count(n.Events, "event", "events"))
 }
@@ -52,6 +60,9 @@ func ValidationText(r data.ValidationReport) string {
 		}
 		if r.Warnings > 0 {
 			fmt.Fprintf(&b, "; %s", Count(r.Warnings, "warning", "warnings"))
+		}
+		if r.Hints > 0 {
+			fmt.Fprintf(&b, "; %s", Count(r.Hints, "hint", "hints"))
 		}
 		b.WriteByte('\n')
 		return b.String()

@@ -14,9 +14,12 @@ type HitJSON struct {
 	Rank         int                `json:"rank"`
 	ID           string             `json:"id"`
 	Kind         data.StatementKind `json:"kind"`
+	Act          data.Act           `json:"act,omitempty"`
 	Speaker      string             `json:"speaker"`
 	Actor        string             `json:"actor,omitempty"`
 	Party        string             `json:"party,omitempty"`
+	Via          []string           `json:"via,omitempty"`   // names, from the speaker outwards
+	About        []string           `json:"about,omitempty"` // party ids
 	Date         string             `json:"date,omitempty"`
 	Topics       []string           `json:"topics,omitempty"`
 	Source       string             `json:"source,omitempty"`
@@ -39,7 +42,8 @@ func WriteJSON(w io.Writer, d *data.Dossier, r *Results) error {
 			spans = []data.Span{}
 		}
 		if err := enc.Encode(HitJSON{
-			Rank: i + 1, ID: s.ID, Kind: s.Kind, Speaker: d.Speaker(s), Actor: s.Actor, Party: s.Party,
+			Rank: i + 1, ID: s.ID, Kind: s.Kind, Act: s.Act(), Speaker: d.Speaker(s), Actor: s.Actor, Party: s.Party,
+			Via: d.ViaNames(s), About: s.About(),
 			Date: s.Date.String(), Topics: s.Topics, Source: s.Source, Score: roundScore(h.Score),
 			Text: s.Text, Spans: spans, Fuzzy: r.Fuzzy, SpeakerMatch: h.SpeakerMatch,
 		}); err != nil {
