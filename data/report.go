@@ -244,8 +244,8 @@ type ResponseReport struct {
 	AccordingTo string         `json:"according_to,omitempty"`
 	KnownFrom   string         `json:"known_from,omitempty"`
 	Text        string         `json:"text,omitempty"`
-	Date     string         `json:"date,omitempty"`
-	Evidence []StatementRef `json:"evidence"`
+	Date        string         `json:"date,omitempty"`
+	Evidence    []StatementRef `json:"evidence"`
 }
 
 // DemandsOf reports every demand and each addressee's answer.
@@ -313,11 +313,11 @@ type GroundTopic struct {
 	Topic       string           `json:"topic"`
 	Title       string           `json:"title"`
 	Proposition string           `json:"proposition,omitempty"`
-	Class     GroundClass      `json:"class"`
-	Shared    Stance           `json:"shared,omitempty"`
-	Agreeing  []string         `json:"agreeing,omitempty"`
-	Silent    []string         `json:"silent,omitempty"`
-	Positions []GroundPosition `json:"positions"`
+	Class       GroundClass      `json:"class"`
+	Shared      Stance           `json:"shared,omitempty"`
+	Agreeing    []string         `json:"agreeing,omitempty"`
+	Silent      []string         `json:"silent,omitempty"`
+	Positions   []GroundPosition `json:"positions"`
 }
 
 // GroundPosition is a party's position in a GroundTopic.
