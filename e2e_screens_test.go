@@ -57,7 +57,7 @@ func TestEndToEndEveryScreen(t *testing.T) {
 	s.keys("j", "j", "j", "j", "l", "l")
 	s.waitFor("cursor on NATO and Ukraine's membership", "NATO on Ukraine's possible NATO membership")
 	s.keys("Enter")
-	s.waitFor("enter opens the cell's evidence", "Statement · NATO", "source, paragraph")
+	s.waitFor("enter opens the cell's evidence", "Account · the report", "source, paragraph")
 	s.keys("Escape")
 	s.waitFor("esc returns to the matrix", "silent on")
 

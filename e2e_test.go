@@ -121,18 +121,18 @@ func TestEndToEndInTmux(t *testing.T) {
 	s.keys("2")
 	s.waitFor("open Demands", "RU → US, West", "» 2 deferred", "Russia asks United States and The West")
 	s.keys("j", "j")
-	s.waitFor("choose the third demand", "An end to NATO's expansion to the east.", "○ unanswered")
+	s.waitFor("choose the third demand", "An end to NATO's expansion to the east.", "– no response")
 
 	s.keys("Tab", "Enter")
-	s.waitFor("open a statement's detail", "Statement · RU", "source, paragraph", "Russia sees its security as threatened")
+	s.waitFor("open a statement's detail", "Account · the report", "source, paragraph", "Russia sees its security as threatened")
 
 	s.tmux("resize-window", "-t", s.name, "-x", "20", "-y", "6")
 	s.waitFor("shrink to 20×6", "too small")
 	s.tmux("resize-window", "-t", s.name, "-x", "120", "-y", "40")
-	s.waitFor("grow back: the detail is still open", "Statement · RU", "source, paragraph")
+	s.waitFor("grow back: the detail is still open", "Account · the report", "source, paragraph")
 
 	s.keys("Escape")
-	s.waitFor("esc goes back to the thread", "An end to NATO's expansion to the east.", "○ unanswered")
+	s.waitFor("esc goes back to the thread", "An end to NATO's expansion to the east.", "– no response")
 
 	s.keys("q")
 	deadline := time.Now().Add(10 * time.Second)

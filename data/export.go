@@ -184,6 +184,9 @@ func ExportMarkdown(d *Dossier) []byte {
 			if s.Act() != "" {
 				fmt.Fprintf(&b, " · *%s*", s.Act())
 			}
+			if s.Draft() != nil {
+				fmt.Fprintf(&b, " · draft (%s), not yet reviewed", mdText(s.Draft().Rule))
+			}
 			b.WriteByte('\n')
 		}
 	}

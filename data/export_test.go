@@ -121,3 +121,36 @@ func TestExportCSVParsesBackIntoTheSameStatements(t *testing.T) {
 		}
 	}
 }
+
+// Every field format 1.1 added, in every export format: the fixture
+// testdata/dossiers/format-1.1 uses each of them.
+func TestExportFormat11Golden(t *testing.T) {
+	d, _, err := data.Load("../testdata/dossiers/format-1.1/harbour.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	j, err := data.ExportJSON(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	y, err := data.ExportYAML(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := data.ExportCSV(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "harbour-1.1.json", j)
+	checkGolden(t, "harbour-1.1.yaml", y)
+	checkGolden(t, "harbour-1.1.csv", c)
+	checkGolden(t, "harbour-1.1.md", data.ExportMarkdown(d))
+	// The YAML export reads back as the same dossier.
+	back, probs, err := data.Parse("harbour.yaml", y, nil)
+	if err != nil || len(probs) > 0 {
+		t.Fatalf("the YAML export does not load cleanly: %v\n%v", err, probs)
+	}
+	if j2, _ := data.ExportJSON(back); !bytes.Equal(j, j2) {
+		t.Errorf("the YAML export reads back differently:\n%s", firstDiff(j, j2))
+	}
+}

@@ -63,12 +63,17 @@ func (m *Detail) Update(msg tea.Msg) tea.Cmd {
 
 func (m *Detail) View() string {
 	title := "Statement"
-	if p := m.d.Party(m.s.Party); p != nil {
+	switch p := m.d.Party(m.s.Party); {
+	case m.s.Kind == data.KindAccount:
+		// The source speaking, never a party.
+		title = "Account · " + m.d.Speaker(m.s)
 		if m.theme.Accessible {
-			title += " by " + p.Name
-		} else {
-			title += " · " + p.Label()
+			title = "Account by " + m.d.Speaker(m.s)
 		}
+	case p != nil && m.theme.Accessible:
+		title += " by " + p.Name
+	case p != nil:
+		title += " · " + p.Label()
 	}
 	return m.theme.Render(views.Pane{
 		Title: title, Content: m.content, Offset: m.scr.offset, Focused: true,

@@ -289,10 +289,13 @@ func attributionText(d *data.Dossier, s *data.Statement) string {
 	for _, v := range d.ViaNames(s) {
 		who += ", via " + v
 	}
-	if s.Kind == data.KindAccount && s.Date.IsZero() {
-		return who // the source says it on its own date
+	if s.Kind != data.KindAccount || !s.Date.IsZero() {
+		who += " · " + DateText(s.Date) // an account is the source's, on its own date
 	}
-	return who + " · " + DateText(s.Date)
+	if s.Draft() != nil {
+		who += " · draft" // drafted by a program, not yet reviewed
+	}
+	return who
 }
 
 // TopicBar is the line above the panes: where the current topic stands in
