@@ -137,14 +137,15 @@ func runIn(t *testing.T, bin, dir string, args ...string) (stderr string, code i
 }
 
 // parley import --into as a user runs it: the Geneva report into the
-// dossier built by hand from it, twice; then the inputs and targets that
-// must be refused with the file left as it was; then a dossier reading a
-// folder the user allows with --allow.
+// version-1 dossier first built by hand from it (testdata/v1/geneva; the
+// retold one already says all the report says), twice; then the inputs and
+// targets that must be refused with the file left as it was; then a dossier
+// reading a folder the user allows with --allow.
 func TestImportIntoWithTheRealBinary(t *testing.T) {
 	bin := buildBinary(t)
 	dir := t.TempDir()
 	for _, f := range []string{"geneva.yaml", "sources/geneva-2022-01-21.txt"} {
-		b, err := os.ReadFile(filepath.Join("data/geneva", f))
+		b, err := os.ReadFile(filepath.Join("testdata/v1/geneva", f))
 		if err != nil {
 			t.Fatal(err)
 		}
