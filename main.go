@@ -167,7 +167,9 @@ func (a *app) rootCmd() *cobra.Command {
 				if err = a.loadError(probs, err); err != nil {
 					return err
 				}
-				err = a.explore(d, ix, pending, a.editing())
+				ed := a.editing()
+				ed.Problems = probs
+				err = a.explore(d, ix, pending, ed)
 				if pending != nil {
 					pending.Stop() // a cache being written is finished, none is begun
 				}
@@ -309,7 +311,7 @@ func (a *app) explore(d *data.Dossier, ix *search.Index, pending *search.Pending
 		return usageErrorf("--parties takes 2 to 4 parties, got %d", n)
 	}
 	return model.Run(d, model.Options{Theme: a.theme, Parties: parties, Keys: a.config.Keys, Plain: a.plain, Index: ix, Pending: pending,
-		Open: ed.Open, ReadOnly: ed.ReadOnly, Watch: ed.Watch, Autosave: ed.Autosave})
+		Open: ed.Open, ReadOnly: ed.ReadOnly, Watch: ed.Watch, Autosave: ed.Autosave, Problems: ed.Problems})
 }
 
 func isTerminal(v any) bool {

@@ -89,8 +89,8 @@ type (
 
 // newWorkspace is the editing state for a session, or for a dossier
 // that cannot be edited (readOnly says why).
-func newWorkspace(s *edit.Session, readOnly string, autosave bool) *workspace {
-	ws := &workspace{s: s, readOnly: readOnly, autosave: autosave}
+func newWorkspace(s *edit.Session, readOnly string, autosave bool, probs data.Problems) *workspace {
+	ws := &workspace{s: s, readOnly: readOnly, autosave: autosave, probs: probs}
 	if s == nil && ws.readOnly == "" {
 		ws.readOnly = "this dossier is read-only"
 	}
@@ -219,11 +219,10 @@ func (m *Root) editingUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		ws.s = msg.s
 		ws.modified = ws.s.Modified()
-		cmds := []tea.Cmd{checkSnapshot(ws.s.Snapshot(), ws.gen)} // what ! lists before any edit
 		if m.opts.Watch {
-			cmds = append(cmds, watch(ws.s.Files()))
+			return watch(ws.s.Files()), true
 		}
-		return tea.Batch(cmds...), true
+		return nil, true
 	case checkedMsg:
 		return m.checked(msg), true
 	case savedMsg:
@@ -408,11 +407,6 @@ func (m *Root) checked(msg checkedMsg) tea.Cmd {
 		return nil // a newer change is being checked
 	}
 	ws.probs = msg.probs
-	if msg.gen == 0 {
-		// The file as opened: the screens have it already.
-		ws.invalid = msg.err != nil
-		return nil
-	}
 	if msg.err != nil {
 		ws.invalid = true
 		m.flash = m.problemLine(msg.probs, msg.err)

@@ -528,3 +528,29 @@ func TestAutosave(t *testing.T) {
 		t.Error("an edit that breaks the dossier was saved")
 	}
 }
+
+// ! lists what loading the dossier found until an edit checks it again.
+func TestProblemsListsTheLoadsWarnings(t *testing.T) {
+	src, err := os.ReadFile(talksFixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "talks.yaml")
+	text := strings.Replace(string(src), `, note: "Read from the report: Moscow demands guarantees"`, "", 1)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, probs, err := data.Load(path)
+	if err != nil || len(probs) == 0 {
+		t.Fatalf("want a warning: %v %v", err, probs)
+	}
+	s, err := edit.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := start(t, d, 120, 40, Options{Theme: "dark", Session: s, Problems: probs})
+	drive(m, "!")
+	if !strings.Contains(screen(m), "warning in position of russia on security-guarantees") {
+		t.Errorf("the load's warning is not listed:\n%s", screen(m))
+	}
+}

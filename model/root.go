@@ -62,6 +62,9 @@ type Options struct {
 	Autosave bool
 	// Watch reloads the dossier when its files change on disk.
 	Watch bool
+	// Problems are what loading the dossier found (warnings): `!` lists
+	// them until an edit checks the dossier again.
+	Problems data.Problems
 }
 
 // Root is the explorer: it owns the terminal size, the screens and which
@@ -128,7 +131,7 @@ func New(d *data.Dossier, opts Options) *Root {
 		NewTimeline(d, m.keys, m.theme),
 		newQuotes(d, opts.Index, opts.Pending, m.keys, m.theme),
 	}
-	m.ws = newWorkspace(opts.Session, opts.ReadOnly, opts.Autosave)
+	m.ws = newWorkspace(opts.Session, opts.ReadOnly, opts.Autosave, opts.Problems)
 	m.ws.opening = opts.Session == nil && opts.Open != nil
 	if opts.Session != nil || opts.Open != nil {
 		m.screens = append(m.screens, NewReview(d, m.keys, m.theme))
@@ -193,11 +196,8 @@ func (m *Root) Init() tea.Cmd {
 			s, err := open()
 			return sessionMsg{s: s, err: err}
 		})
-	case m.ws.s != nil:
-		cmds = append(cmds, checkSnapshot(m.ws.s.Snapshot(), 0))
-		if m.opts.Watch {
-			cmds = append(cmds, watch(m.ws.s.Files()))
-		}
+	case m.ws.s != nil && m.opts.Watch:
+		cmds = append(cmds, watch(m.ws.s.Files()))
 	}
 	return tea.Batch(cmds...)
 }
