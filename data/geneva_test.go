@@ -54,6 +54,24 @@ func TestGenevaTellsWhatTheReportSays(t *testing.T) {
 	equal(t, "chains", chains, 2)
 	equal(t, "propositions", propositions, 9)
 	equal(t, "acts", acts, 18)
+	about, withProvenance, responses := 0, 0, 0
+	for _, s := range d.Statements {
+		if len(s.About()) > 0 {
+			about++
+		}
+	}
+	for _, dm := range d.Demands {
+		for _, r := range dm.Responses {
+			responses++
+			if r.Reported() {
+				withProvenance++
+			}
+		}
+	}
+	equal(t, "statements about parties", about, 12)
+	equal(t, "demands", len(d.Demands), 5)
+	equal(t, "responses, all known from others", [2]int{responses, withProvenance}, [2]int{3, 3})
+	equal(t, "the report's short name", d.Source("geneva-report").Short, "the report")
 
 	t.Run("the report's own claims are its own", func(t *testing.T) {
 		for _, id := range []string{"russia-security-threatened", "moscow-demands-guarantees", "russia-rejects-invasion-accusation",

@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/parley-dev/parley/data"
+	"github.com/parley-dev/parley/data/search"
 )
 
 // Every field format 1.1 added, on screen at the three sizes: the fixture
@@ -36,15 +37,32 @@ func TestGoldenFormat11Screens(t *testing.T) {
 		{"matrix", func(m *Root) { toScreen(t, m, "Matrix") }},
 		{"source", func(m *Root) { toScreen(t, m, "Source") }},
 		{"timeline", func(m *Root) { toScreen(t, m, "Timeline") }},
+		// The filters 1.1 added, as a user types them in Quotes: the
+		// source's own accounts, and a move that came through others.
+		{"quotes-kind-account", func(m *Root) { quotesFor(t, m, "kind:account") }},
+		{"quotes-act-via", func(m *Root) { quotesFor(t, m, "act:demand via:berg") }},
 	}
 	for _, sc := range screens {
 		for _, size := range goldenSizes {
 			t.Run(fmt.Sprintf("%s/%dx%d", sc.name, size[0], size[1]), func(t *testing.T) {
-				m := start(t, d, size[0], size[1], Options{Theme: "dark"})
+				m := start(t, d, size[0], size[1], Options{Theme: "dark", Index: search.New(d)})
 				sc.reach(m)
 				checkFits(t, m.View().Content, size[0], size[1])
 				golden.RequireEqual(t, screen(m))
 			})
 		}
 	}
+}
+
+// quotesFor types a query into the Quotes screen, as a user does, and
+// leaves out the time the search took (it differs from run to run).
+func quotesFor(t *testing.T, m *Root, query string) {
+	t.Helper()
+	toScreen(t, m, "Quotes")
+	typeText(m, query)
+	s := m.screens[m.active].(*Search)
+	if s.Results() == nil || s.Results().Query.Raw != query {
+		t.Fatalf("no results for %q", query)
+	}
+	s.elapsed = 0
 }
