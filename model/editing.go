@@ -32,9 +32,15 @@ type EditMsg struct {
 
 // workspace is the editing state the root and its screens share.
 type workspace struct {
-	s        *edit.Session // nil: the dossier cannot be edited (or not yet)
-	readOnly string        // why, when s is nil
-	opening  bool          // the session is being opened, after the first frame
+	s        *edit.Session // nil: the dossier cannot be edited, or is not opened for it yet
+	readOnly string        // why, when s is nil and open is too
+	// open opens the session when it is first needed (the first edit, a
+	// change on disk): reading a large dossier's files for editing costs
+	// as much as loading it, and browsing needs none of it.
+	open    func() (*edit.Session, error)
+	opening bool      // the session is being opened
+	queue   []EditMsg // edits asked for while it was being opened
+	reread  bool      // the disk changed before it was open: check once it is
 
 	gen      int           // changes made to the session so far
 	probs    data.Problems // what the last check of the session found
@@ -106,13 +112,27 @@ func (ws *workspace) refuse() tea.Cmd {
 	if ws == nil {
 		return flash("this dossier is read-only")
 	}
-	if ws.opening {
-		return flash("the dossier is still being opened for editing; try again in a moment")
-	}
-	if ws.s == nil {
+	if ws.s == nil && ws.open == nil {
 		return flash(ws.readOnly)
 	}
 	return nil
+}
+
+// canEdit reports whether the dossier can be edited (its session open,
+// or to be opened on the first edit).
+func (ws *workspace) canEdit() bool { return ws != nil && (ws.s != nil || ws.open != nil) }
+
+// openSession opens the session in a command, once.
+func (ws *workspace) openSession() tea.Cmd {
+	if ws.opening || ws.s != nil || ws.open == nil {
+		return nil
+	}
+	ws.opening = true
+	open := ws.open
+	return func() tea.Msg {
+		s, err := open()
+		return sessionMsg{s: s, err: err}
+	}
 }
 
 // newID is an id for a new record of list, made from words and unique
@@ -194,6 +214,11 @@ func (m *Root) editingUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		if cmd := ws.refuse(); cmd != nil {
 			return cmd, true
 		}
+		if ws.s == nil {
+			ws.queue = append(ws.queue, msg)
+			m.flash = "opening the dossier for editing…"
+			return ws.openSession(), true
+		}
 		if err := ws.s.Apply(msg.Edit); err != nil {
 			m.flash = "not changed: " + err.Error()
 			return nil, true
@@ -211,18 +236,7 @@ func (m *Root) editingUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		msg.f.style(m.theme)
 		return msg.f.focusField(msg.f.focus), true
 	case sessionMsg:
-		ws.opening = false
-		if msg.err != nil {
-			ws.readOnly = "this dossier cannot be edited: " + msg.err.Error()
-			m.flash = ws.readOnly
-			return nil, true
-		}
-		ws.s = msg.s
-		ws.modified = ws.s.Modified()
-		if m.opts.Watch {
-			return watch(ws.s.Files()), true
-		}
-		return nil, true
+		return m.sessionOpened(msg), true
 	case checkedMsg:
 		return m.checked(msg), true
 	case savedMsg:
@@ -242,6 +256,11 @@ func (m *Root) editingUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		if msg.w != nil {
 			again = waitDisk(msg.w)
 		}
+		if ws.s == nil {
+			// Not open for editing yet: opening it reads the disk's text.
+			ws.reread = true
+			return tea.Batch(ws.openSession(), again), true
+		}
 		if ws.saving {
 			ws.diskLater = true
 			return again, true
@@ -255,6 +274,43 @@ func (m *Root) editingUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		return m.editingKey(msg)
 	}
 	return nil, false
+}
+
+// sessionOpened takes the session opened for editing: the edits asked
+// for meanwhile are made, and a change on disk meanwhile is read.
+func (m *Root) sessionOpened(msg sessionMsg) tea.Cmd {
+	ws := m.ws
+	ws.opening = false
+	queue := ws.queue
+	ws.queue = nil
+	if msg.err != nil {
+		ws.open = nil
+		ws.readOnly = "this dossier cannot be edited: " + msg.err.Error()
+		m.flash = ws.readOnly
+		return m.reload(m.d) // the screens forget the edits they showed as made
+	}
+	ws.s = msg.s
+	ws.modified = ws.s.Modified()
+	changed := ws.reread
+	if ws.reread {
+		m.flash = "reloaded " + filepath.Base(ws.s.Path) + ": it changed on disk"
+	}
+	ws.reread = false
+	for _, e := range queue {
+		if err := ws.s.Apply(e.Edit); err != nil {
+			m.flash = "not changed: " + err.Error()
+			continue
+		}
+		changed = true
+		m.flash = e.Done
+		if m.flash == "" {
+			m.flash = e.Edit.String()
+		}
+	}
+	if !changed {
+		return nil
+	}
+	return m.changed()
 }
 
 // editingKey is a key for a question being asked (quit, conflict), the
@@ -293,10 +349,18 @@ func (m *Root) editingKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		if cmd := ws.refuse(); cmd != nil {
 			return cmd, true
 		}
+		if ws.s == nil {
+			m.flash = "nothing to save"
+			return nil, true
+		}
 		return m.save(), true
 	case key.Matches(msg, k.Undo), key.Matches(msg, k.Redo):
 		if cmd := ws.refuse(); cmd != nil {
 			return cmd, true
+		}
+		if ws.s == nil {
+			m.flash = "nothing to " + map[bool]string{true: "undo", false: "redo"}[key.Matches(msg, k.Undo)]
+			return nil, true
 		}
 		undo := key.Matches(msg, k.Undo)
 		var name string
@@ -320,7 +384,7 @@ func (m *Root) editingKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 		return m.changed(), true
 	case key.Matches(msg, k.Problems):
-		if ws.s == nil {
+		if !ws.canEdit() {
 			return ws.refuse(), true
 		}
 		ws.problems = m.newProblemsView()
@@ -329,9 +393,10 @@ func (m *Root) editingKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	return nil, false
 }
 
-// quit quits, or asks first when there are unsaved edits.
+// quit quits, or asks first when there are unsaved edits (or edits still
+// waiting for the session).
 func (m *Root) quit() tea.Cmd {
-	if m.ws.s != nil && m.ws.modified {
+	if m.ws.s != nil && m.ws.modified || len(m.ws.queue) > 0 {
 		m.ws.quitting = true
 		m.forms = nil
 		return nil
@@ -435,7 +500,7 @@ func (m *Root) problemLine(probs data.Problems, err error) string {
 // place: `statement "x": … (talks.yaml:12:5)`.
 func (m *Root) problemText(p data.Problem) string {
 	msg := p.Message
-	if ref, ok := m.ws.s.RecordAt(p.Pos); ok && !strings.HasPrefix(msg, ref.String()) {
+	if ref, ok := m.recordAt(p.Pos); ok && !strings.HasPrefix(msg, ref.String()) {
 		msg = ref.String() + ": " + msg
 	}
 	where := filepath.Base(p.Pos.File)
@@ -604,7 +669,7 @@ func (m *Root) editingHelp() []key.Binding {
 // editHelp is the editing keys the footer offers everywhere.
 func (m *Root) editHelp() []key.Binding {
 	k := m.keys
-	if m.ws == nil || m.ws.s == nil && !m.ws.opening {
+	if !m.ws.canEdit() {
 		return nil
 	}
 	return []key.Binding{k.Save, k.Undo, k.Redo, k.Problems}
@@ -662,7 +727,7 @@ func (m *Root) newProblemsView() *problemsView {
 	pv := &problemsView{}
 	for _, p := range m.ws.probs {
 		it := views.ProblemItem{Severity: p.Severity.String(), Message: p.Message}
-		if ref, ok := m.ws.s.RecordAt(p.Pos); ok {
+		if ref, ok := m.recordAt(p.Pos); ok {
 			it.Record = ref.String()
 			if len(ref.Key) == 1 && ref.Key[0].Key == "id" && ref.List == edit.Statements {
 				it.Statement, _ = ref.Key[0].Value.(string)
@@ -726,4 +791,31 @@ func (m *Root) formUpdate(msg tea.Msg) tea.Cmd {
 		}
 	}
 	return cmd
+}
+
+// watchedFiles are the dossier's file and its statement files, from the
+// session when it is open, else as the dossier names them.
+func (m *Root) watchedFiles() []string {
+	if m.ws.s != nil {
+		return m.ws.s.Files()
+	}
+	if m.d.Path == "" {
+		return nil
+	}
+	out := []string{m.d.Path}
+	for _, name := range m.d.StatementFiles {
+		if !filepath.IsAbs(name) {
+			name = filepath.Join(filepath.Dir(m.d.Path), filepath.FromSlash(name))
+		}
+		out = append(out, name)
+	}
+	return out
+}
+
+// recordAt names the record a problem is in, when the session is open.
+func (m *Root) recordAt(pos data.Pos) (edit.Ref, bool) {
+	if m.ws.s == nil {
+		return edit.Ref{}, false
+	}
+	return m.ws.s.RecordAt(pos)
 }

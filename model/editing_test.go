@@ -470,9 +470,10 @@ func TestAChangeOnDiskWhileEditing(t *testing.T) {
 	}
 }
 
-// The explorer's first frame does not wait for the editing session: it is
-// opened in a command after it, and an edit tried meanwhile says so.
-func TestTheSessionOpensAfterTheFirstFrame(t *testing.T) {
+// Browsing does not open the dossier for editing: the first edit does, in
+// a command, and is made once the session is open; an edit asked for
+// meanwhile waits for it too.
+func TestTheSessionOpensOnTheFirstEdit(t *testing.T) {
 	src, err := os.ReadFile(talksFixture)
 	if err != nil {
 		t.Fatal(err)
@@ -485,30 +486,49 @@ func TestTheSessionOpensAfterTheFirstFrame(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opened := make(chan struct{})
+	opened, opens := make(chan struct{}), 0
 	m := New(d, Options{Theme: "dark", Open: func() (*edit.Session, error) {
+		opens++
 		<-opened
 		return edit.Open(path)
 	}})
-	init := m.Init()
+	m.Init()
 	resize(m, 120, 40)
 	if !strings.Contains(screen(m), "7 Review") {
 		t.Fatalf("no Review tab before the session:\n%s", screen(m))
 	}
-	review(t, m)
-	drive(m, "a")
-	if !strings.Contains(m.flash, "still being opened") || m.ws.s != nil {
-		t.Fatalf("an edit before the session: %q", m.flash)
+	r := review(t, m)
+	first := r.current().ID
+	_, cmd := m.Update(keyMsg("a"))
+	_, openCmd := m.Update(cmd()) // the edit: the session is to be opened
+	if m.ws.s != nil || opens != 0 || openCmd == nil {
+		t.Fatal("the session opened before its command ran")
 	}
+	second := r.current().ID
+	_, cmd = m.Update(keyMsg("a")) // a second edit while it opens
+	if _, again := m.Update(cmd()); again != nil {
+		t.Error("the session is opened twice")
+	}
+	if !strings.Contains(m.flash, "opening the dossier for editing") {
+		t.Errorf("the notice says %q", m.flash)
+	}
+	open := make(chan tea.Msg, 1)
+	go func() { open <- openCmd() }()
 	close(opened)
-	runAll(m, init, 0)
-	if m.ws.s == nil {
-		t.Fatal("the session never arrived")
+	deliver(m, <-open, 0)
+	if m.ws.s == nil || opens != 1 {
+		t.Fatalf("the session opened %d times", opens)
 	}
-	drive(m, "a")
-	if !m.ws.modified {
-		t.Errorf("no edit once the session is open: %q", m.flash)
+	for _, id := range []string{first, second} {
+		if !strings.Contains(sessionText(m), "id: "+id) || strings.Contains(record2(sessionText(m), id), "draft:") {
+			t.Errorf("%s was not accepted", id)
+		}
 	}
+}
+
+func record2(text, id string) string {
+	rec, _ := record(text, id)
+	return rec
 }
 
 // With autosave on, every edit that leaves the dossier valid is saved at

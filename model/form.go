@@ -69,6 +69,12 @@ type field struct {
 	value   int      // choice, pick: index into options, -1 for none
 	values  []string // multi: the picked values, in the order picked
 	cursor  int      // pick, multi: index into the matching options
+
+	// What a list is matched against, folded once (a list of evidence may
+	// hold thousands of statements), and the matches of the last filter.
+	hay         []string
+	lastFilter  string
+	lastMatches []int
 }
 
 // maxOptions is how many entries of a list a form shows at once.
@@ -140,13 +146,20 @@ func (f *field) text() string {
 // matches are the options whose label and detail hold every word typed
 // in the filter, case and accents aside.
 func (f *field) matches() []int {
-	words := strings.Fields(foldText(f.input.Value()))
-	var out []int
+	filter := f.input.Value()
+	if f.lastMatches != nil && filter == f.lastFilter && len(f.hay) == len(f.options) {
+		return f.lastMatches
+	}
+	for i := len(f.hay); i < len(f.options); i++ {
+		o := f.options[i]
+		f.hay = append(f.hay, foldText(o.label+" "+o.detail+" "+o.value))
+	}
+	words := strings.Fields(foldText(filter))
+	out := []int{}
 	for i, o := range f.options {
-		hay := foldText(o.label + " " + o.detail + " " + o.value)
 		ok := true
 		for _, w := range words {
-			if !strings.Contains(hay, w) {
+			if !strings.Contains(f.hay[i], w) {
 				ok = false
 				break
 			}
@@ -155,6 +168,7 @@ func (f *field) matches() []int {
 			out = append(out, i)
 		}
 	}
+	f.lastFilter, f.lastMatches = filter, out
 	return out
 }
 
@@ -416,6 +430,7 @@ func (fd *field) addOption(o option) {
 		at-- // entries that make something stay last
 	}
 	fd.options = slices.Insert(fd.options, at, o)
+	fd.hay, fd.lastMatches = nil, nil // the places have moved
 	if fd.kind == multiField {
 		fd.values = append(fd.values, o.value)
 	} else {

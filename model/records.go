@@ -44,13 +44,12 @@ func setOrDrop(r *edit.Record, key string, v any) {
 
 // evidenceOptions are the statements to cite: those already cited first,
 // then each group in turn (the statements on the topic, the party's), then
-// the others (the first maxOtherEvidence of them: typing narrows the list,
-// and a dossier of a million need not be listed whole), each once.
+// the others, each once, maxEvidence at most.
 func evidenceOptions(d *data.Dossier, cited []string, groups ...[]*data.Statement) []option {
 	seen := map[string]bool{}
 	var stmts []*data.Statement
 	add := func(s *data.Statement) {
-		if s != nil && !seen[s.ID] {
+		if s != nil && !seen[s.ID] && len(stmts) < maxEvidence {
 			seen[s.ID] = true
 			stmts = append(stmts, s)
 		}
@@ -63,8 +62,8 @@ func evidenceOptions(d *data.Dossier, cited []string, groups ...[]*data.Statemen
 			add(s)
 		}
 	}
-	for i, s := range d.Statements {
-		if i == maxOtherEvidence {
+	for _, s := range d.Statements {
+		if len(stmts) >= maxEvidence {
 			break
 		}
 		add(s)
@@ -72,9 +71,10 @@ func evidenceOptions(d *data.Dossier, cited []string, groups ...[]*data.Statemen
 	return statementOptions(d, stmts)
 }
 
-// maxOtherEvidence is how many statements beyond the topic's and the
-// party's a list of evidence offers.
-const maxOtherEvidence = 5000
+// maxEvidence is how many statements a list of evidence offers at most:
+// those cited, the topic's and the party's first, then the others. Typing
+// narrows the list; a dossier of a million is not listed whole.
+const maxEvidence = 20000
 
 // positionForm sets a party's stance on a topic: the stance, the summary,
 // the evidence (the statements on that topic first), stated or inferred,

@@ -132,7 +132,9 @@ func New(d *data.Dossier, opts Options) *Root {
 		newQuotes(d, opts.Index, opts.Pending, m.keys, m.theme),
 	}
 	m.ws = newWorkspace(opts.Session, opts.ReadOnly, opts.Autosave, opts.Problems)
-	m.ws.opening = opts.Session == nil && opts.Open != nil
+	if opts.Session == nil {
+		m.ws.open = opts.Open
+	}
 	if opts.Session != nil || opts.Open != nil {
 		m.screens = append(m.screens, NewReview(d, m.keys, m.theme))
 	}
@@ -189,15 +191,8 @@ func (m *Root) Init() tea.Cmd {
 			cmds = append(cmds, i.Init())
 		}
 	}
-	switch {
-	case m.ws.opening:
-		open := m.opts.Open
-		cmds = append(cmds, func() tea.Msg {
-			s, err := open()
-			return sessionMsg{s: s, err: err}
-		})
-	case m.ws.s != nil && m.opts.Watch:
-		cmds = append(cmds, watch(m.ws.s.Files()))
+	if m.opts.Watch && m.ws.canEdit() {
+		cmds = append(cmds, watch(m.watchedFiles()))
 	}
 	return tea.Batch(cmds...)
 }

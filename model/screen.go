@@ -122,7 +122,7 @@ func (f *frame) share(ws *workspace) { f.ws = ws }
 
 // editable reports whether the dossier can be edited (or will be, once
 // its session is open): the editing keys are shown in help only then.
-func (f *frame) editable() bool { return f.ws != nil && (f.ws.s != nil || f.ws.opening) }
+func (f *frame) editable() bool { return f.ws.canEdit() }
 
 // openForm asks the root to show a form, or says why the dossier cannot
 // be edited.
