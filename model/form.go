@@ -345,6 +345,9 @@ func (f *form) update(msg tea.Msg, k *keyMap) (tea.Cmd, formResult, *form) {
 			case key.Matches(msg, k.InputNewline):
 				fd.area.InsertRune('\n')
 				return nil, formOpen, nil
+			case key.Matches(msg, k.InputClear):
+				fd.area.SetValue("")
+				return nil, formOpen, nil
 			case key.Matches(msg, k.InputSubmit):
 				return f.apply()
 			}
@@ -452,9 +455,9 @@ func (f *form) help(k *keyMap) []key.Binding {
 	case multiField:
 		b = append(b, relabel(k.InputUp, "up the list"), relabel(k.InputDown, "down the list"), relabel(k.InputSubmit, "tick/untick"))
 	case areaField:
-		b = append(b, relabel(k.InputSubmit, "apply"), k.InputNewline)
+		b = append(b, relabel(k.InputSubmit, "apply"), k.InputNewline, relabel(k.InputClear, "clear"))
 	default:
-		b = append(b, relabel(k.InputSubmit, "apply"))
+		b = append(b, relabel(k.InputSubmit, "apply"), relabel(k.InputClear, "clear"))
 	}
 	if len(f.fields) > 1 {
 		b = append(b, k.FieldHelp)
@@ -595,6 +598,7 @@ func newAreaField(name, label, value string) *field {
 	f.area.CharLimit = 20000
 	// enter applies the form; a new line is the key map's (input_newline).
 	f.area.KeyMap.InsertNewline.SetEnabled(false)
+	f.area.KeyMap.DeleteBeforeCursor.SetEnabled(false) // input_clear, remappable
 	f.area.SetValue(value)
 	return f
 }

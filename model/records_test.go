@@ -281,3 +281,26 @@ func TestEditingStatementsOfAStatementFile(t *testing.T) {
 		t.Errorf("%d lines changed, want 2 (the accepted and the fixed)", changed)
 	}
 }
+
+// A quote whose words are changed so that the source no longer holds them
+// is an error the footer names, with the statement and its place; it is
+// not saved, and undoing the change clears it.
+func TestAQuoteNoLongerVerbatimSaysWhere(t *testing.T) {
+	m, path := editable(t, 140, 44)
+	before := fileText(t, path)
+	send(m, OpenStatementMsg{ID: "blinken-i-conveyed-position-united"})
+	drive(m, "E", "tab", "tab", "tab", "tab", "ctrl+u")
+	typeText(m, "We stand with Ukraine")
+	drive(m, "enter")
+	if !m.ws.invalid || !strings.Contains(m.flash, `statement "blinken-i-conveyed-position-united"`) || !strings.Contains(m.flash, "verbatim") || !strings.Contains(m.flash, "talks.yaml:") {
+		t.Fatalf("the footer says %q", m.flash)
+	}
+	drive(m, "ctrl+s")
+	if fileText(t, path) != before || !strings.Contains(m.flash, "not saved") {
+		t.Errorf("saved an invalid dossier: %q", m.flash)
+	}
+	drive(m, "u")
+	if m.ws.invalid {
+		t.Error("undo did not clear the error")
+	}
+}
