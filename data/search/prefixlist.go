@@ -27,7 +27,7 @@ const prefixListLen = 2
 
 // prefixListGain: a list is kept only when its words have this many
 // postings per statement in it; below, walking them costs about as much.
-const prefixListGain = 1.6
+const prefixListGain = 1.25
 
 type prefixLists struct {
 	prefixes []string  // sorted
@@ -196,7 +196,7 @@ func (ix *Index) walkList(ctx context.Context, a *accumulator, li, h int) {
 	} else {
 		b, doc = b[l.mid[i]:], l.midDoc[i]
 	}
-	scale := l.scale[i]
+	scale := l.scale[i] * scoreUnit
 	for at := 0; at < len(b); {
 		// 64k entries at a time, to notice a stale search.
 		at, doc = a.walkImpacts(b, at, doc, scale, 1<<16)
@@ -206,7 +206,7 @@ func (ix *Index) walkList(ctx context.Context, a *accumulator, li, h int) {
 	}
 }
 
-// walkImpacts is walk for a prefix list.
+// walkImpacts is walk for a prefix list; scale is in scoreUnits.
 func (a *accumulator) walkImpacts(b []byte, i int, doc uint32, scale float32, limit int) (int, uint32) {
 	mark, score := a.mark, a.score
 	j, next := a.j, a.j+1
@@ -236,23 +236,21 @@ func (a *accumulator) walkImpacts(b []byte, i int, doc uint32, scale float32, li
 			}
 			mark[d] = 1
 			a.cand = append(a.cand, d)
-		case accFiltered:
-			if mark[d] != 0 {
-				break
-			}
-			if !a.f.pass(a.ix, d) {
-				continue
-			}
-			mark[d] = 1
-			a.cand = append(a.cand, d)
-		default:
+		case accNarrow:
 			if m := mark[d]; m == j {
 				mark[d] = next
 			} else if m != next {
 				continue
 			}
+		default:
+			if m := mark[d]; m == j {
+				mark[d] = next
+				a.cand = append(a.cand, d)
+			} else if m != next {
+				continue
+			}
 		}
-		score[d] += float32(q) * scale
+		score[d] += uint32(float32(q)*scale + 0.5)
 	}
 	return i, doc
 }

@@ -2,7 +2,6 @@ package search
 
 import (
 	"cmp"
-	"context"
 	"math"
 	"slices"
 	"strings"
@@ -69,11 +68,17 @@ type Index struct {
 	plists prefixLists // merged postings of the commonest short prefixes
 	tie    []uint32    // each statement's rank in the order of ties (date, id)
 	// cold, when the index lies in a mapped cache, gives back the pages
-	// of its texts, postings and prefix lists.
-	cold func()
+	// of its texts, postings and prefix lists; dropping says whether it is
+	// running (dropCold).
+	cold     func()
+	dropping atomic.Int32
+	texts    *textFile // the texts in the mapped cache, read from its file
 
 	maskOnce sync.Once
 	masks    []uint32 // letters of each term, for the typo filter
+
+	topicDocsOnce sync.Once
+	topicDocs     [][]uint32 // statements by topic index (docsByTopic)
 
 }
 
@@ -549,6 +554,7 @@ type qterm struct {
 type qword struct {
 	text     string
 	prefix   bool
+	exact    bool // a word of a phrase: as written only
 	typo     bool
 	terms    []qterm
 	forms    []string // other forms of the word it accepts (by stem), besides text or its prefix
@@ -565,9 +571,11 @@ func (w *qword) matchesNothing() bool { return len(w.terms) == 0 && w.spDocs == 
 
 // plan resolves a parsed query's words against the index.
 type plan struct {
-	words   []qword // in the order they are processed: cheapest first
+	words   []qword // in the order they are processed: cheapest first, the tail last
 	typed   []int   // indexes into words of the plain words, in typed order
+	tail    int     // index into words of the last word typed, or -1
 	exclude []int   // term indexes
+	fresh   bool    // match from nothing (close matches for typos)
 }
 
 func (ix *Index) resolveWord(text string, prefix bool) qword {
@@ -622,7 +630,7 @@ func (ix *Index) resolveWord(text string, prefix bool) qword {
 
 // exactWord is a word matched as written only (a word in quotes).
 func (ix *Index) exactWord(text string) qword {
-	w := qword{text: text}
+	w := qword{text: text, exact: true}
 	if t := ix.lookup(text); t >= 0 {
 		w.terms = []qterm{{t, ix.idf(int(ix.df[t]))}}
 	}
@@ -697,7 +705,7 @@ func (w *qword) speakerMatch(ix *Index, doc uint32) bool {
 }
 
 func (ix *Index) makePlan(q *Query) plan {
-	var p plan
+	p := plan{tail: len(q.Words) - 1}
 	for i, text := range q.Words {
 		p.words = append(p.words, ix.resolveWord(text, q.Prefix && i == len(q.Words)-1))
 		p.typed = append(p.typed, i)
@@ -727,13 +735,16 @@ func (ix *Index) makePlan(q *Query) plan {
 	return p
 }
 
-// order sorts the words cheapest first and remaps typed.
+// order sorts the words cheapest first, the tail last, and remaps typed
+// and tail.
 func (p *plan) order() {
 	idx := make([]int, len(p.words))
 	for i := range idx {
 		idx[i] = i
 	}
-	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(p.words[a].cost, p.words[b].cost) })
+	slices.SortStableFunc(idx, func(a, b int) int {
+		return cmp.Or(cmp.Compare(b2i(a == p.tail), b2i(b == p.tail)), cmp.Compare(p.words[a].cost, p.words[b].cost))
+	})
 	words := make([]qword, len(p.words))
 	where := make([]int, len(p.words))
 	for to, from := range idx {
@@ -743,7 +754,17 @@ func (p *plan) order() {
 	for i, t := range p.typed {
 		p.typed[i] = where[t]
 	}
+	if p.tail >= 0 {
+		p.tail = where[p.tail]
+	}
 	p.words = words
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // filter is a query's filters compiled for the index.
@@ -921,444 +942,6 @@ func (f *filter) pass(ix *Index, doc uint32) bool {
 		}
 	}
 	return true
-}
-
-type searchScratch struct {
-	mark  []uint8
-	score []float32
-	half  [2][]uint32 // candidates in each half of the statements
-	cand  []uint32    // both halves, in order
-	heaps [2][]uint32
-}
-
-func (ix *Index) getScratch() *searchScratch {
-	ix.spareMu.Lock()
-	if n := len(ix.spare); n > 0 {
-		s := ix.spare[n-1]
-		ix.spare = ix.spare[:n-1]
-		ix.spareMu.Unlock()
-		return s
-	}
-	ix.spareMu.Unlock()
-	n := len(ix.docs)
-	return &searchScratch{mark: make([]uint8, n), score: make([]float32, n)}
-}
-
-// maxSpare is how many searches' scratch space is kept: one running, one
-// being cancelled by the next keystroke.
-const maxSpare = 2
-
-func (ix *Index) putScratch(s *searchScratch) {
-	ix.clearScratch(s)
-	ix.spareMu.Lock()
-	if len(ix.spare) < maxSpare {
-		ix.spare = append(ix.spare, s)
-	}
-	ix.spareMu.Unlock()
-}
-
-func (ix *Index) clearScratch(s *searchScratch) {
-	for h := range s.half {
-		for _, doc := range s.half[h] {
-			s.mark[doc] = 0
-			s.score[doc] = 0
-		}
-		s.half[h] = s.half[h][:0]
-	}
-	s.cand = s.cand[:0]
-}
-
-// Search runs a query and returns the best limit statements (all when
-// limit ≤ 0) with their matched spans.
-func (ix *Index) Search(q Query, limit int) *Results {
-	r, _ := ix.SearchContext(context.Background(), q, limit)
-	return r
-}
-
-// SearchContext is Search that gives up, returning ctx.Err(), when ctx is
-// done (a newer keystroke has made the answer stale).
-func (ix *Index) SearchContext(ctx context.Context, q Query, limit int) (*Results, error) {
-	defer ix.dropCold()
-	res := &Results{Query: q}
-	if len(q.Problems) > 0 || q.Empty() {
-		return res, nil
-	}
-	if len(q.Words)+len(q.Phrases)*4 > maxQueryWords {
-		return res, nil
-	}
-	p := ix.makePlan(&q)
-	f := ix.compileFilter(&q)
-	s := ix.getScratch()
-	defer ix.putScratch(s)
-	if err := ix.match(ctx, &q, &p, &f, s); err != nil {
-		return nil, err
-	}
-	if len(s.cand) == 0 && len(q.Words) > 0 {
-		// Nothing: try close matches for the words that are not in any
-		// statement at all.
-		if fp, corr := ix.typoPlan(&q, p); len(corr) > 0 {
-			ix.clearScratch(s)
-			if err := ix.match(ctx, &q, &fp, &f, s); err != nil {
-				return nil, err
-			}
-			p = fp
-			res.Fuzzy, res.Corrections = true, corr
-		}
-	}
-	res.Total = len(s.cand)
-	res.Hits = ix.rank(&q, &p, s, limit)
-	return res, nil
-}
-
-// dropCold gives back the pages of the mapped cache a search has read:
-// its texts (phrases, highlighting), postings and prefix lists. They stay
-// in the page cache, where the next search or screen that reads them finds
-// them again; without this, a session would map more and more of the
-// cache (the kernel maps a whole large folio, up to 2 MB, per fault) and
-// hold it in its resident set.
-func (ix *Index) dropCold() {
-	if ix.cold != nil {
-		ix.cold()
-	}
-}
-
-// parallelCost is the number of postings above which a search uses both
-// halves of the statements at once (this is a two-core machine class; more
-// goroutines would not help).
-var parallelCost = 100_000
-
-// parallelBuild indexes the two halves at once (tests turn it off).
-var parallelBuild = true
-
-// A word with more than blockTerms terms is accumulated blockDocs
-// statements at a time.
-const (
-	blockTerms = 8
-	blockDocs  = 1 << 14
-)
-
-// halfRange is the range of statements of half h.
-func (ix *Index) halfRange(h int) (uint32, uint32) {
-	if h == 0 {
-		return 0, ix.split
-	}
-	return ix.split, uint32(len(ix.docs))
-}
-
-// match leaves in s.cand every statement that matches, with its score in
-// s.score. The two halves of the statements are independent, so a costly
-// query runs them at once.
-func (ix *Index) match(ctx context.Context, q *Query, p *plan, f *filter, s *searchScratch) error {
-	if f.impossible {
-		return nil
-	}
-	for _, w := range p.words {
-		if w.matchesNothing() {
-			return nil
-		}
-	}
-	p.order()
-	cost := len(ix.docs)
-	if len(p.words) > 0 {
-		cost = 0
-		for _, w := range p.words {
-			cost += w.cost
-		}
-		for _, ph := range q.Phrases {
-			if len(ph) > 1 {
-				cost *= 8 // every candidate's text is read to check the phrase
-				break
-			}
-		}
-	}
-	var errs [2]error
-	if cost >= parallelCost {
-		var wg sync.WaitGroup
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			errs[1] = ix.matchHalf(ctx, q, p, f, s, 1)
-		}()
-		errs[0] = ix.matchHalf(ctx, q, p, f, s, 0)
-		wg.Wait()
-	} else {
-		errs[0] = ix.matchHalf(ctx, q, p, f, s, 0)
-		if errs[0] == nil {
-			errs[1] = ix.matchHalf(ctx, q, p, f, s, 1)
-		}
-	}
-	if errs[0] != nil {
-		return errs[0]
-	}
-	if errs[1] != nil {
-		return errs[1]
-	}
-	s.cand = append(append(s.cand[:0], s.half[0]...), s.half[1]...)
-	return nil
-}
-
-func (ix *Index) matchHalf(ctx context.Context, q *Query, p *plan, f *filter, s *searchScratch, h int) error {
-	lo, hi := ix.halfRange(h)
-	nw := len(p.words)
-	if nw == 0 {
-		// Filters (and exclusions) alone: every statement that passes.
-		mark, cand := s.mark, s.half[h]
-		for doc := lo; doc < hi; doc++ {
-			if f.pass(ix, doc) {
-				mark[doc] = 1
-				cand = append(cand, doc)
-			}
-		}
-		s.half[h] = cand
-		nw = 1
-	} else {
-		for j := range p.words {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			ix.accumulate(ctx, &p.words[j], uint8(j), f, s, h)
-		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-	}
-	// Keep only the statements every word reached; drop the excluded.
-	full := uint8(nw)
-	for _, t := range p.exclude {
-		it := ix.halfPostings(t, h)
-		for {
-			doc, _, ok := it.next()
-			if !ok {
-				break
-			}
-			if s.mark[doc] == full {
-				s.mark[doc] = 0xff
-			}
-		}
-	}
-	var tk wordTokenizer
-	needVerify := false
-	joined := joinPhrases(q.Phrases)
-	for _, ph := range q.Phrases {
-		needVerify = needVerify || len(ph) > 1 // a one-word phrase is its word
-	}
-	kept := s.half[h][:0]
-	for i, doc := range s.half[h] {
-		if i&1023 == 0 && needVerify && ctx.Err() != nil {
-			return ctx.Err()
-		}
-		if s.mark[doc] != full {
-			s.mark[doc], s.score[doc] = 0, 0
-			continue
-		}
-		if needVerify && !ix.hasPhrases(&tk, ix.docs[doc].Text, q.Phrases, joined) {
-			s.mark[doc], s.score[doc] = 0, 0
-			continue
-		}
-		kept = append(kept, doc)
-	}
-	s.half[h] = kept
-	return nil
-}
-
-// halfPostings walks the postings of a term that fall in half h.
-func (ix *Index) halfPostings(term, h int) postingIter {
-	b := ix.post[ix.off[term]:ix.off[term+1]]
-	if h == 0 {
-		return postingIter{b: b[:ix.mid[term]]}
-	}
-	return postingIter{b: b[ix.mid[term]:], doc: ix.midDoc[term]}
-}
-
-// halfOf is the part of a sorted list of statements in half h.
-func (ix *Index) halfOf(docs []uint32, h int) []uint32 {
-	i, _ := slices.BinarySearch(docs, ix.split)
-	if h == 0 {
-		return docs[:i]
-	}
-	return docs[i:]
-}
-
-// accumulate adds word j's matches in half h: the first word brings the
-// candidates (those passing the filters); each later one keeps those it
-// also matches.
-func (ix *Index) accumulate(ctx context.Context, w *qword, j uint8, f *filter, s *searchScratch, h int) {
-	a := accumulator{ix: ix, f: f, mark: s.mark, score: s.score, j: j, cand: s.half[h]}
-	switch {
-	case j > 0:
-		a.mode = accNarrow
-	case f.any:
-		a.mode = accFiltered
-	}
-	const all = ^uint32(0)
-	terms := w.terms
-	if w.list > 0 {
-		ix.walkList(ctx, &a, w.list, h)
-		terms = terms[w.covered:]
-	}
-	if len(terms) <= blockTerms {
-		for _, t := range terms {
-			it := ix.halfPostings(t.term, h)
-			wt := float32(t.weight * (bm25K1 + 1))
-			// 64k postings at a time, to notice a stale search.
-			for it.i < len(it.b) {
-				it.i, it.doc = a.walk(it.b, it.i, it.doc, all, wt, 1<<16)
-				if it.i < len(it.b) && ctx.Err() != nil {
-					break // stale: the caller sees ctx.Err() and gives up
-				}
-			}
-		}
-	} else {
-		// A prefix with many words: walk them all a block of statements
-		// at a time, so the scores being added stay in the cache.
-		type cursor struct {
-			it postingIter
-			wt float32
-		}
-		cs := make([]cursor, len(terms))
-		for i, t := range terms {
-			cs[i] = cursor{it: ix.halfPostings(t.term, h), wt: float32(t.weight * (bm25K1 + 1))}
-		}
-		lo, hi := ix.halfRange(h)
-		for start := lo; start < hi; start += blockDocs {
-			if ctx.Err() != nil {
-				break // stale: the caller sees ctx.Err() and gives up
-			}
-			end := min(start+blockDocs, hi)
-			for i := range cs {
-				c := &cs[i]
-				c.it.i, c.it.doc = a.walk(c.it.b, c.it.i, c.it.doc, end, c.wt, math.MaxInt)
-			}
-		}
-	}
-	cand, mark, score, next := a.cand, s.mark, s.score, j+1
-	if w.spDocs > 0 {
-		visit := func(doc uint32) {
-			m := mark[doc]
-			if m == j {
-				if j == 0 {
-					if !f.pass(ix, doc) {
-						return
-					}
-					cand = append(cand, doc)
-				}
-				mark[doc] = next
-			} else if m != next {
-				return
-			}
-			score[doc] += float32(w.speakerW)
-		}
-		for a, ok := range w.actors {
-			if ok {
-				for _, doc := range ix.halfOf(ix.actorDocs[a], h) {
-					visit(doc)
-				}
-			}
-		}
-		for pi, ok := range w.parties {
-			if ok {
-				for _, doc := range ix.halfOf(ix.partyDocs[pi], h) {
-					if a := ix.actor[doc]; a != 0 && w.actors != nil && w.actors[a-1] {
-						continue
-					}
-					visit(doc)
-				}
-			}
-		}
-	}
-	s.half[h] = cand
-}
-
-// accumulator adds one word's postings to the scores: the first word
-// brings the candidates (accFirst, or accFiltered when they must pass the
-// filters), each later one keeps those it also matches (accNarrow). The
-// three cases are three loops, so the one that runs for every posting of a
-// word in most of a million statements has no branch it does not need.
-type accumulator struct {
-	ix    *Index
-	f     *filter
-	mark  []uint8
-	score []float32
-	cand  []uint32
-	j     uint8
-	mode  uint8
-}
-
-const (
-	accFirst uint8 = iota
-	accFiltered
-	accNarrow
-)
-
-// walk adds at most limit postings in b from byte i, the one before being
-// doc, stopping at the first for a statement at or past end, which it
-// leaves unread; it returns where it stopped.
-func (a *accumulator) walk(b []byte, i int, doc, end uint32, wt float32, limit int) (int, uint32) {
-	mark, score, inv1 := a.mark, a.score, a.ix.inv1
-	j, next := a.j, a.j+1
-	for ; i < len(b) && limit > 0; limit-- {
-		// One posting: the gap to the previous statement shifted left,
-		// its low bit set when a count above one follows.
-		at, v := i, uint64(b[i])
-		if v < 0x80 {
-			i++
-		} else {
-			var n int
-			v, n = uvarint(b[i:])
-			i += n
-		}
-		d := doc + uint32(v>>1)
-		tf := uint32(1)
-		if v&1 != 0 {
-			t, n := uvarint(b[i:])
-			i += n
-			tf = uint32(t)
-		}
-		if d >= end {
-			return at, doc
-		}
-		doc = d
-		switch a.mode {
-		case accFirst:
-			if mark[d] != 0 {
-				break
-			}
-			mark[d] = 1
-			a.cand = append(a.cand, d)
-		case accFiltered:
-			if mark[d] != 0 {
-				break
-			}
-			if !a.f.pass(a.ix, d) {
-				continue
-			}
-			mark[d] = 1
-			a.cand = append(a.cand, d)
-		default:
-			if m := mark[d]; m == j {
-				mark[d] = next
-			} else if m != next {
-				continue
-			}
-		}
-		if tf == 1 {
-			score[d] += wt * inv1[d]
-		} else {
-			score[d] += wt * a.ix.tfPart(d, tf)
-		}
-	}
-	return i, doc
-}
-
-// tfPart is BM25's saturated count for a count above one, tf/(tf+norm).
-// With x = inv1 = 1/(1+norm) it is tf·x/(1+(tf-1)·x): one division, not
-// two, which matters for words said several times in most statements.
-func (ix *Index) tfPart(doc, tf uint32) float32 {
-	if tf == 2 {
-		return ix.inv2[doc]
-	}
-	ftf, x := float32(tf), ix.inv1[doc]
-	return ftf * x / (1 + (ftf-1)*x)
 }
 
 // hasPhrases reports whether text has every phrase, word for word.

@@ -37,7 +37,7 @@ import (
 
 const (
 	cacheMagic   = "PARLEYX\x01"
-	cacheVersion = 7
+	cacheVersion = 8
 )
 
 // LoadStage names a step of LoadIndexed for progress reports.
@@ -507,7 +507,12 @@ func loadCache(path, cpath string, progress LoadProgress, policy data.ReadPolicy
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	defer f.Close()
+	keepOpen := false // for the index to read texts from (textFile)
+	defer func() {
+		if !keepOpen {
+			f.Close()
+		}
+	}()
 	var fixed [24]byte
 	if _, err := io.ReadFull(f, fixed[:]); err != nil {
 		return nil, nil, nil, err
@@ -735,8 +740,48 @@ func loadCache(path, cpath string, progress LoadProgress, policy data.ReadPolicy
 		// The texts, postings and prefix lists a search reads are given
 		// back once it is done (see Index.dropCold).
 		ix.cold = func() { release(text); release(ix.post); release(ix.plists.post) }
+		if len(text) > 0 {
+			// The file stays open, as it stays mapped, for the few texts
+			// a search reads (textOf).
+			keepOpen = true
+			ix.texts = &textFile{f: f, region: text, off: base + meta.Regions["text"].Off}
+		}
 	}
 	return d, probs, ix, nil
+}
+
+// textFile is where the texts of the statements in the mapped cache lie:
+// a search reads the few it needs (the best statements' spans) with a read
+// from the file rather than through the mapping, where a read maps a large
+// folio of the file (half a megabyte and more) into the process for each
+// text, to be given back again.
+type textFile struct {
+	f      *os.File
+	region []byte // the texts, mapped
+	off    int64  // where region starts in the file
+}
+
+// textOf is the text of statement doc: read into buf when it lies in the
+// mapped cache (the string is then good until buf is used again), else the
+// statement's own.
+func (ix *Index) textOf(doc uint32, buf *[]byte) string {
+	s := ix.docs[doc].Text
+	tf := ix.texts
+	if tf == nil || s == "" {
+		return s
+	}
+	p, lo := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(&tf.region[0]))
+	if p < lo || p+uintptr(len(s)) > lo+uintptr(len(tf.region)) {
+		return s
+	}
+	if cap(*buf) < len(s) {
+		*buf = make([]byte, len(s)+len(s)/2)
+	}
+	b := (*buf)[:len(s)]
+	if n, err := tf.f.ReadAt(b, tf.off+int64(p-lo)); err != nil || n != len(s) {
+		return s
+	}
+	return unsafe.String(&b[0], len(b))
 }
 
 // loadCacheIndex reads the problems and the search index from the cache.

@@ -11,11 +11,19 @@ import (
 
 // better orders statements: higher score, then earlier date (no date last),
 // then id.
-func (ix *Index) better(a, b uint32, score []float32) bool {
-	if sa, sb := score[a], score[b]; sa != sb {
+func (ix *Index) better(a, b uint32, s *searchScratch) bool {
+	if sa, sb := s.total(a), s.total(b); sa != sb {
 		return sa > sb
 	}
 	return ix.tieLess(a, b)
+}
+
+// tieRank is a statement's rank among ties, when the index has them.
+func (ix *Index) tieRank(doc uint32) uint32 {
+	if ix.tie == nil {
+		return 0
+	}
+	return ix.tie[doc]
 }
 
 func (ix *Index) tieLess(a, b uint32) bool {
@@ -39,50 +47,50 @@ func (ix *Index) tieOrder(a, b uint32) bool {
 	return a < b
 }
 
-// topK returns the best k candidates, best first.
-func (ix *Index) topK(cand []uint32, score []float32, k int, s *searchScratch) []uint32 {
-	if len(cand) >= parallelCost && k*8 < len(cand) {
-		// Each half picks its best k on its own core; then the two lists
-		// are merged.
-		var tops [2][]uint32
+// topK returns the best k matches, best first: each half's best k (on
+// both cores when there are many), then the two merged.
+func (ix *Index) topK(s *searchScratch, k int) []uint32 {
+	var tops [2][]uint32
+	if s.matches() >= parallelCost && k*8 < s.matches() {
 		var wg sync.WaitGroup
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			tops[1] = ix.topKHeap(s.half[1], score, k, &s.heaps[1])
+			tops[1] = ix.topKHeap(s.kept[1], s, k, &s.heaps[1])
 		}()
-		tops[0] = ix.topKHeap(s.half[0], score, k, &s.heaps[0])
+		tops[0] = ix.topKHeap(s.kept[0], s, k, &s.heaps[0])
 		wg.Wait()
-		out := append(tops[0], tops[1]...)
-		slices.SortFunc(out, ix.cmpDocs(score))
-		return out[:min(k, len(out))]
+	} else {
+		tops[0] = ix.topKHeap(s.kept[0], s, k, &s.heaps[0])
+		tops[1] = ix.topKHeap(s.kept[1], s, k, &s.heaps[1])
 	}
-	return ix.topKHeap(cand, score, k, &s.heaps[0])
+	out := append(tops[0], tops[1]...)
+	slices.SortFunc(out, ix.cmpDocs(s))
+	return out[:min(k, len(out))]
 }
 
-func (ix *Index) cmpDocs(score []float32) func(a, b uint32) int {
+func (ix *Index) cmpDocs(s *searchScratch) func(a, b uint32) int {
 	return func(a, b uint32) int {
-		if ix.better(a, b, score) {
+		if ix.better(a, b, s) {
 			return -1
 		}
-		if ix.better(b, a, score) {
+		if ix.better(b, a, s) {
 			return 1
 		}
 		return 0
 	}
 }
 
-// topKHeap returns the best k of cand, best first.
-func (ix *Index) topKHeap(cand []uint32, score []float32, k int, heap *[]uint32) []uint32 {
-	cmpDocs := ix.cmpDocs(score)
+// topKHeap returns the best k of cand (in no order).
+func (ix *Index) topKHeap(cand []uint32, s *searchScratch, k int, heap *[]uint32) []uint32 {
 	if k >= len(cand) || k*8 >= len(cand) {
 		out := slices.Clone(cand)
-		slices.SortFunc(out, cmpDocs)
+		slices.SortFunc(out, ix.cmpDocs(s))
 		return out[:min(k, len(out))]
 	}
 	// A heap of the k best so far, worst at the root.
 	h := (*heap)[:0]
-	worse := func(i, j int) bool { return ix.better(h[j], h[i], score) }
+	worse := func(i, j int) bool { return ix.better(h[j], h[i], s) }
 	down := func(i int) {
 		for {
 			l := 2*i + 1
@@ -100,10 +108,15 @@ func (ix *Index) topKHeap(cand []uint32, score []float32, k int, heap *[]uint32)
 			i = m
 		}
 	}
-	var floor float32 // the worst score in a full heap: anything below is out
+	score, tail := s.score, s.tail
+	// The worst in a full heap, its score and its tie rank: a statement
+	// below it, or as good but after it among ties, is out.
+	var floor, floorTie uint32
 	for _, doc := range cand {
-		if len(h) == k && score[doc] < floor {
-			continue
+		if len(h) == k {
+			if t := score[doc] + tail[doc]; t < floor || t == floor && ix.tie != nil && ix.tie[doc] > floorTie {
+				continue
+			}
 		}
 		if len(h) < k {
 			h = append(h, doc)
@@ -116,57 +129,72 @@ func (ix *Index) topKHeap(cand []uint32, score []float32, k int, heap *[]uint32)
 				i = parent
 			}
 			if len(h) == k {
-				floor = score[h[0]]
+				floor, floorTie = s.total(h[0]), ix.tieRank(h[0])
 			}
 			continue
 		}
-		if ix.better(doc, h[0], score) {
+		if ix.better(doc, h[0], s) {
 			h[0] = doc
 			down(0)
-			floor = score[h[0]]
+			floor, floorTie = s.total(h[0]), ix.tieRank(h[0])
 		}
 	}
 	*heap = h
-	out := slices.Clone(h)
-	slices.SortFunc(out, cmpDocs)
-	return out
+	return slices.Clone(h)
 }
 
 // rank picks the best statements, applies the phrase boost and finds the
 // spans to highlight.
 func (ix *Index) rank(q *Query, p *plan, s *searchScratch, limit int) []Hit {
-	cand := s.cand
-	if len(cand) == 0 {
+	n := s.matches()
+	if n == 0 {
 		return nil
 	}
-	if limit <= 0 || limit > len(cand) {
-		limit = len(cand)
+	if limit <= 0 || limit > n {
+		limit = n
 	}
 	multi := len(p.typed) >= 2
 	depth := limit
 	if multi {
-		depth = min(max(limit*rerankDepth, rerankMin), len(cand))
+		depth = min(max(limit*rerankDepth, rerankMin), n)
 	}
-	top := ix.topK(cand, s.score, depth, s)
-	var tk wordTokenizer
+	top := ix.topK(s, depth)
 	hits := make([]Hit, len(top))
-	for i, doc := range top {
-		h := &hits[i]
-		h.Statement = ix.docs[doc]
-		h.Score = float64(s.score[doc])
-		var pairs int
-		if i < limit || multi {
-			h.Spans, pairs = ix.spans(&tk, q, p, h.Statement.Text, multi)
-		}
-		if multi && pairs > 0 {
-			h.Score *= 1 + phraseBoost*float64(pairs)/float64(len(p.typed)-1)
-		}
-		for j := range p.words {
-			if p.words[j].spDocs > 0 && p.words[j].speakerMatch(ix, doc) {
-				h.SpeakerMatch = true
-				break
+	// Each hit's text is read for its spans: many, on both cores.
+	fill := func(from, to int) {
+		var tk wordTokenizer
+		var buf []byte
+		for i := from; i < to; i++ {
+			doc := top[i]
+			h := &hits[i]
+			h.Statement = ix.docs[doc]
+			h.Score = float64(s.total(doc)) / scoreUnit
+			var pairs int
+			if i < limit || multi {
+				h.Spans, pairs = ix.spans(&tk, q, p, ix.textOf(doc, &buf), multi)
+			}
+			if multi && pairs > 0 {
+				h.Score *= 1 + phraseBoost*float64(pairs)/float64(len(p.typed)-1)
+			}
+			for j := range p.words {
+				if p.words[j].spDocs > 0 && p.words[j].speakerMatch(ix, doc) {
+					h.SpeakerMatch = true
+					break
+				}
 			}
 		}
+	}
+	if n := len(top); n >= 200 {
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fill(n/2, n)
+		}()
+		fill(0, n/2)
+		wg.Wait()
+	} else {
+		fill(0, n)
 	}
 	if multi {
 		order := make([]int, len(hits))
@@ -294,7 +322,7 @@ func mergeSpans(s []data.Span) []data.Span {
 // typoPlan replaces each typed word that is in no statement by the close
 // words that are. It returns no corrections when there is nothing to try.
 func (ix *Index) typoPlan(q *Query, p plan) (plan, []Correction) {
-	np := plan{typed: slices.Clone(p.typed), exclude: p.exclude}
+	np := plan{typed: slices.Clone(p.typed), tail: p.tail, exclude: p.exclude}
 	np.words = make([]qword, len(p.words))
 	copy(np.words, p.words)
 	var corr []Correction
