@@ -297,7 +297,8 @@ func filterKey(q *Query) string {
 	for i, d := range q.Dates {
 		days[i][0], days[i][1] = d.Days()
 	}
-	return fmt.Sprint(q.Parties, q.NotParties, q.Actors, q.NotActors, q.Topics, q.NotTopics, q.Kinds, q.NotKinds, days)
+	return fmt.Sprint(q.Parties, q.NotParties, q.Actors, q.NotActors, q.Topics, q.NotTopics, q.Kinds, q.NotKinds, days,
+		q.Acts, q.NotActs, q.Via, q.About)
 }
 
 // match leaves in s.kept every statement that matches, and its score in

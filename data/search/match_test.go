@@ -2,9 +2,11 @@ package search
 
 import (
 	"context"
+	"reflect"
 	"slices"
 	"testing"
 
+	"github.com/parley-dev/parley/data"
 	"github.com/parley-dev/parley/data/synth"
 )
 
@@ -91,5 +93,36 @@ func TestASearchGivenUpLeavesNothingWrong(t *testing.T) {
 	}
 	if givenUp < len(keys)/3 {
 		t.Errorf("%d of %d searches were given up half way; the test gives up too few", givenUp, len(keys))
+	}
+}
+
+// Two queries with different filters never share what a search leaves:
+// every filter of a Query is part of its filters' key (a filter added to
+// Query and not to filterKey fails here).
+func TestEveryFilterIsInTheFiltersKey(t *testing.T) {
+	words := map[string]bool{"Raw": true, "Words": true, "Prefix": true, "Phrases": true, "Exclude": true, "ExcludeExact": true, "Problems": true}
+	empty := filterKey(&Query{})
+	typ := reflect.TypeOf(Query{})
+	for i := range typ.NumField() {
+		f := typ.Field(i)
+		if words[f.Name] {
+			continue
+		}
+		var q Query
+		v := reflect.ValueOf(&q).Elem().Field(i)
+		if v.Kind() != reflect.Slice {
+			t.Fatalf("Query.%s is a %s: say here how it filters", f.Name, v.Kind())
+		}
+		one := reflect.MakeSlice(v.Type(), 1, 1)
+		switch e := one.Index(0); {
+		case f.Name == "Dates":
+			e.Set(reflect.ValueOf(data.MustDate("2022-01")))
+		case e.Kind() == reflect.String:
+			e.SetString("x")
+		}
+		v.Set(one)
+		if filterKey(&q) == empty {
+			t.Errorf("Query.%s is not in filterKey", f.Name)
+		}
 	}
 }
