@@ -287,6 +287,8 @@ func TestLiveReloadInTmux(t *testing.T) {
 	script := fmt.Sprintf("%q --theme dark %q; echo $? > %q; sleep 60", bin, talks, status)
 	s.tmux("-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", "-s", s.name,
 		"env", "TERM=xterm-256color", "XDG_CONFIG_HOME="+dir, "XDG_CACHE_HOME="+dir, "sh", "-c", script)
+	s.waitFor("Review first, the dossier has drafts", "Draft 1 of")
+	s.keys("1")
 	s.waitFor("Compare on its first topic", "Security guarantees for Russia", "Demands written guarantees")
 
 	editorSave("summary: Demands written guarantees", "summary: Demands guarantees in writing")

@@ -24,7 +24,7 @@ var editingScreens = []struct {
 	{"source-marking", []string{"4", "m", "down", "down", "w"}, ""},
 	{"source-marking-quote", []string{"4", "m", "down", "down", "down", "down", "down", "down", "down", "down", "down", "b", "b", "b", "b"}, ""},
 	{"source-new-statement", []string{"4", "m", "down", "down", "down", "down", "enter"}, ""},
-	{"compare-position", []string{"E", "tab", "tab"}, "written"},
+	{"compare-position", []string{"1", "E", "tab", "tab"}, "written"},
 	{"demands-new-demand", []string{"2", "+"}, ""},
 	{"problems", []string{"7", "!"}, ""},
 }

@@ -79,15 +79,15 @@ var keyPlaces = []keyPlace{
 	{"Source, marking a passage", func(u *keyUser) { u.press("screen_4", "mark", "down", "down") }, true},
 	{"Source, the new statement", func(u *keyUser) { u.press("screen_4", "mark", "open") }, true},
 	{"Source, the new statement's speaker", func(u *keyUser) { u.press("screen_4", "mark", "open", "input_next_field") }, true},
-	{"Compare, a position", func(u *keyUser) { u.press("edit") }, true},
-	{"Compare, a position's evidence", func(u *keyUser) { u.press("edit", "input_next_field", "input_next_field") }, true},
-	{"Compare, a new topic", func(u *keyUser) { u.press("add") }, true},
-	{"Compare, a topic's place", func(u *keyUser) { u.press("edit_topic", "input_next_field", "input_next_field") }, true},
+	{"Compare, a position", func(u *keyUser) { u.press("screen_1", "edit") }, true},
+	{"Compare, a position's evidence", func(u *keyUser) { u.press("screen_1", "edit", "input_next_field", "input_next_field") }, true},
+	{"Compare, a new topic", func(u *keyUser) { u.press("screen_1", "add") }, true},
+	{"Compare, a topic's place", func(u *keyUser) { u.press("screen_1", "edit_topic", "input_next_field", "input_next_field") }, true},
 	{"Matrix, editing", func(u *keyUser) { u.press("screen_3", "down") }, true},
 	{"Demands, editing", func(u *keyUser) { u.press("screen_2") }, true},
 	{"Demands, a new demand", func(u *keyUser) { u.press("screen_2", "add") }, true},
 	{"a statement, editing", func(u *keyUser) { u.send(OpenStatementMsg{ID: "lavrov-his-country-has-no"}) }, true},
-	{"a statement, its form", func(u *keyUser) { u.send(OpenStatementMsg{ID: "lavrov-his-country-has-no"}); u.press("edit") }, true},
+	{"a statement, its form", func(u *keyUser) { u.send(OpenStatementMsg{ID: "lavrov-his-country-has-no"}); u.press("screen_1", "edit") }, true},
 	{"a statement, a response from it", func(u *keyUser) {
 		u.press("screen_2", "add")
 		u.typeText("russia")

@@ -48,6 +48,10 @@ func NewReview(d *data.Dossier, keys *keyMap, theme *views.Theme) *Review {
 
 func (m *Review) Title() string { return "Review" }
 
+// Leads is true when there are drafts: a dossier fresh from parley import
+// opens on them, not on a Compare with nothing to compare yet.
+func (m *Review) Leads() bool { return len(m.drafts) > 0 }
+
 func (m *Review) MinSize() (int, int) { return 40, 10 }
 
 func (m *Review) current() *data.Statement {

@@ -145,6 +145,9 @@ func New(d *data.Dossier, opts Options) *Root {
 		if j, ok := s.(Jumper); ok {
 			m.jumpers = append(m.jumpers, jumper{Jumper: j, screen: i, key: j.JumpKey()})
 		}
+		if l, ok := s.(Leader); ok && l.Leads() {
+			m.active = i
+		}
 	}
 	return m
 }

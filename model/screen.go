@@ -72,6 +72,12 @@ type MarkdownExporter interface {
 	ExportMarkdown() (slug string, render func() []byte, ok bool)
 }
 
+// Leader is a Screen that asks to be the one in front when the explorer
+// opens: the Review screen, when the dossier holds drafts to review.
+type Leader interface {
+	Leads() bool
+}
+
 // OpenStatementMsg asks the root to open a statement's detail over the
 // current screen; any screen may return it as a command's message.
 type OpenStatementMsg struct{ ID string }

@@ -16,8 +16,9 @@ func Header(d *data.Dossier, tabs []string, active, width int, st Status, t *The
 	var sb strings.Builder
 	spans := make([]data.Span, 0, len(tabs))
 	x := 0
-	for i, name := range tabs {
-		label := fmt.Sprintf(" %d %s ", i+1, name)
+	labels := tabLabels(tabs, active, width)
+	for i := range tabs {
+		label := labels[i]
 		w := ansi.StringWidth(label)
 		if x+w > width {
 			break
@@ -87,6 +88,38 @@ func (st Status) forms() []string {
 		return nil
 	}
 	return []string{strings.Join(long, " · "), strings.Join(short, " ")}
+}
+
+// tabLabels are the tabs as the header shows them: " 1 Compare " when
+// they all fit in width, else their first four letters (" 1 Comp "),
+// else the numbers with the active tab's name, so every tab stays on
+// screen and can be clicked.
+func tabLabels(tabs []string, active, width int) []string {
+	styles := []func(i int, name string) string{
+		func(i int, name string) string { return fmt.Sprintf(" %d %s ", i+1, name) },
+		func(i int, name string) string {
+			return fmt.Sprintf(" %d %s ", i+1, string([]rune(name)[:min(4, len([]rune(name)))]))
+		},
+		func(i int, name string) string {
+			if i == active {
+				return fmt.Sprintf(" %d %s ", i+1, name)
+			}
+			return fmt.Sprintf(" %d ", i+1)
+		},
+	}
+	var labels []string
+	for _, style := range styles {
+		labels = make([]string, len(tabs))
+		total := 0
+		for i, name := range tabs {
+			labels[i] = style(i, name)
+			total += ansi.StringWidth(labels[i])
+		}
+		if total <= width {
+			break
+		}
+	}
+	return labels
 }
 
 // TooSmall is the notice shown instead of a layout that cannot fit, in the
