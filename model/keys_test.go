@@ -87,7 +87,10 @@ var keyPlaces = []keyPlace{
 	{"Demands, editing", func(u *keyUser) { u.press("screen_2") }, true},
 	{"Demands, a new demand", func(u *keyUser) { u.press("screen_2", "add") }, true},
 	{"a statement, editing", func(u *keyUser) { u.send(OpenStatementMsg{ID: "lavrov-his-country-has-no"}) }, true},
-	{"a statement, its form", func(u *keyUser) { u.send(OpenStatementMsg{ID: "lavrov-his-country-has-no"}); u.press("screen_1", "edit") }, true},
+	{"a statement, its form", func(u *keyUser) {
+		u.send(OpenStatementMsg{ID: "lavrov-his-country-has-no"})
+		u.press("screen_1", "edit")
+	}, true},
 	{"a statement, a response from it", func(u *keyUser) {
 		u.press("screen_2", "add")
 		u.typeText("russia")
