@@ -89,7 +89,7 @@ var keyPlaces = []keyPlace{
 	{"a statement, editing", func(u *keyUser) { u.send(OpenStatementMsg{ID: "lavrov-his-country-has-no"}) }, true},
 	{"a statement, its form", func(u *keyUser) {
 		u.send(OpenStatementMsg{ID: "lavrov-his-country-has-no"})
-		u.press("screen_1", "edit")
+		u.press("edit")
 	}, true},
 	{"a statement, a response from it", func(u *keyUser) {
 		u.press("screen_2", "add")
