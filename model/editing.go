@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/parley-dev/parley/data"
 	"github.com/parley-dev/parley/data/edit"
+	"github.com/parley-dev/parley/data/search"
 	"github.com/parley-dev/parley/views"
 )
 
@@ -677,13 +678,19 @@ func (m *Root) editHelp() []key.Binding {
 
 // reload hands a new dossier to every screen, each keeping its place,
 // and to the detail open over them.
-func (m *Root) reload(d *data.Dossier) tea.Cmd {
+func (m *Root) reload(d *data.Dossier) tea.Cmd { return m.reloadIndexed(d, nil) }
+
+// reloadIndexed is reload with the new dossier's search index at hand
+// (nil: the Quotes screen builds it).
+func (m *Root) reloadIndexed(d *data.Dossier, ix *search.Index) tea.Cmd {
 	m.d = d
 	m.theme = m.newTheme(m.dark) // parties may have come or gone: their colours
 	m.styleHelp()
 	cmds := make([]tea.Cmd, 0, len(m.screens))
 	for _, s := range m.screens {
-		if r, ok := s.(Reloader); ok {
+		if q, ok := s.(*Search); ok && ix != nil {
+			cmds = append(cmds, q.reloadIndexed(d, ix))
+		} else if r, ok := s.(Reloader); ok {
 			cmds = append(cmds, r.Reload(d))
 		}
 		s.SetTheme(m.theme)
@@ -706,6 +713,22 @@ func (m *Root) reload(d *data.Dossier) tea.Cmd {
 	}
 	m.layout()
 	return tea.Batch(cmds...)
+}
+
+// takeCached shows the dossier as the search cache written at the first
+// open holds it, in place of the one loaded then: the same records, every
+// screen keeping its place, but texts and index in the mapped cache rather
+// than on the heap, so the loaded copy (a gigabyte at a million
+// statements) is let go. Not once the dossier is opened for editing: the
+// session's dossier stays.
+func (m *Root) takeCached(msg cachedDossierMsg) tea.Cmd {
+	if m.ws != nil && (m.ws.s != nil || m.ws.opening || m.ws.gen > 0) {
+		return nil
+	}
+	if msg.d.Path != m.d.Path || len(msg.d.Statements) != len(m.d.Statements) {
+		return nil
+	}
+	return m.reloadIndexed(msg.d, msg.ix)
 }
 
 // Reloader is a Screen that takes a new dossier (an edit was made, or

@@ -312,6 +312,8 @@ func (m *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.detail.SetSize(m.body.W, m.body.H)
 		}
 		return m, nil
+	case cachedDossierMsg:
+		return m, m.takeCached(msg)
 	case OpenStatementMsg:
 		if s := m.d.Statement(msg.ID); s != nil {
 			m.detail = NewDetail(m.d, m.keys, m.theme, s)

@@ -56,6 +56,33 @@ type searchResultMsg struct {
 // the background.
 type SearchIndexMsg struct{ Index *search.Index }
 
+// cachedDossierMsg is the dossier as the search cache written at its first
+// open holds it (search.Pending.Cached), for the root to show instead.
+type cachedDossierMsg struct {
+	d  *data.Dossier
+	ix *search.Index
+}
+
+// cachedDossierCmd waits for the cache a pending index writes, and hands
+// over the dossier it holds (nothing when there is none).
+func cachedDossierCmd(p *search.Pending) tea.Cmd {
+	return func() tea.Msg {
+		d, _, ix := p.Cached()
+		if d == nil {
+			return nil
+		}
+		return cachedDossierMsg{d: d, ix: ix}
+	}
+}
+
+// reloadIndexed is Reload with the new dossier's index at hand: the
+// results shown stay (the same statements), the next keystroke searches
+// the new index.
+func (m *Search) reloadIndexed(d *data.Dossier, ix *search.Index) tea.Cmd {
+	m.d, m.ix, m.pending, m.reloaded = d, ix, nil, false
+	return nil
+}
+
 // SearchProgressMsg reports indexing progress to the Quotes screen.
 type SearchProgressMsg struct {
 	Done, Total int
@@ -285,6 +312,12 @@ func (m *Search) Update(msg tea.Msg) tea.Cmd {
 			return nil // the index of the dossier as it was
 		}
 		m.ix = msg.Index
+		if p := m.pending; p != nil {
+			// Built at the first open: the cache written next holds the
+			// same dossier in less memory (takeCached).
+			m.pending = nil
+			return tea.Batch(m.search(), cachedDossierCmd(p))
+		}
 		return m.search()
 	case reindexMsg:
 		if msg.d != m.d {

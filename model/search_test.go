@@ -227,3 +227,82 @@ func TestPendingIndexCmdReportsProgressThenTheIndex(t *testing.T) {
 		t.Error("no progress reached the screen")
 	}
 }
+
+// The first open of a large dossier: once its index is built and its cache
+// written, the explorer goes on with the dossier as the cache holds it (the
+// same records, its texts and index in the mapped cache rather than on the
+// heap), each screen in its place and the search answering as before;
+// unless the dossier has been opened for editing meanwhile.
+func TestTheFirstOpenGoesOnWithTheCachedDossier(t *testing.T) {
+	for _, editing := range []bool{false, true} {
+		t.Setenv("XDG_CACHE_HOME", t.TempDir())
+		t.Setenv("HOME", t.TempDir())
+		path, err := synth.Write(t.TempDir(), synth.Options{N: 12_000, Seed: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		loaded, _, ix, pending, err := search.Open(path, nil)
+		if err != nil || ix != nil || pending == nil {
+			t.Fatalf("err %v, index %v, pending %v", err, ix != nil, pending != nil)
+		}
+		m := start(t, loaded, 120, 40, Options{Theme: "dark", Pending: pending})
+		var quotes *Search
+		for _, s := range m.screens {
+			if q, ok := s.(*Search); ok {
+				quotes = q
+			}
+		}
+		press(m, "/", "s", "e", "c", "u", "r", "i", "t", "y")
+		var cached *cachedDossierMsg
+		cmd := PendingIndexCmd(pending)
+		for i := 0; cmd != nil && i < 100000 && cached == nil; i++ {
+			msg := cmd()
+			cmd = quotes.Update(msg)
+			if _, ok := msg.(SearchIndexMsg); ok {
+				batch, _ := cmd().(tea.BatchMsg)
+				for _, c := range batch {
+					switch msg := c().(type) {
+					case searchResultMsg:
+						quotes.Update(msg)
+					case cachedDossierMsg:
+						cached = &msg
+					}
+				}
+				cmd = nil
+			}
+		}
+		if cached == nil {
+			t.Fatal("no cached dossier came once the cache was written")
+		}
+		before := quotes.Results()
+		if before == nil || before.Total == 0 {
+			t.Fatal("no answer before")
+		}
+		if editing {
+			m.ws.gen = 1 // an edit was made
+		}
+		send(m, *cached)
+		if editing {
+			if m.d != loaded || quotes.d != loaded {
+				t.Fatal("an edited dossier was replaced by the cached one")
+			}
+			pending.Stop()
+			continue
+		}
+		if m.d != cached.d || quotes.d != cached.d || quotes.ix != cached.ix || m.d == loaded {
+			t.Fatal("the explorer did not go on with the cached dossier")
+		}
+		if len(m.d.Statements) != len(loaded.Statements) || m.d.Statements[0].ID != loaded.Statements[0].ID || m.d.Statements[0] == loaded.Statements[0] {
+			t.Fatal("the cached dossier is not the same records, as new values")
+		}
+		runSearch(quotes, quotes.search()) // the next keystroke
+		after := quotes.Results()
+		if after == nil || after.Total != before.Total || after.Hits[0].Statement.ID != before.Hits[0].Statement.ID || after.Hits[0].Statement == before.Hits[0].Statement {
+			t.Fatalf("the search answers otherwise from the cached dossier: %d matches, %d before", after.Total, before.Total)
+		}
+		if !strings.Contains(screen(m), "security") {
+			t.Errorf("Quotes lost its place:\n%s", screen(m))
+		}
+		pending.Stop()
+	}
+}

@@ -4,8 +4,12 @@
 // memory:
 //
 //	go run ./bench/open [-cold] [-q QUERY] [-mix] [-cpuprofile F] [-memprofile F] DOSSIER
+//	go run ./bench/open -explorer DOSSIER
 //
-// -cold removes the cache first.
+// -cold removes the cache first. -explorer opens as the explorer does the
+// first time (search.Open, no cache): the time the first frame waits for,
+// then memory once the index is built and the cache written, and once the
+// session goes on with the dossier as the cache holds it (Pending.Cached).
 package main
 
 import (
@@ -29,12 +33,17 @@ func main() {
 	cpu := flag.String("cpuprofile", "", "write a CPU profile of the open to this file")
 	mix := flag.Bool("mix", false, "then run the benchmarks' query mix (synth.Queries) and report memory after it")
 	mem := flag.String("memprofile", "", "write a heap profile taken once open (with -mix, after the mix) to this file")
+	explorer := flag.Bool("explorer", false, "open as the explorer does the first time, and report memory as the session goes on")
 	flag.Parse()
 	if flag.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "usage: open [-cold] [-q QUERY] DOSSIER")
+		fmt.Fprintln(os.Stderr, "usage: open [-cold] [-q QUERY] [-mix] [-explorer] DOSSIER")
 		os.Exit(2)
 	}
 	path := flag.Arg(0)
+	if *explorer {
+		firstOpen(path)
+		return
+	}
 	if *cold {
 		os.Remove(search.CachePath(path))
 	}
@@ -153,4 +162,50 @@ func settleHeap() {
 		return
 	}
 	debug.SetGCPercent(max(10, min(100, int(headroom*100/ms.HeapAlloc))))
+}
+
+// firstOpen is the explorer's first open of a dossier (no cache): it
+// prints when the first frame could be drawn, and memory as the session
+// goes on: index built and cache written (the loaded dossier held), then
+// the dossier as the cache holds it taken in its place.
+func firstOpen(path string) {
+	os.Remove(search.CachePath(path))
+	start := time.Now()
+	percent := debug.SetGCPercent(400) // the collector as parley sets it: gc.go in package main
+	d, _, _, p, err := search.Open(path, nil)
+	debug.SetGCPercent(percent)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	if p == nil {
+		fmt.Fprintln(os.Stderr, "the dossier opened with its index: too small for a cache, or one was there")
+		os.Exit(1)
+	}
+	fmt.Printf("statements read (the first frame): %v; %d statements\n", time.Since(start).Round(time.Millisecond), len(d.Statements))
+	<-p.Ready()
+	ix := p.Index()
+	fmt.Printf("index ready: %v\n", time.Since(start).Round(time.Millisecond))
+	<-p.Done()
+	fmt.Printf("cache written: %v\n", time.Since(start).Round(time.Millisecond))
+	report := func(what string) {
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		fmt.Printf("%s: RSS %s (anonymous %s), Go heap in use %d MB\n", what, status("VmRSS"), status("RssAnon"), ms.HeapInuse>>20)
+	}
+	report("the loaded dossier and its index held")
+	cd, _, cix := p.Cached()
+	if cd == nil {
+		fmt.Println("no cached dossier to go on with")
+		return
+	}
+	d, ix = cd, cix // the explorer takes it in place of the loaded one (model: takeCached)
+	settleHeap()
+	report("the cached dossier held instead")
+	debug.FreeOSMemory()
+	report("and the memory let go given back")
+	q, _ := search.ParseQuery("security", d)
+	fmt.Printf("a search of the cached dossier: %d results\n", ix.Search(q, 10).Total)
+	runtime.KeepAlive(d)
 }
