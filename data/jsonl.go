@@ -244,7 +244,7 @@ func (c *jsonlChecker) check(s *Statement, idCol int) bool {
 		unverified = v.unverified[s.Source]
 	}
 	ids := len(v.statementIDs)
-	v.checkStatement(&c.dry, s, &c.rec)
+	v.checkStatementAs(&c.dry, s, &c.rec, "statement") // any message sends the line the slow way
 	if len(c.scratch) > 0 {
 		// Undo what the dry run did; the slow path does it again. The id
 		// was added unless it is a duplicate (which is reported).

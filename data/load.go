@@ -367,7 +367,7 @@ func (v *validator) reserve(n int) {
 		v.d.Statements = slices.Grow(v.d.Statements, n)
 	}
 	if len(v.statementIDs) < n/4 {
-		ids := make(map[string]Pos, len(v.statementIDs)+n)
+		ids := make(map[string]idPlace, len(v.statementIDs)+n)
 		maps.Copy(ids, v.statementIDs)
 		v.statementIDs = ids
 	}

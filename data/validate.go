@@ -3,8 +3,10 @@ package data
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -28,8 +30,9 @@ type validator struct {
 	discard func(*Statement)
 
 	parties, actors, topics, sources, demands map[string]bool
-	statementIDs                              map[string]Pos
-	actorParty                                map[string]string // actor id → its party, the first actor's
+	statementIDs                              map[string]idPlace // where each statement id is first defined
+	idFiles                                   []string           // the files of idPlaces
+	actorParty                                map[string]string  // actor id → its party, the first actor's
 	sourceOf                                  map[string]*Source
 	sourceBytes                               int64 // read from source files so far (MaxSourcesTotal) // source id → the first source with it
 	// stmts finds statements by id for the rules of format 1.1 that look
@@ -56,7 +59,7 @@ type validator struct {
 var hintPairs = 2_000_000 // a variable for tests
 
 func newValidator(dc *decoder, d *Dossier, read readFunc) *validator {
-	return &validator{dc: dc, d: d, read: read, statementIDs: map[string]Pos{}, normalized: map[string]*normalized{}, unverified: map[string]int{},
+	return &validator{dc: dc, d: d, read: read, statementIDs: map[string]idPlace{}, normalized: map[string]*normalized{}, unverified: map[string]int{},
 		hints: map[string]string{}, hintKeys: map[string][]string{}, hintBudget: hintPairs}
 }
 
@@ -394,20 +397,30 @@ func (v *validator) loadSource(s *Source) {
 // checkStatement validates one statement, defaults its party from its
 // actor, and anchors it in its source.
 func (v *validator) checkStatement(dc *decoder, s *Statement, n *node) {
+	v.checkStatementAs(dc, s, n, "")
+}
+
+// checkStatementAs is checkStatement with what its messages call the
+// statement; "" names it by its id. (The fast path of statement files
+// checks a line with messages nobody reads: any sends it the slow way.)
+func (v *validator) checkStatementAs(dc *decoder, s *Statement, n *node, what string) {
 	if s.ID == "" {
 		if missing(n, "id") {
 			dc.errorf(n, "statement: id is missing")
 		}
-	} else if first, dup := v.statementIDs[s.ID]; dup {
+	} else if place, dup := v.statementIDs[s.ID]; dup {
+		first := v.idPos(place)
 		where := first.String()
 		if first.File == dc.file {
 			where = fmt.Sprintf("line %d", first.Line)
 		}
 		dc.errorf(field(n, "id"), "duplicate statement id %q (first defined at %s)", s.ID, where)
 	} else {
-		v.statementIDs[s.ID] = dc.pos(field(n, "id"))
+		v.statementIDs[s.ID] = v.idPlace(dc.pos(field(n, "id")))
 	}
-	what := statementWhat(s.ID)
+	if what == "" {
+		what = statementWhat(s.ID)
+	}
 	if missing(n, "kind") {
 		if dc.v11() {
 			dc.errorf(n, "%s: kind is missing (quote, reported or account)", what)
@@ -718,7 +731,27 @@ func (v *validator) evidence(dc *decoder, n *node, what string, ids []string) {
 }
 
 // statementKeys are the statement ids, for hints.
-func statementKeys(m map[string]Pos) []string {
+// idPlace is where a statement id is first defined, in a third of a Pos:
+// the ids of a million statements are held while a dossier is checked.
+type idPlace struct {
+	file      uint32 // index in idFiles
+	line, col int32
+}
+
+func (v *validator) idPlace(p Pos) idPlace {
+	f := slices.Index(v.idFiles, p.File)
+	if f < 0 {
+		f = len(v.idFiles)
+		v.idFiles = append(v.idFiles, p.File)
+	}
+	return idPlace{file: uint32(f), line: int32(min(p.Line, math.MaxInt32)), col: int32(min(p.Col, math.MaxInt32))}
+}
+
+func (v *validator) idPos(p idPlace) Pos {
+	return Pos{File: v.idFiles[p.file], Line: int(p.line), Col: int(p.col)}
+}
+
+func statementKeys(m map[string]idPlace) []string {
 	ks := make([]string, 0, len(m))
 	for k := range m {
 		ks = append(ks, k)
