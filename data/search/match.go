@@ -619,7 +619,6 @@ func (ix *Index) accumulate(ctx context.Context, w *qword, j uint8, mark []uint8
 	terms := w.terms
 	if w.list > 0 {
 		ix.walkList(ctx, &a, w.list, h)
-		terms = terms[w.covered:]
 	}
 	if len(terms) <= blockTerms {
 		for _, t := range terms {

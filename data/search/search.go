@@ -558,16 +558,16 @@ type qword struct {
 	typo     bool
 	terms    []qterm
 	forms    []string // other forms of the word it accepts (by stem), besides text or its prefix
-	list     int      // index+1 of the prefix list that stands for terms[:covered], or 0
-	covered  int
-	actors   []bool // speakers whose name has the word
-	parties  []bool // parties whose name has the word
+	list     int      // index+1 of the prefix list of the words it begins (then not in terms), or 0
+	listCost int      // their postings
+	actors   []bool   // speakers whose name has the word
+	parties  []bool   // parties whose name has the word
 	speakerW float64
 	spDocs   int
 	cost     int
 }
 
-func (w *qword) matchesNothing() bool { return len(w.terms) == 0 && w.spDocs == 0 }
+func (w *qword) matchesNothing() bool { return len(w.terms) == 0 && w.list == 0 && w.spDocs == 0 }
 
 // plan resolves a parsed query's words against the index.
 type plan struct {
@@ -585,15 +585,20 @@ func (ix *Index) resolveWord(text string, prefix bool) qword {
 		// A word being typed: every word it begins, and the other forms
 		// of what is typed so far ("attacking" also finds "attack").
 		lo, hi := ix.prefixRange(text)
-		for t := lo; t < hi; t++ {
-			wt := weightPrefix
-			if ix.terms[t] == text {
-				wt = 1
-			}
-			w.terms = append(w.terms, qterm{t, wt * ix.idf(int(ix.df[t]))})
-		}
 		if li := ix.plists.list(text); li > 0 {
-			w.list, w.covered = li, hi-lo
+			// Their postings merged, with their weights, in one list.
+			w.list = li
+			for t := lo; t < hi; t++ {
+				w.listCost += int(ix.df[t])
+			}
+		} else {
+			for t := lo; t < hi; t++ {
+				wt := weightPrefix
+				if ix.terms[t] == text {
+					wt = 1
+				}
+				w.terms = append(w.terms, qterm{t, wt * ix.idf(int(ix.df[t]))})
+			}
 		}
 		for _, t := range group {
 			if int(t) < lo || int(t) >= hi {
@@ -639,7 +644,7 @@ func (ix *Index) exactWord(text string) qword {
 }
 
 func (w *qword) setCost(ix *Index) {
-	w.cost = w.spDocs
+	w.cost = w.spDocs + w.listCost
 	for _, t := range w.terms {
 		w.cost += int(ix.df[t.term])
 	}

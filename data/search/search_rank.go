@@ -171,7 +171,9 @@ func (ix *Index) rank(q *Query, p *plan, s *searchScratch, limit int) []Hit {
 			h.Score = float64(s.total(doc)) / scoreUnit
 			var pairs int
 			if i < limit || multi {
-				h.Spans, pairs = ix.spans(&tk, q, p, ix.textOf(doc, &buf), multi)
+				// Below the limit only the pairs count (for the phrase
+				// boost): no spans are kept.
+				h.Spans, pairs = ix.spans(&tk, q, p, ix.textOf(doc, &buf), multi, i < limit)
 			}
 			if multi && pairs > 0 {
 				h.Score *= 1 + phraseBoost*float64(pairs)/float64(len(p.typed)-1)
@@ -214,8 +216,14 @@ func (ix *Index) rank(q *Query, p *plan, s *searchScratch, limit int) []Hit {
 			return 0
 		})
 		sorted := make([]Hit, limit)
+		var tk wordTokenizer
+		var buf []byte
 		for i := range sorted {
 			sorted[i] = hits[order[i]]
+			if order[i] >= limit {
+				// Boosted from below the limit: its spans now.
+				sorted[i].Spans, _ = ix.spans(&tk, q, p, ix.textOf(top[order[i]], &buf), false, true)
+			}
 		}
 		hits = sorted
 	}
@@ -225,7 +233,7 @@ func (ix *Index) rank(q *Query, p *plan, s *searchScratch, limit int) []Hit {
 // spans finds what to highlight in text: every word a typed query word
 // matches and every occurrence of a phrase. It also counts the pairs of typed words
 // found next to each other in the order typed.
-func (ix *Index) spans(t *wordTokenizer, q *Query, p *plan, text string, pairs bool) ([]data.Span, int) {
+func (ix *Index) spans(t *wordTokenizer, q *Query, p *plan, text string, pairs, keep bool) ([]data.Span, int) {
 	var out []data.Span
 	t.reset(text)
 	var prev uint64
@@ -248,7 +256,9 @@ func (ix *Index) spans(t *wordTokenizer, q *Query, p *plan, text string, pairs b
 			}
 		}
 		if hit {
-			out = append(out, data.Span{Start: t.start, End: t.end})
+			if keep {
+				out = append(out, data.Span{Start: t.start, End: t.end})
+			}
 			if pairs {
 				for k, wi := range typed {
 					if ix.wordMatches(&p.words[wi], w) {
@@ -259,6 +269,9 @@ func (ix *Index) spans(t *wordTokenizer, q *Query, p *plan, text string, pairs b
 			}
 		}
 		prev = cur
+	}
+	if !keep {
+		return nil, countBits(found)
 	}
 	for _, ph := range q.Phrases {
 		out = findPhrase(t, text, ph, out, true)
@@ -332,7 +345,7 @@ func (ix *Index) typoPlan(q *Query, p plan) (plan, []Correction) {
 	}
 	for i := range np.words {
 		w := &np.words[i]
-		if !isTyped[i] || len(w.terms) > 0 || w.spDocs > 0 {
+		if !isTyped[i] || !w.matchesNothing() {
 			continue
 		}
 		terms := ix.closeTerms(w.text, w.prefix)
