@@ -952,12 +952,12 @@ func (f *filter) pass(ix *Index, doc uint32) bool {
 // hasPhrases reports whether text has every phrase, word for word.
 // joined[i], when not empty, is phrase i as lower-case ASCII words joined by
 // single spaces: finding that between word boundaries settles it at once.
-func (ix *Index) hasPhrases(t *wordTokenizer, text string, phrases [][]string, joined []string) bool {
+func (ix *Index) hasPhrases(t *wordTokenizer, text string, phrases [][]string, joined []joinedPhrase) bool {
 	for i, ph := range phrases {
 		if len(ph) < 2 {
 			continue
 		}
-		if j := joined[i]; j != "" && containsWords(text, j) {
+		if j := joined[i]; j.words != "" && j.in(text) {
 			continue
 		}
 		var buf [1]data.Span
@@ -968,34 +968,67 @@ func (ix *Index) hasPhrases(t *wordTokenizer, text string, phrases [][]string, j
 	return true
 }
 
+// joinedPhrase is a phrase's words joined by single spaces, and the place
+// of its rarest letter: looking for that letter finds the places the phrase
+// may start far quicker than looking for its first.
+type joinedPhrase struct {
+	words string
+	rare  int
+}
+
 // joinPhrases prepares hasPhrases' fast path.
-func joinPhrases(phrases [][]string) []string {
-	out := make([]string, len(phrases))
+func joinPhrases(phrases [][]string) []joinedPhrase {
+	out := make([]joinedPhrase, len(phrases))
 	for i, ph := range phrases {
 		j := strings.Join(ph, " ")
-		if isASCII(j) {
-			out[i] = j
+		if !isASCII(j) {
+			continue
+		}
+		out[i].words = j
+		for k := range len(j) {
+			if letterFreq(j[k]) < letterFreq(j[out[i].rare]) {
+				out[i].rare = k
+			}
 		}
 	}
 	return out
 }
 
-// containsWords reports whether w occurs in s with no letter or digit on
+// letterFreq is how often a byte is found in English text, per ten
+// thousand letters (rarer letters are better to look for); 10,000 for
+// anything else (a space, a digit, punctuation: common, or unknown).
+func letterFreq(c byte) int {
+	if c < 'a' || c > 'z' {
+		return 10_000
+	}
+	return englishLetters[c-'a']
+}
+
+// englishLetters are the letters' frequencies in English text, per ten
+// thousand, a to z.
+var englishLetters = [26]int{817, 149, 278, 425, 1270, 223, 202, 609, 697, 15, 77, 403, 241, 675, 751, 193, 10, 599, 633, 906, 276, 98, 236, 15, 197, 7}
+
+// in reports whether the phrase occurs in s with no letter or digit on
 // either side.
-func containsWords(s, w string) bool {
-	for off := 0; ; {
-		i := strings.Index(s[off:], w)
+func (j joinedPhrase) in(s string) bool {
+	w, k := j.words, j.rare
+	for off := k; off < len(s); {
+		i := strings.IndexByte(s[off:], w[k])
 		if i < 0 {
 			return false
 		}
-		i += off
-		end := i + len(w)
-		if (i == 0 || (s[i-1] < utf8.RuneSelf && asciiClass[s[i-1]] == 0)) &&
+		at := off + i - k // where the phrase would start
+		off += i + 1
+		if at < 0 || at+len(w) > len(s) || s[at:at+len(w)] != w {
+			continue
+		}
+		end := at + len(w)
+		if (at == 0 || (s[at-1] < utf8.RuneSelf && asciiClass[s[at-1]] == 0)) &&
 			(end == len(s) || (s[end] < utf8.RuneSelf && asciiClass[s[end]] == 0)) {
 			return true
 		}
-		off = i + 1
 	}
+	return false
 }
 
 // findPhrase appends the spans where the words of ph follow each other in

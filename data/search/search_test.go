@@ -197,3 +197,32 @@ func BenchmarkSearchTyped1M(b *testing.B) {
 	b.ResetTimer()
 	reportLatencies(b, ix, synth.Keystrokes(synth.Typed))
 }
+
+// A phrase's words joined are found between word boundaries only, however
+// often its rarest letter comes before (the search hops from one to the
+// next).
+func TestJoinedPhraseIsFoundBetweenWordBoundaries(t *testing.T) {
+	j := joinPhrases([][]string{{"written", "response"}})[0]
+	if j.words[j.rare] != 'p' {
+		t.Fatalf("the rarest letter of %q is %q, want p", j.words, j.words[j.rare])
+	}
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"written response", true},
+		{"A written response.", true},
+		{"the paper, the pen: a written response", true},
+		{"unwritten response", false},
+		{"written responses", false},
+		{"written  response", false},
+		{"response written", false},
+		{"pppp written respons", false},
+		{"p", false},
+		{"", false},
+	} {
+		if got := j.in(c.text); got != c.want {
+			t.Errorf("%q in %q: %v, want %v", j.words, c.text, got, c.want)
+		}
+	}
+}
