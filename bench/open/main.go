@@ -184,7 +184,7 @@ func firstOpen(path string) {
 	}
 	fmt.Printf("statements read (the first frame): %v; %d statements\n", time.Since(start).Round(time.Millisecond), len(d.Statements))
 	<-p.Ready()
-	ix := p.Index()
+	loaded := p.Index()
 	fmt.Printf("index ready: %v\n", time.Since(start).Round(time.Millisecond))
 	<-p.Done()
 	fmt.Printf("cache written: %v\n", time.Since(start).Round(time.Millisecond))
@@ -195,12 +195,14 @@ func firstOpen(path string) {
 		fmt.Printf("%s: RSS %s (anonymous %s), Go heap in use %d MB\n", what, status("VmRSS"), status("RssAnon"), ms.HeapInuse>>20)
 	}
 	report("the loaded dossier and its index held")
-	cd, _, cix := p.Cached()
+	runtime.KeepAlive(d) // held through the report, as the session holds them
+	runtime.KeepAlive(loaded)
+	cd, _, ix := p.Cached()
 	if cd == nil {
 		fmt.Println("no cached dossier to go on with")
 		return
 	}
-	d, ix = cd, cix // the explorer takes it in place of the loaded one (model: takeCached)
+	d = cd // the explorer takes it in place of the loaded one (model: takeCached)
 	settleHeap()
 	report("the cached dossier held instead")
 	debug.FreeOSMemory()
