@@ -10,6 +10,12 @@
 #
 #   DIR=/tmp/m1 bench/callgrind.sh                     # the default queries
 #   DIR=/tmp/m1 R=3 bench/callgrind.sh "in t" "s" "the s"
+#   DIR=/tmp/m1 R=1 bench/callgrind.sh typed           # synth.Typed letter by letter
+#
+# A query repeated goes on from itself (the search keeps its last answer's
+# statements: docs/search.md); "typed" types the whole benchmark set a
+# letter at a time instead, as a person does, and prints the instructions
+# of one keystroke on average.
 #
 # DIR holds a generated dossier (go run ./data/synth/cmd/gen -n N -o DIR);
 # its search cache goes to $DIR/xdg-cache. One query takes about a minute.
@@ -28,13 +34,20 @@ fi
 # Go's asynchronous preemption uses signals callgrind cannot follow.
 export GODEBUG=asyncpreemptoff=1 GOMAXPROCS=1 GOGC=off # no collection: its cycles would land in one run and not the other
 irefs() {
-  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$DIR/bin/keystroke" -q "$1" -rounds "$2" "$DIR/dossier.yaml" 2>&1 |
+  local q=(-q "$1")
+  [ "$1" = typed ] && q=()
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$DIR/bin/keystroke" "${q[@]}" -rounds "$2" "$DIR/dossier.yaml" 2>&1 |
     sed -n 's/.*I *refs: *//p' | tr -d ,
 }
 printf "%-28s %16s\n" query "instructions"
 for q in "$@"; do
   a=$(irefs "$q" 1)
   b=$(irefs "$q" $((R + 1)))
+  if [ "$q" = typed ]; then
+    n=$("$DIR/bin/keystroke" -rounds 1 "$DIR/dossier.yaml" | sed -n 's/^\([0-9]*\) keystrokes.*/\1/p')
+    printf "%-28s %16s\n" "typed, a keystroke ($n)" "$(( (b - a) / R / n ))"
+    continue
+  fi
   printf "%-28s %16s\n" "\"$q\"" "$(( (b - a) / R ))"
 done
 echo "GOMAXPROCS=1 under valgrind; load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2

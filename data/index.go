@@ -15,20 +15,20 @@ type index struct {
 	statements statementTable
 	demands    map[string]*Demand
 
-	stmtsByParty map[string][]*Statement
-	stmtsByActor map[string][]*Statement
-	stmtsByTopic map[string][]*Statement
-	stmtsBySrc   map[string][]*Statement
-	posByParty   map[string][]*Position
-	posByTopic   map[string][]*Position
-	position     map[[2]string]*Position
-	demandsBy    map[string][]*Demand
-	responsesBy  map[string][]*Response
-	children     map[string][]*Topic
-	topicOrder   []*Topic
-	depth        map[string]int
-	citedBy      map[string][]Citation
-	moves        map[string]map[Act]int // party → act → statements making it
+	posByParty  map[string][]*Position
+	posByTopic  map[string][]*Position
+	position    map[[2]string]*Position
+	demandsBy   map[string][]*Demand
+	responsesBy map[string][]*Response
+	children    map[string][]*Topic
+	topicOrder  []*Topic
+	depth       map[string]int
+	citedBy     map[string][]Citation
+	moves       map[string]map[Act]int // party → act → statements making it
+
+	// Statements by party, actor, topic and source: made when first asked
+	// for (32 MB at a million statements, and a session may need none).
+	stmtsByParty, stmtsByActor, stmtsByTopic, stmtsBySrc *statementGroups
 }
 
 // Citation is a record that names a statement as evidence.
@@ -73,36 +73,32 @@ func (d *Dossier) buildIndex() {
 	for _, s := range d.Sources {
 		putFirst(x.sources, s.ID, s)
 	}
-	// The lookups over every statement are independent: a large dossier
-	// builds them on two cores (the explorer's first frame waits for them).
+	// The table by id is built beside the acts' count (the explorer's first
+	// frame waits for both); the other lookups over every statement when
+	// first asked for.
 	var wg sync.WaitGroup
-	both := func(f func()) {
-		if len(d.Statements) < 50_000 {
-			f()
-			return
-		}
-		wg.Add(1)
-		go func() { defer wg.Done(); f() }()
-	}
-	both(func() {
+	if len(d.Statements) < 50_000 {
 		x.statements = newStatementTable(d.Statements)
-		x.stmtsByTopic = groupStatements(d.Statements, func(s *Statement, put func(string)) {
-			for _, t := range s.Topics {
-				put(t)
-			}
-		})
+	} else {
+		wg.Add(1)
+		go func() { defer wg.Done(); x.statements = newStatementTable(d.Statements) }()
+	}
+	x.stmtsByTopic = newStatementGroups(func(s *Statement, put func(string)) {
+		for _, t := range s.Topics {
+			put(t)
+		}
 	})
-	x.stmtsByParty = groupStatements(d.Statements, func(s *Statement, put func(string)) {
+	x.stmtsByParty = newStatementGroups(func(s *Statement, put func(string)) {
 		if s.Party != "" {
 			put(s.Party)
 		}
 	})
-	x.stmtsByActor = groupStatements(d.Statements, func(s *Statement, put func(string)) {
+	x.stmtsByActor = newStatementGroups(func(s *Statement, put func(string)) {
 		if s.Actor != "" {
 			put(s.Actor)
 		}
 	})
-	x.stmtsBySrc = groupStatements(d.Statements, func(s *Statement, put func(string)) {
+	x.stmtsBySrc = newStatementGroups(func(s *Statement, put func(string)) {
 		if s.Source != "" {
 			put(s.Source)
 		}
@@ -250,6 +246,27 @@ func (t *statementTable) get(id string) *Statement {
 	}
 }
 
+// statementGroups is a lookup of statements by a key, made the first time
+// it is asked for (from any goroutine).
+type statementGroups struct {
+	once sync.Once
+	keys func(s *Statement, put func(string))
+	m    map[string][]*Statement
+}
+
+func newStatementGroups(keys func(s *Statement, put func(string))) *statementGroups {
+	return &statementGroups{keys: keys}
+}
+
+// of is the statements of d under key id, in dossier order.
+func (g *statementGroups) of(d *Dossier, id string) []*Statement {
+	if g == nil {
+		return nil // a dossier not indexed
+	}
+	g.once.Do(func() { g.m = groupStatements(d.Statements, g.keys) })
+	return g.m[id]
+}
+
 // groupStatements lists the statements under each key keys puts them
 // under, in dossier order. The lists share one array sized by a counting
 // pass first: growing a list per key by appending would allocate about
@@ -301,17 +318,17 @@ func (d *Dossier) Statement(id string) *Statement { return d.idx.statements.get(
 func (d *Dossier) Demand(id string) *Demand { return d.idx.demands[id] }
 
 // StatementsByParty lists a party's statements in dossier order.
-func (d *Dossier) StatementsByParty(id string) []*Statement { return d.idx.stmtsByParty[id] }
+func (d *Dossier) StatementsByParty(id string) []*Statement { return d.idx.stmtsByParty.of(d, id) }
 
 // StatementsByActor lists an actor's statements in dossier order.
-func (d *Dossier) StatementsByActor(id string) []*Statement { return d.idx.stmtsByActor[id] }
+func (d *Dossier) StatementsByActor(id string) []*Statement { return d.idx.stmtsByActor.of(d, id) }
 
 // StatementsByTopic lists the statements tagged with a topic.
-func (d *Dossier) StatementsByTopic(id string) []*Statement { return d.idx.stmtsByTopic[id] }
+func (d *Dossier) StatementsByTopic(id string) []*Statement { return d.idx.stmtsByTopic.of(d, id) }
 
 // StatementsBySource are the statements taken from a source, in dossier
 // order.
-func (d *Dossier) StatementsBySource(id string) []*Statement { return d.idx.stmtsBySrc[id] }
+func (d *Dossier) StatementsBySource(id string) []*Statement { return d.idx.stmtsBySrc.of(d, id) }
 
 // PositionsByParty lists a party's positions in dossier order.
 func (d *Dossier) PositionsByParty(id string) []*Position { return d.idx.posByParty[id] }
