@@ -4,6 +4,7 @@ import (
 	"context"
 	"reflect"
 	"slices"
+	"sync/atomic"
 	"testing"
 
 	"github.com/parley-dev/parley/data"
@@ -58,14 +59,21 @@ func TestTypingGivesWhatASearchFromNothingGives(t *testing.T) {
 }
 
 // cancelAfter is a context that is done after its Err has been asked n
-// times: a search given up at any point of its work.
+// times: a search given up at any point of its work. The search asks from
+// both cores, so the count is atomic.
 type cancelAfter struct {
 	context.Context
-	n int
+	n atomic.Int64
+}
+
+func newCancelAfter(n int) *cancelAfter {
+	c := &cancelAfter{Context: context.Background()}
+	c.n.Store(int64(n))
+	return c
 }
 
 func (c *cancelAfter) Err() error {
-	if c.n--; c.n < 0 {
+	if c.n.Add(-1) < 0 {
 		return context.Canceled
 	}
 	return nil
@@ -80,7 +88,7 @@ func TestASearchGivenUpLeavesNothingWrong(t *testing.T) {
 	givenUp := 0
 	for i, k := range keys {
 		q, _ := ParseQuery(k, d)
-		if _, err := typing.SearchContext(&cancelAfter{context.Background(), i % 7}, q, 50); err != nil {
+		if _, err := typing.SearchContext(newCancelAfter(i%7), q, 50); err != nil {
 			givenUp++
 		}
 		if i+1 < len(keys) {
