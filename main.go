@@ -2,15 +2,17 @@
 // dossier, compare the parties side by side, follow every demand to its
 // answers and find any quote, always one key away from its source.
 //
-// This file is only the command line's wiring: flags, loading, exit
-// codes. The explorer is package model; every command's report is a value
-// of package data (or data/search, data/importer) printed as text by
-// package views or as JSON; the help texts are views.CommandDocs.
+// Package main is only the command line's wiring: the commands and their
+// flags and how they load a dossier (main.go), how an error becomes an
+// exit status (exit.go), how a report is printed (output.go) and the
+// garbage collector's settings (gc.go). The explorer is package model;
+// every command's report is a value of package data (or data/search,
+// data/importer) printed as text by package views or as JSON; the help
+// texts are views.CommandDocs.
 package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -18,7 +20,6 @@ import (
 	"strings"
 
 	"charm.land/fang/v2"
-	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/parley-dev/parley/data"
@@ -33,36 +34,8 @@ import (
 // it, fang reads the module version from the build info.
 var version = ""
 
-// Exit codes, documented in the README.
-const (
-	exitOK      = 0
-	exitInvalid = 1 // an invalid dossier, or a command that failed
-	exitUsage   = 2 // the command line itself is wrong
-)
-
 func main() {
 	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
-}
-
-// exitError ends the program with a code; silent when the reason has been
-// printed already (validation problems).
-type exitError struct {
-	code   int
-	err    error
-	silent bool
-}
-
-func (e *exitError) Error() string {
-	if e.err == nil {
-		return fmt.Sprintf("exit status %d", e.code)
-	}
-	return e.err.Error()
-}
-
-func (e *exitError) Unwrap() error { return e.err }
-
-func usageErrorf(format string, args ...any) error {
-	return &exitError{code: exitUsage, err: fmt.Errorf(format, args...)}
 }
 
 // app carries what every command shares.
@@ -90,46 +63,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	err := fang.Execute(ctx, root, opts...)
 	return exitCode(err)
-}
-
-func exitCode(err error) int {
-	if err == nil {
-		return exitOK
-	}
-	var ee *exitError
-	if errors.As(err, &ee) {
-		return ee.code
-	}
-	// Errors of the packages say when they are a usage error.
-	var usage interface{ Usage() bool }
-	if errors.As(err, &usage) && usage.Usage() || isCobraUsageError(err) {
-		return exitUsage
-	}
-	return exitInvalid
-}
-
-// isCobraUsageError recognises the errors cobra makes for an unknown
-// command or flag, which it does not type.
-func isCobraUsageError(err error) bool {
-	msg := err.Error()
-	for _, prefix := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "flag needs an argument", "invalid argument", "accepts ", "requires at least", "requires at most"} {
-		if strings.HasPrefix(msg, prefix) {
-			return true
-		}
-	}
-	return false
-}
-
-// errorHandler prints an error in fang's box, as written: fang's style
-// capitalises the message, which turns a path like /dev/zero into
-// /Dev/Zero.
-func errorHandler(w io.Writer, styles fang.Styles, err error) {
-	var ee *exitError
-	if errors.As(err, &ee) && ee.silent {
-		return
-	}
-	styles.ErrorText = styles.ErrorText.UnsetTransform()
-	fang.DefaultErrorHandler(w, styles, err)
 }
 
 func (a *app) rootCmd() *cobra.Command {
@@ -314,11 +247,6 @@ func (a *app) explore(d *data.Dossier, ix *search.Index, pending *search.Pending
 		Open: ed.Open, ReadOnly: ed.ReadOnly, Watch: ed.Watch, Autosave: ed.Autosave, Problems: ed.Problems})
 }
 
-func isTerminal(v any) bool {
-	f, ok := v.(interface{ Fd() uintptr })
-	return ok && term.IsTerminal(f.Fd())
-}
-
 func (a *app) validateCmd() *cobra.Command {
 	cmd := &cobra.Command{Use: "validate [FILE...]", ValidArgsFunction: dossierFiles}
 	out := a.outputFlags(cmd, false)
@@ -372,40 +300,6 @@ func (a *app) exportCmd() *cobra.Command {
 	return cmd
 }
 
-// output is how a command prints its report: as text width columns wide
-// (--width, or the terminal's, or 80) or as JSON (--json), indented or
-// one object a line.
-type output struct {
-	a     *app
-	json  bool
-	lines bool
-	width int
-}
-
-// outputFlags adds --json, and --width when the text wraps.
-func (a *app) outputFlags(cmd *cobra.Command, wraps bool) *output {
-	o := &output{a: a}
-	cmd.Flags().BoolVar(&o.json, "json", false, "print JSON")
-	if wraps {
-		cmd.Flags().IntVarP(&o.width, "width", "w", 0, "width in columns (default: the terminal's, or 80)")
-	}
-	return o
-}
-
-// print writes the report as JSON, or the text made from it.
-func (o *output) print(report any, text func(width int) string) error {
-	if o.json {
-		enc := json.NewEncoder(o.a.stdout)
-		enc.SetEscapeHTML(false)
-		if !o.lines {
-			enc.SetIndent("", "  ")
-		}
-		return enc.Encode(report)
-	}
-	_, err := io.WriteString(o.a.stdout, text(o.a.outputWidth(o.width)))
-	return err
-}
-
 func (a *app) commonGroundCmd() *cobra.Command {
 	cmd := &cobra.Command{Use: "common-ground [PARTY...]"}
 	out := a.outputFlags(cmd, false)
@@ -418,29 +312,6 @@ func (a *app) commonGroundCmd() *cobra.Command {
 		return out.print(rep, func(int) string { return views.CommonGroundText(d, rep) })
 	}
 	return cmd
-}
-
-// loadProgress reports a long load on standard error when it is a
-// terminal (views.ProgressLine); done clears it.
-func (a *app) loadProgress() (search.LoadProgress, func()) {
-	if !isTerminal(a.stderr) {
-		return nil, func() {}
-	}
-	line := views.NewProgressLine(a.stderr, "parley")
-	return func(stage search.LoadStage, n, total int) { line.Show(string(stage), n, total) }, line.Clear
-}
-
-// outputWidth is --width, or the terminal's width, or 80 for a pipe.
-func (a *app) outputWidth(flag int) int {
-	if flag > 0 {
-		return flag
-	}
-	if f, ok := a.stdout.(interface{ Fd() uintptr }); ok && term.IsTerminal(f.Fd()) {
-		if w, _, err := term.GetSize(f.Fd()); err == nil && w > 0 {
-			return w
-		}
-	}
-	return 80
 }
 
 func (a *app) compareCmd() *cobra.Command {
