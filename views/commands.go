@@ -76,8 +76,11 @@ otherwise every topic, lined up in rows.`,
 	"demands": {
 		Short: "Print every demand and each addressee's answer",
 		Long: `demands prints who asked whom for what, and each addressee's response:
-accepted, rejected, deferred, countered, or unanswered when the dossier
-records none.`,
+accepted, rejected, deferred, countered, or unanswered when the source says
+it went unanswered, and whom an answer is known from when not the party
+itself ("deferred — according to Russia"). An addressee the dossier records
+no answer from has "no response", which says nothing about whether it
+answered.`,
 		Example: "  parley demands\n  parley -d talks.yaml demands --json",
 	},
 	"search": {
