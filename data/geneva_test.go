@@ -1,8 +1,13 @@
 package data_test
 
 import (
+	"encoding/json"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/parley-dev/parley/data"
 )
@@ -144,4 +149,61 @@ func TestGenevaTellsWhatTheReportSays(t *testing.T) {
 			t.Error("the summary does not say what NATO rejects")
 		}
 	})
+
+	t.Run("what the notes and summaries quote is the report's", func(t *testing.T) {
+		report := strings.Join(strings.Fields(d.Source("geneva-report").Text), " ")
+		quoted := regexp.MustCompile(`"([^"]+)"|“([^”]+)”`)
+		n := 0
+		// Through the JSON export, which holds every note (a statement's
+		// is not a field of its struct).
+		j, err := data.ExportJSON(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v any
+		if err := json.Unmarshal(j, &v); err != nil {
+			t.Fatal(err)
+		}
+		walkJSONStrings(v, "", func(path, s string) {
+			if strings.HasPrefix(path, "/sources/") && strings.HasSuffix(path, "/text") {
+				return // the report itself
+			}
+			for _, m := range quoted.FindAllStringSubmatch(s, -1) {
+				q := m[1] + m[2]
+				for _, part := range strings.Split(q, "...") {
+					part = strings.TrimRight(strings.Join(strings.Fields(part), " "), ".,")
+					if part == "" {
+						continue
+					}
+					n++
+					// A passage quoted mid-sentence may start in either case.
+					r, size := utf8.DecodeRuneInString(part)
+					if !strings.Contains(report, part) && !strings.Contains(report, string(unicode.ToUpper(r))+part[size:]) &&
+						!strings.Contains(report, string(unicode.ToLower(r))+part[size:]) {
+						t.Errorf("%s quotes %q, which the report does not say", path, part)
+					}
+				}
+			}
+		})
+		if n < 50 {
+			t.Errorf("only %d quoted passages found; the walk lost some", n)
+		}
+	})
+}
+
+// walkJSONStrings calls f with every string in a decoded JSON value and its
+// path.
+func walkJSONStrings(v any, path string, f func(path, s string)) {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, e := range v {
+			walkJSONStrings(e, path+"/"+k, f)
+		}
+	case []any:
+		for i, e := range v {
+			walkJSONStrings(e, path+"/"+strconv.Itoa(i), f)
+		}
+	case string:
+		f(path, v)
+	}
 }
