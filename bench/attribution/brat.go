@@ -101,27 +101,3 @@ func parseBrat(src string) ([]gold, error) {
 	}
 	return out, nil
 }
-
-// runeIndex converts byte offsets of a text to character offsets.
-type runeIndex []int // runeIndex[b] is the character offset of byte b
-
-func newRuneIndex(text string) runeIndex {
-	idx := make(runeIndex, len(text)+1)
-	n := 0
-	for b := range text {
-		idx[b] = n
-		n++
-	}
-	// bytes inside a rune map to the rune's own offset
-	last := 0
-	for b := 0; b < len(text); b++ {
-		if b > 0 && idx[b] == 0 {
-			idx[b] = last
-		}
-		last = idx[b]
-	}
-	idx[len(text)] = n
-	return idx
-}
-
-func (r runeIndex) span(s, e int) span { return span{r[s], r[e]} }

@@ -5,6 +5,9 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/parley-dev/parley/data"
+	parsed "github.com/parley-dev/parley/data/article"
 )
 
 func TestParseBratReadsDiscontinuousSpansAndSkipsNotes(t *testing.T) {
@@ -82,7 +85,10 @@ func TestScoreFixture(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := run(arts, false)
+	r, err := run(arts, false)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		name              string
 		got               tally
@@ -103,14 +109,50 @@ func TestScoreFixture(t *testing.T) {
 	}
 }
 
-func TestRuneIndexCountsCharacters(t *testing.T) {
-	text := "“Á” b"
-	idx := newRuneIndex(text)
-	if got := idx.span(len("“"), len("“Á")); got != (span{1, 2}) {
-		t.Errorf("Á at %v, want {1 2}", got)
+// TestAlignmentFindsEachByteInTheFile: the drafts' byte offsets point into
+// the source text import made of the file (white space around it, a byte
+// order mark, \r and control characters dropped, tabs made spaces); every
+// word of that text maps to the characters of the file that hold it, and
+// to no more.
+func TestAlignmentFindsEachByteInTheFile(t *testing.T) {
+	for _, raw := range []string{
+		"“Á” b said the minister.",
+		"\ufeff  Talks\r\n\r\n“We will,” said Lavrov\u0083 in Genève.\n",
+		"A\u202atab\there, «Là» he\x1b[1m said\tit.\rEnd",
+	} {
+		a, err := parsed.Parse("a.txt", []byte(raw), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, _ := data.Sanitize(a.Text)
+		at, err := alignment(text, raw)
+		if err != nil {
+			t.Fatalf("%q: %v", raw, err)
+		}
+		runes := []rune(raw)
+		words := 0
+		for i := 0; i < len(text); {
+			n := strings.IndexAny(text[i:], " \n")
+			if n < 0 {
+				n = len(text) - i
+			}
+			if n > 0 {
+				words++
+				// what import dropped inside a word stays in its span
+				sp := at(i, i+n)
+				got := string(runes[sp.s:sp.e])
+				if clean, _ := data.Sanitize(got); clean != text[i:i+n] {
+					t.Errorf("%q: the word %q maps to %q", raw, text[i:i+n], got)
+				}
+			}
+			i += n + 1
+		}
+		if end := at(0, len(text)).e; words < 3 || end > len(runes) {
+			t.Errorf("%q: %d words, end at %d of %d", raw, words, end, len(runes))
+		}
 	}
-	if got := idx[len(text)]; got != 5 {
-		t.Errorf("text end at %d, want 5", got)
+	if _, err := alignment("not in it", "something else"); err == nil {
+		t.Error("a text that is not the file's aligned")
 	}
 }
 
