@@ -84,6 +84,11 @@ func ReadFile(path string) (*Article, error) {
 	}
 	a, err := Parse(path, b, "")
 	if err != nil {
+		var bad *NotUTF8Error
+		if errors.As(err, &bad) {
+			// file:line:col: what is wrong, as every bad input is told
+			return nil, fmt.Errorf("%s:%w", path, err)
+		}
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return a, nil

@@ -85,7 +85,7 @@ func TestBadFilesGetAClearError(t *testing.T) {
 		{"an empty file", write("empty.txt", nil), ErrEmpty, "empty"},
 		{"white space only", write("blank.txt", []byte(" \n\n ")), ErrEmpty, "empty"},
 		{"a binary file", write("photo.jpg", []byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00")), ErrBinary, "binary"},
-		{"text that is not UTF-8", write("latin1.txt", []byte("Le ministre a dit:\n« Nous ne signerons pas » d\xe9clare-t-il.")), nil, "2:28: byte 0xe9 is not UTF-8"},
+		{"text that is not UTF-8", write("latin1.txt", []byte("Le ministre a dit:\n« Nous ne signerons pas » d\xe9clare-t-il.")), nil, filepath.Join(dir, "latin1.txt") + ":2:28: byte 0xe9 is not UTF-8"},
 		{"a page with no article", "testdata/nav-only.html", ErrNoArticle, "no article text"},
 		{"a 50 MB page", huge, ErrTooLarge, "larger than 10 MiB"},
 		{"a directory", dir, nil, dir + ": it is a folder, not a file"},
