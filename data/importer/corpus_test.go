@@ -10,8 +10,8 @@ import (
 )
 
 // TestEveryArticleOfACorpusDraftsAValidDossier drafts each .txt article
-// of a directory on its own and loads the draft back: none may fail to
-// validate. PARLEY_ARTICLES names the directory (PolNeAR's data/train/text
+// of a directory on its own and loads the draft back: none may fail to be
+// read or to validate. PARLEY_ARTICLES names the directory (PolNeAR's data/train/text
 // has 840: none fails, no warning); without it the test is skipped.
 func TestEveryArticleOfACorpusDraftsAValidDossier(t *testing.T) {
 	dir := os.Getenv("PARLEY_ARTICLES")
@@ -24,7 +24,7 @@ func TestEveryArticleOfACorpusDraftsAValidDossier(t *testing.T) {
 	for _, f := range files {
 		a, err := article.ReadFile(f)
 		if err != nil {
-			t.Logf("%s: %v", f, err)
+			t.Errorf("%s: %v", f, err)
 			continue
 		}
 		res := Assemble([]*article.Article{a}, Options{})
