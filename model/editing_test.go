@@ -166,6 +166,24 @@ func TestReviewingDrafts(t *testing.T) {
 				t.Errorf("the fixed record:\n%s", rec)
 			}
 		}},
+		{"fix the speaker with a new actor, confirmed with enter", func(t *testing.T, m *Root, r *Review) string {
+			drive(m, "o")
+			for r.current().ID != "west-invasion-ukraine-would-have" {
+				drive(m, "tab")
+			}
+			drive(m, "f")
+			typeText(m, "Jen Psaki")
+			drive(m, "enter", "tab", "tab")
+			typeText(m, "united")
+			drive(m, "enter") // the actor made: back on the speaker, which now names her
+			drive(m, "enter") // enter keeps her (it picked the list's first actor)
+			drive(m, "enter")
+			return "west-invasion-ukraine-would-have"
+		}, func(t *testing.T, rec string) {
+			if !strings.Contains(rec, "actor: jen-psaki") || strings.Contains(rec, "draft:") {
+				t.Errorf("the fixed record:\n%s", rec)
+			}
+		}},
 		{"topics and kind in one fix", func(t *testing.T, m *Root, r *Review) string {
 			id := r.current().ID
 			drive(m, "f", "tab", "right", "tab") // kind: the next one

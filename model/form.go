@@ -425,8 +425,9 @@ func (f *form) apply() (tea.Cmd, formResult, *form) {
 	return cmd, formApplied, nil
 }
 
-// addOption puts a new entry in a list (a record made from a sub-form)
-// and picks it.
+// addOption puts a new entry in a list (a record made from a sub-form),
+// picks it and puts the cursor on it (the filter is cleared, so the
+// entry's place among the matches is its place in the list).
 func (fd *field) addOption(o option) {
 	at := len(fd.options)
 	for at > 0 && fd.options[at-1].create != nil {
@@ -440,7 +441,7 @@ func (fd *field) addOption(o option) {
 		fd.value = at
 	}
 	fd.input.SetValue("")
-	fd.cursor = 0
+	fd.cursor = at // under the cursor: enter keeps it, as it does a value picked
 }
 
 // help is the keys that work in the focused field.
