@@ -634,7 +634,7 @@ func (m *Root) editingView() string {
 	}
 	switch {
 	case ws.quitting:
-		return t.Notice.Render(views.Truncate("unsaved edits — "+keys(k.SaveQuit, k.DiscardQuit, k.Stay), m.width))
+		return t.Notice.Render(fitQuestion(m.width, keys(k.SaveQuit, k.DiscardQuit, k.Stay), "unsaved edits"))
 	case ws.conflict != nil:
 		c := ws.conflict
 		bs := []key.Binding{k.KeepTheirs, k.KeepOurs}
@@ -642,9 +642,22 @@ func (m *Root) editingView() string {
 			bs = append(bs, k.Merge)
 		}
 		bs = append(bs, k.Later)
-		return t.Notice.Render(views.Truncate(c.Error()+" — "+keys(bs...), m.width))
+		return t.Notice.Render(fitQuestion(m.width, keys(bs...), c.Error(), "changed on disk"))
 	}
 	return ""
+}
+
+// fitQuestion is a question in a line of width: its words (the first of
+// those given that fits, longest first), then its answers. The answers
+// are what the user needs: when no words fit with them they stand alone,
+// and only they are cut.
+func fitQuestion(width int, answers string, words ...string) string {
+	for _, w := range words {
+		if q := w + " — " + answers; views.Truncate(q, width) == q {
+			return q
+		}
+	}
+	return views.Truncate(answers, width)
 }
 
 // editingHelp is the keys of a question being asked, or nil.

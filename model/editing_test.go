@@ -592,3 +592,39 @@ func TestProblemsListsTheLoadsWarnings(t *testing.T) {
 		t.Errorf("the load's warning is not listed:\n%s", screen(m))
 	}
 }
+
+// A question's keys are what the user needs: on a screen too narrow for
+// the whole question (80 columns, and the explorer's least) its words
+// are cut, never its answers.
+func TestAQuestionShowsItsAnswersOnANarrowScreen(t *testing.T) {
+	for _, w := range []int{80, 60} {
+		t.Run(fmt.Sprintf("%d columns", w), func(t *testing.T) {
+			m, path := editable(t, w, 24)
+			review(t, m)
+			drive(m, "a")
+			text := strings.Replace(fileText(t, path), "title: Keeping the talks going", "title: Keeping the talks alive", 1)
+			if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			deliver(m, diskMsg{}, 0)
+			lines := strings.Split(screen(m), "\n")
+			footer := lines[len(lines)-1]
+			if m.ws.conflict == nil || !strings.Contains(footer, "changed on disk") && w >= 80 {
+				t.Fatalf("no question:\n%s", screen(m))
+			}
+			for _, answer := range []string{"t keep theirs", "o keep ours", "m merge"} {
+				if !strings.Contains(footer, answer) {
+					t.Errorf("the question does not offer %q: %q", answer, footer)
+				}
+			}
+			drive(m, "m", "q")
+			lines = strings.Split(screen(m), "\n")
+			footer = lines[len(lines)-1]
+			for _, answer := range []string{"y save and quit", "n quit without saving", "esc stay"} {
+				if !strings.Contains(footer, answer) {
+					t.Errorf("quitting does not offer %q: %q", answer, footer)
+				}
+			}
+		})
+	}
+}
