@@ -158,11 +158,13 @@ func TestReviewingDrafts(t *testing.T) {
 			typeText(m, "White House press secretary")
 			drive(m, "tab")
 			typeText(m, "united")
-			drive(m, "enter") // picks the party and applies the actor's form
+			drive(m, "enter") // picks the party
+			typeText(m, "psaki")
+			drive(m, "enter") // the id, the last field: applies the actor's form
 			drive(m, "tab", "enter")
 			return "west-invasion-ukraine-would-have"
 		}, func(t *testing.T, rec string) {
-			if !strings.Contains(rec, "actor: jen-psaki") || strings.Contains(rec, "draft:") {
+			if !strings.Contains(rec, "actor: psaki") || strings.Contains(rec, "draft:") {
 				t.Errorf("the fixed record:\n%s", rec)
 			}
 		}},
@@ -175,8 +177,8 @@ func TestReviewingDrafts(t *testing.T) {
 			typeText(m, "Jen Psaki")
 			drive(m, "enter", "tab", "tab")
 			typeText(m, "united")
-			drive(m, "enter") // the actor made: back on the speaker, which now names her
-			drive(m, "enter") // enter keeps her (it picked the list's first actor)
+			drive(m, "enter", "enter") // the party, an id made from the name: the actor made, back on the speaker, which now names her
+			drive(m, "enter")          // enter keeps her (it picked the list's first actor)
 			drive(m, "enter")
 			return "west-invasion-ukraine-would-have"
 		}, func(t *testing.T, rec string) {
@@ -221,7 +223,7 @@ func TestReviewingDrafts(t *testing.T) {
 			if _, _, err := data.Load(path); err != nil {
 				t.Errorf("the saved dossier does not load: %v", err)
 			}
-			sameOutside(t, before, after, id, "jen-psaki")
+			sameOutside(t, before, after, id, "jen-psaki", "psaki")
 			if r.current() != nil && r.current().ID == id {
 				t.Error("the draft decided is still in focus")
 			}
@@ -626,5 +628,25 @@ func TestAQuestionShowsItsAnswersOnANarrowScreen(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A new actor's id is made from the name unless one is typed; one that is
+// taken, or not an id, is refused with the reason and the form stays.
+func TestANewActorsIDCanBeChosen(t *testing.T) {
+	for _, tc := range []struct{ id, want string }{
+		{"lavrov", `the id "lavrov" is taken`},
+		{"jen psaki", "white space"},
+	} {
+		m, _ := editable(t, 120, 40)
+		review(t, m)
+		drive(m, "f")
+		typeText(m, "Jen Psaki")
+		drive(m, "enter", "tab", "tab", "enter")
+		typeText(m, tc.id)
+		drive(m, "enter")
+		if len(m.forms) != 2 || !strings.Contains(screen(m), tc.want) {
+			t.Errorf("id %q: not refused with %q:\n%s", tc.id, tc.want, screen(m))
+		}
 	}
 }

@@ -295,9 +295,11 @@ func newActorForm(ws *workspace, d *data.Dossier, fieldName string) func(*form, 
 				newTextField("name", "name", typed),
 				newTextField("role", "role", ""),
 				newPickField("party", "party", parties, ""),
+				newTextField("id", "id", ""),
 			},
 		}
 		f.fields[0].note = "the person's full name, as the source writes it"
+		f.fields[3].note = "empty: made from the name"
 		f.submit = func(f *form) (tea.Cmd, error) {
 			name := f.text("name")
 			if name == "" {
@@ -307,7 +309,14 @@ func newActorForm(ws *workspace, d *data.Dossier, fieldName string) func(*form, 
 			taken := func(id string) bool {
 				return slices.ContainsFunc(pf.options, func(o option) bool { return o.value == id })
 			}
-			id := edit.UniqueID(ws.newID(d, edit.Actors, name), taken)
+			id := f.text("id")
+			if id == "" {
+				id = edit.UniqueID(ws.newID(d, edit.Actors, name), taken)
+			} else if err := edit.CheckID(id); err != nil {
+				return nil, err
+			} else if taken(id) || d.Actor(id) != nil {
+				return nil, fmt.Errorf("the id %q is taken: choose another", id)
+			}
 			rec := edit.R("id", id, "name", name)
 			var detail []string
 			if role := f.text("role"); role != "" {
