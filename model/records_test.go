@@ -141,6 +141,31 @@ func TestEditingRecordsFromTheScreens(t *testing.T) {
 				t.Errorf("the response: %+v", r)
 			}
 		}},
+		{"Demands: a demand changed and given a new id", func(t *testing.T, m *Root) {
+			toScreen(t, m, "Demands")
+			drive(m, "+")
+			typeText(m, "russia")
+			drive(m, "enter")
+			typeText(m, "united")
+			drive(m, "enter", "tab", "tab")
+			typeText(m, "Written guarantees")
+			drive(m, "tab", "tab", "enter") // the id made from the words
+			drive(m, "E", "tab", "tab", "tab", "ctrl+u")
+			typeText(m, "Written security guarantees")
+			drive(m, "tab", "tab", "ctrl+u")
+			typeText(m, "russia-guarantees-in-writing")
+			drive(m, "enter")
+		}, func(t *testing.T, d *data.Dossier, text string) {
+			if len(d.Demands) != 1 {
+				t.Fatalf("%d demands", len(d.Demands))
+			}
+			if dm := d.Demands[0]; dm.ID != "russia-guarantees-in-writing" || dm.Text != "Written security guarantees" || dm.From != "russia" {
+				t.Errorf("the demand: %+v", dm)
+			}
+			if strings.Contains(text, "russia-written-guarantees") {
+				t.Error("the old id is still in the file")
+			}
+		}},
 		{"a statement: a demand made of it, and renamed", func(t *testing.T, m *Root) {
 			send(m, OpenStatementMsg{ID: "lavrov-his-country-has-no"})
 			drive(m, "+", "enter") // from: Russia, as the statement's party
