@@ -56,7 +56,9 @@ wait:
 	if ix == nil || ix.Search(q, 10).Total == 0 {
 		t.Fatal("the index from the background finds nothing")
 	}
-	pending.Stop() // waits for the cache being written
+	// Done, not Stop: Stop right after Ready may come before the cache is
+	// begun (a busy machine), and then none is, as for a program quitting.
+	<-pending.Done()
 	if _, err := os.Stat(CachePath(path)); err != nil {
 		t.Fatalf("no cache after the background work: %v", err)
 	}
