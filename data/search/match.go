@@ -236,14 +236,6 @@ func (ix *Index) dropLoop() {
 	}
 }
 
-// parallelCost is the number of postings above which a search uses both
-// halves of the statements at once (this is a two-core machine class; more
-// goroutines would not help).
-var parallelCost = 100_000
-
-// parallelBuild indexes the two halves at once (tests turn it off).
-var parallelBuild = true
-
 // A word with more than blockTerms terms is accumulated blockDocs
 // statements at a time.
 const (
@@ -370,7 +362,7 @@ func (ix *Index) match(ctx context.Context, q *Query, p *plan, f *filter, s *sea
 		prep(s, h)
 		errs[h] = ix.matchHalf(ctx, q, p, f, s, h, from, nb, fl)
 	}
-	if cost >= parallelCost {
+	if cost >= ix.tune.parallelCost {
 		var wg sync.WaitGroup
 		wg.Add(1)
 		go func() {

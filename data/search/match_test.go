@@ -45,10 +45,10 @@ func sameResults(t *testing.T, query string, got, want *Results) {
 // the same statements in the same order, with the same scores and spans.
 func TestTypingGivesWhatASearchFromNothingGives(t *testing.T) {
 	d := synthDossier(t, 20_000)
-	defer func(n int) { parallelCost = n }(parallelCost)
 	for _, cost := range []int{0, 1 << 30} { // both halves at once, one after the other
-		parallelCost = cost
-		typing, fresh := New(d), New(d)
+		tune := defaultTuning()
+		tune.parallelCost = cost
+		typing, fresh := build(d, nil, tune), build(d, nil, tune)
 		for _, k := range typedThenErased() {
 			q, _ := ParseQuery(k, d)
 			got := typing.Search(q, 50)

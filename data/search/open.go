@@ -25,12 +25,17 @@ func Open(path string, progress LoadProgress) (d *data.Dossier, probs data.Probl
 // OpenWith is Open with the folders the user allowed the dossier to read
 // from (data.ReadPolicy), as LoadIndexedWith.
 func OpenWith(path string, progress LoadProgress, policy data.ReadPolicy) (d *data.Dossier, probs data.Problems, ix *Index, pending *Pending, err error) {
+	return defaultOpener().open(path, progress, policy)
+}
+
+// open is OpenWith.
+func (o opener) open(path string, progress LoadProgress, policy data.ReadPolicy) (d *data.Dossier, probs data.Problems, ix *Index, pending *Pending, err error) {
 	if progress == nil {
 		progress = func(LoadStage, int, int) {}
 	}
 	cpath := CachePath(path)
 	if cpath != "" {
-		if d, probs, ix, err := loadCache(path, cpath, progress, policy); err == nil {
+		if d, probs, ix, err := o.loadCache(path, cpath, progress, policy); err == nil {
 			return d, probs, ix, nil, nil
 		}
 	}
@@ -42,13 +47,13 @@ func OpenWith(path string, progress LoadProgress, policy data.ReadPolicy) (d *da
 	}
 	p := newPending(len(d.Statements))
 	go func() {
-		ix := Build(d, func(done, total int) { p.report(StageIndex, done, total) })
+		ix := build(d, func(done, total int) { p.report(StageIndex, done, total) }, o.tune)
 		p.ready(ix)
-		if cpath != "" && len(d.Statements) >= minCacheStatements && p.startSave() {
+		if cpath != "" && len(d.Statements) >= o.tune.minCacheStatements && p.startSave() {
 			p.report(StageSave, 0, 0)
 			// Best effort: the next open builds it again.
-			if writeCache(path, cpath, d, probs, ix, read) == nil && !p.isStopped() {
-				if cd, cprobs, cix, err := loadCache(path, cpath, func(LoadStage, int, int) {}, policy); err == nil {
+			if o.writeCache(path, cpath, d, probs, ix, read) == nil && !p.isStopped() {
+				if cd, cprobs, cix, err := o.loadCache(path, cpath, func(LoadStage, int, int) {}, policy); err == nil {
 					p.setCached(cd, cprobs, cix)
 				}
 			}

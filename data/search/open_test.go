@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/parley-dev/parley/data"
 	"github.com/parley-dev/parley/data/synth"
 )
 
@@ -15,13 +16,12 @@ import (
 func TestOpenGivesTheDossierFirstThenTheIndex(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
 	t.Setenv("HOME", t.TempDir())
-	defer func(n int) { minCacheStatements = n }(minCacheStatements)
-	minCacheStatements = 1000
+	o := caching(1000)
 	path, err := synth.Write(t.TempDir(), synth.Options{N: 40_000, Seed: 7})
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, _, ix, pending, err := Open(path, nil)
+	d, _, ix, pending, err := o.open(path, nil, data.ReadPolicy{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +62,7 @@ wait:
 	if _, err := os.Stat(CachePath(path)); err != nil {
 		t.Fatalf("no cache after the background work: %v", err)
 	}
-	d2, _, ix2, pending2, err := Open(path, nil)
+	d2, _, ix2, pending2, err := o.open(path, nil, data.ReadPolicy{})
 	if err != nil || ix2 == nil || pending2 != nil || len(d2.Statements) != len(d.Statements) {
 		t.Fatalf("second open: err %v, index %v, pending %v", err, ix2 != nil, pending2 != nil)
 	}
@@ -76,13 +76,12 @@ wait:
 func TestStopBeforeTheIndexLeavesNoCache(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
 	t.Setenv("HOME", t.TempDir())
-	defer func(n int) { minCacheStatements = n }(minCacheStatements)
-	minCacheStatements = 1000
+	o := caching(1000)
 	path, err := synth.Write(t.TempDir(), synth.Options{N: 30_000, Seed: 8})
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, _, _, pending, err := Open(path, nil)
+	_, _, _, pending, err := o.open(path, nil, data.ReadPolicy{})
 	if err != nil || pending == nil {
 		t.Fatalf("err %v, pending %v", err, pending != nil)
 	}

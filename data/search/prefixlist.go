@@ -18,10 +18,6 @@ import (
 // every word's postings would add, to 1 part in 65,535). A keystroke then
 // reads one entry per statement instead of one per word and statement.
 
-// prefixListMin is how many postings a prefix's words must have in all
-// for the prefix to get a list (tests lower it).
-var prefixListMin = 200_000
-
 // prefixListLen: prefixes of one and two letters get lists.
 const prefixListLen = 2
 
@@ -68,7 +64,7 @@ func (ix *Index) buildPrefixLists() {
 			for i := lo; i < hi; i++ {
 				n += int(ix.df[i])
 			}
-			if n >= prefixListMin {
+			if n >= ix.tune.prefixListMin {
 				cands = append(cands, p)
 				postings = append(postings, n)
 			}

@@ -10,11 +10,11 @@ import (
 // only by the list's rounding.
 func TestPrefixListsAnswerAsThePostings(t *testing.T) {
 	d := synthDossier(t, 5000)
-	defer func(n int) { prefixListMin = n }(prefixListMin)
-	prefixListMin = math.MaxInt
-	plain := New(d)
-	prefixListMin = 1000
-	listed := New(d)
+	tune := defaultTuning()
+	tune.prefixListMin = math.MaxInt
+	plain := build(d, nil, tune)
+	tune.prefixListMin = 1000
+	listed := build(d, nil, tune)
 	if len(plain.plists.prefixes) != 0 || len(listed.plists.prefixes) < 10 {
 		t.Fatalf("%d and %d prefix lists", len(plain.plists.prefixes), len(listed.plists.prefixes))
 	}

@@ -16,8 +16,7 @@ import (
 // its folder; the first open allows that folder, the second does not.
 func TestTheCacheServesOnlyWhatIsAllowedNow(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
-	defer func(n int) { minCacheStatements = n }(minCacheStatements)
-	minCacheStatements = 100
+	o := caching(100)
 	root := t.TempDir()
 	elsewhere := filepath.Join(root, "elsewhere")
 	gen, err := synth.Write(elsewhere, synth.Options{N: 300, Seed: 9})
@@ -42,7 +41,7 @@ func TestTheCacheServesOnlyWhatIsAllowedNow(t *testing.T) {
 	}
 
 	allowed := data.ReadPolicy{Allow: []string{elsewhere}}
-	d, _, _, err := LoadIndexedWith(path, nil, allowed)
+	d, _, _, err := o.loadIndexed(path, nil, allowed)
 	if err != nil || len(d.Statements) < 300 {
 		t.Fatalf("with the folder allowed: %v", err)
 	}
@@ -54,11 +53,11 @@ func TestTheCacheServesOnlyWhatIsAllowedNow(t *testing.T) {
 		fn   func() (*data.Dossier, data.Problems, error)
 	}{
 		{"LoadIndexed", func() (*data.Dossier, data.Problems, error) {
-			d, probs, _, err := LoadIndexedWith(path, nil, data.ReadPolicy{})
+			d, probs, _, err := o.loadIndexed(path, nil, data.ReadPolicy{})
 			return d, probs, err
 		}},
 		{"Open", func() (*data.Dossier, data.Problems, error) {
-			d, probs, _, p, err := OpenWith(path, nil, data.ReadPolicy{})
+			d, probs, _, p, err := o.open(path, nil, data.ReadPolicy{})
 			if p != nil {
 				p.Stop()
 			}
@@ -75,7 +74,7 @@ func TestTheCacheServesOnlyWhatIsAllowedNow(t *testing.T) {
 	}
 	// Allowed again, the cache serves again.
 	cold := false
-	if _, _, _, err := LoadIndexedWith(path, func(s LoadStage, _, _ int) { cold = cold || s == StageLoad }, allowed); err != nil || cold {
+	if _, _, _, err := o.loadIndexed(path, func(s LoadStage, _, _ int) { cold = cold || s == StageLoad }, allowed); err != nil || cold {
 		t.Errorf("allowed again: err %v, loaded the long way %v", err, cold)
 	}
 }

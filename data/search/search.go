@@ -80,6 +80,7 @@ type Index struct {
 	topicDocsOnce sync.Once
 	topicDocs     [][]uint32 // statements by topic index (docsByTopic)
 
+	tune tuning // the thresholds it was built or opened with
 }
 
 const (
@@ -148,7 +149,12 @@ func New(d *data.Dossier) *Index { return Build(d, nil) }
 // (when not nil, and never from two goroutines at once) now and then with
 // the number of statements done.
 func Build(d *data.Dossier, progress func(done, total int)) *Index {
-	ix := newIndexShell(d)
+	return build(d, progress, defaultTuning())
+}
+
+// build is Build with a tuning.
+func build(d *data.Dossier, progress func(done, total int), tune tuning) *Index {
+	ix := newIndexShell(d, tune)
 	n := len(ix.docs)
 	ix.split = uint32(n / 2)
 	// The two halves of the statements are indexed at once (this machine
@@ -168,7 +174,7 @@ func Build(d *data.Dossier, progress func(done, total int)) *Index {
 		lo, hi := ix.halfRange(h)
 		shards[h] = buildShard(ix.docs, int(lo), int(hi), func(k int) { done[h].Store(int64(k)); report() })
 	}
-	if n >= 20_000 && parallelBuild {
+	if n >= 20_000 {
 		wg.Add(2)
 		go func() { defer wg.Done(); run(1) }()
 		go func() { defer wg.Done(); ix.buildDocAttrs() }()
@@ -312,8 +318,8 @@ func (ix *Index) joinShards(sh [2]*indexShard) {
 	ix.off[len(terms)] = uint32(len(ix.post))
 }
 
-func newIndexShell(d *data.Dossier) *Index {
-	ix := &Index{d: d, docs: d.Statements}
+func newIndexShell(d *data.Dossier, tune tuning) *Index {
+	ix := &Index{d: d, docs: d.Statements, tune: tune}
 	ix.parties = d.Parties
 	ix.actors = d.Actors
 	ix.topics = d.Topics

@@ -68,22 +68,40 @@ func LoadIndexed(path string, progress LoadProgress) (*data.Dossier, data.Proble
 // The library leaves the garbage collector alone: a program that holds a
 // large dossier open decides how it collects (main.go does).
 func LoadIndexedWith(path string, progress LoadProgress, policy data.ReadPolicy) (*data.Dossier, data.Problems, *Index, error) {
-	return loadIndexed(path, progress, policy, loadCache)
+	return defaultOpener().loadIndexed(path, progress, policy)
 }
 
-// cacheLoader reads a dossier from its cache (loadCache; tests give one
-// that fails).
+// opener opens a dossier with its index, from the search cache when it is
+// valid (LoadIndexedWith, OpenWith). Tests open with other values than
+// defaultOpener's.
+type opener struct {
+	tune tuning // of the index, and the size worth a cache
+	// format names how this build reads words (stemFingerprint): it is
+	// written into a cache and asked of one, so that a cache written by
+	// a build that reads them otherwise is rebuilt.
+	format string
+	// readBack, when not nil, reads the cache just written instead of
+	// loadCache (tests give one that fails).
+	readBack cacheLoader
+}
+
+func defaultOpener() opener { return opener{tune: defaultTuning(), format: stemFingerprint()} }
+
+// cacheLoader reads a dossier from its cache (opener.loadCache).
 type cacheLoader func(path, cpath string, progress LoadProgress, policy data.ReadPolicy) (*data.Dossier, data.Problems, *Index, error)
 
-// loadIndexed is LoadIndexedWith; readBack reads the cache it has just
-// written.
-func loadIndexed(path string, progress LoadProgress, policy data.ReadPolicy, readBack cacheLoader) (*data.Dossier, data.Problems, *Index, error) {
+// loadIndexed is LoadIndexedWith.
+func (o opener) loadIndexed(path string, progress LoadProgress, policy data.ReadPolicy) (*data.Dossier, data.Problems, *Index, error) {
 	if progress == nil {
 		progress = func(LoadStage, int, int) {}
 	}
+	readBack := o.readBack
+	if readBack == nil {
+		readBack = o.loadCache
+	}
 	cpath := CachePath(path)
 	if cpath != "" {
-		if d, probs, ix, err := loadCache(path, cpath, progress, policy); err == nil {
+		if d, probs, ix, err := o.loadCache(path, cpath, progress, policy); err == nil {
 			return d, probs, ix, nil
 		}
 	}
@@ -93,10 +111,10 @@ func loadIndexed(path string, progress LoadProgress, policy data.ReadPolicy, rea
 	if err != nil {
 		return d, probs, nil, err
 	}
-	ix := Build(d, func(done, total int) { progress(StageIndex, done, total) })
+	ix := build(d, func(done, total int) { progress(StageIndex, done, total) }, o.tune)
 	progress(StageSave, 0, 0)
-	if cpath != "" && len(d.Statements) >= minCacheStatements {
-		if writeCache(path, cpath, d, probs, ix, read) == nil { // best effort
+	if cpath != "" && len(d.Statements) >= o.tune.minCacheStatements {
+		if o.writeCache(path, cpath, d, probs, ix, read) == nil { // best effort
 			// Go on with the dossier as the cache holds it, like every
 			// later open: its texts stay in the page cache until read,
 			// where the loaded copy holds them all on the heap (a million
@@ -112,15 +130,11 @@ func loadIndexed(path string, progress LoadProgress, policy data.ReadPolicy, rea
 			if d, probs, err = data.LoadWith(path, data.LoadOptions{Policy: policy}); err != nil {
 				return d, probs, nil, err
 			}
-			ix = Build(d, nil)
+			ix = build(d, nil, o.tune)
 		}
 	}
 	return d, probs, ix, nil
 }
-
-// minCacheStatements is the size below which a dossier opens fast enough
-// without a cache, so none is written (tests lower it).
-var minCacheStatements = 10_000
 
 // CachePath is where the search cache of a dossier lives: a file named
 // for the dossier's absolute path in the user's cache directory, or "" when
@@ -234,12 +248,12 @@ func dossierHash(path string) (string, []byte, error) {
 }
 
 // writeCache writes the cache next to the dossier, atomically.
-func writeCache(path, cpath string, d *data.Dossier, probs data.Problems, ix *Index, read []string) error {
+func (o opener) writeCache(path, cpath string, d *data.Dossier, probs data.Problems, ix *Index, read []string) error {
 	sha, _, err := dossierHash(path)
 	if err != nil {
 		return err
 	}
-	meta := cacheMeta{Version: cacheVersion, Format: stemFingerprint(), Stems: len(ix.stems.stems), DossierSHA: sha, StatementFiles: d.StatementFiles, Problems: len(probs),
+	meta := cacheMeta{Version: cacheVersion, Format: o.format, Stems: len(ix.stems.stems), DossierSHA: sha, StatementFiles: d.StatementFiles, Problems: len(probs),
 		Regions: map[string]cacheRegion{}, Terms: len(ix.terms), Split: int(ix.split)}
 	for _, name := range read {
 		st, err := fileStamp(name)
@@ -502,7 +516,7 @@ var errStaleCache = errors.New("stale cache")
 
 // loadCache opens the dossier from its cache, or fails if the cache is
 // missing, stale or damaged.
-func loadCache(path, cpath string, progress LoadProgress, policy data.ReadPolicy) (*data.Dossier, data.Problems, *Index, error) {
+func (o opener) loadCache(path, cpath string, progress LoadProgress, policy data.ReadPolicy) (*data.Dossier, data.Problems, *Index, error) {
 	f, err := os.Open(cpath)
 	if err != nil {
 		return nil, nil, nil, err
@@ -530,7 +544,7 @@ func loadCache(path, cpath string, progress LoadProgress, policy data.ReadPolicy
 		return nil, nil, nil, errStaleCache
 	}
 	var meta cacheMeta
-	if err := json.Unmarshal(mj, &meta); err != nil || meta.Version != cacheVersion || meta.Format != stemFingerprint() {
+	if err := json.Unmarshal(mj, &meta); err != nil || meta.Version != cacheVersion || meta.Format != o.format {
 		return nil, nil, nil, errStaleCache
 	}
 	base := (24 + int64(mlen) + 7) &^ 7
@@ -729,7 +743,7 @@ func loadCache(path, cpath string, progress LoadProgress, policy data.ReadPolicy
 		defer wg.Done()
 		d.Reindex()
 	}()
-	_, probs, ix, err := loadCacheIndex(d, f, &meta, base, fi.Size(), region, release, strOf, idx)
+	_, probs, ix, err := loadCacheIndex(d, f, &meta, base, fi.Size(), region, release, strOf, idx, o.tune)
 	wg.Wait()
 	if err != nil {
 		return nil, nil, nil, err
@@ -786,7 +800,7 @@ func (ix *Index) textOf(doc uint32, buf *[]byte) string {
 
 // loadCacheIndex reads the problems and the search index from the cache.
 func loadCacheIndex(d *data.Dossier, f *os.File, meta *cacheMeta, base, size int64, region func(string) ([]byte, error), release func([]byte),
-	strOf func(off, n uint32) (string, bool), idx func(uint32, int) bool) (*data.Dossier, data.Problems, *Index, error) {
+	strOf func(off, n uint32) (string, bool), idx func(uint32, int) bool, tune tuning) (*data.Dossier, data.Problems, *Index, error) {
 	ns := len(meta.Strings)
 	var err error
 	pb, err := region("problems")
@@ -808,7 +822,7 @@ func loadCacheIndex(d *data.Dossier, f *os.File, meta *cacheMeta, base, size int
 		probs[i] = data.Problem{Pos: data.Pos{File: meta.Strings[r.File], Line: int(r.Line), Col: int(r.Col)}, Severity: data.Severity(r.Severity), Message: msg, Excerpt: exc}
 	}
 
-	ix := newIndexShell(d)
+	ix := newIndexShell(d, tune)
 	n := len(d.Statements)
 	get := func(name string, dst *[]byte) {
 		if err == nil {

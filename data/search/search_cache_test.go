@@ -13,12 +13,18 @@ import (
 	"github.com/parley-dev/parley/data/synth"
 )
 
+// caching opens as LoadIndexed and Open do, but writes a cache for a
+// dossier of n statements or more (the default is slow to generate).
+func caching(n int) opener {
+	o := defaultOpener()
+	o.tune.minCacheStatements = n
+	return o
+}
+
 func TestSearchCache(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
-	defer func(n int) { minCacheStatements = n }(minCacheStatements)
-	minCacheStatements = 1000
-	defer func(n int) { prefixListMin = n }(prefixListMin)
-	prefixListMin = 2000 // the cache holds prefix lists too
+	o := caching(1000)
+	o.tune.prefixListMin = 2000 // the cache holds prefix lists too
 	t.Setenv("HOME", t.TempDir())
 	dir := t.TempDir()
 	path, err := synth.Write(dir, synth.Options{N: 3000, Seed: 3})
@@ -28,9 +34,9 @@ func TestSearchCache(t *testing.T) {
 	open := func() (*data.Dossier, data.Problems, *Index, bool) {
 		t.Helper()
 		cold := false
-		d, probs, ix, err := LoadIndexed(path, func(stage LoadStage, done, total int) {
+		d, probs, ix, err := o.loadIndexed(path, func(stage LoadStage, done, total int) {
 			cold = cold || stage == StageLoad
-		})
+		}, data.ReadPolicy{})
 		warm := !cold
 		if err != nil {
 			t.Fatal(err)
@@ -133,8 +139,7 @@ func TestSearchCache(t *testing.T) {
 	}
 	// So does a cache from a build that stems or folds words otherwise,
 	// whatever its format number.
-	defer func(f func() string) { stemFingerprint = f }(stemFingerprint)
-	stemFingerprint = func() string { return "another stemmer" }
+	o.format = "another stemmer"
 	if _, _, _, warm := open(); warm {
 		t.Fatal("a cache of another stemmer was used")
 	}
@@ -205,16 +210,15 @@ func BenchmarkOpenWarm1M(b *testing.B) {
 // ends with the dossier and its index, loaded the long way again.
 func TestFirstOpenSurvivesAnUnreadableCache(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
-	defer func(n int) { minCacheStatements = n }(minCacheStatements)
-	minCacheStatements = 100
-	unreadable := func(string, string, LoadProgress, data.ReadPolicy) (*data.Dossier, data.Problems, *Index, error) {
+	o := caching(100)
+	o.readBack = func(string, string, LoadProgress, data.ReadPolicy) (*data.Dossier, data.Problems, *Index, error) {
 		return nil, nil, nil, errStaleCache
 	}
 	path, err := synth.Write(t.TempDir(), synth.Options{N: 300, Seed: 5})
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, _, ix, err := loadIndexed(path, nil, data.ReadPolicy{}, unreadable)
+	d, _, ix, err := o.loadIndexed(path, nil, data.ReadPolicy{})
 	if err != nil || d == nil || ix == nil || len(d.Statements) < 300 || ix.Len() != len(d.Statements) {
 		t.Fatalf("err %v, dossier %v, index %v", err, d != nil, ix != nil)
 	}
@@ -229,8 +233,7 @@ func TestFirstOpenSurvivesAnUnreadableCache(t *testing.T) {
 // anchor (the cache once dropped the 1.1 fields).
 func TestTheCacheKeepsWhatAFormat11StatementSays(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
-	defer func(n int) { minCacheStatements = n }(minCacheStatements)
-	minCacheStatements = 100
+	o := caching(100)
 	dir := t.TempDir()
 	fixture := filepath.Join("..", "..", "testdata", "dossiers", "format-1.1")
 	for _, name := range []string{"harbour.yaml", "report.txt"} {
@@ -257,7 +260,7 @@ func TestTheCacheKeepsWhatAFormat11StatementSays(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := filepath.Join(dir, "harbour.yaml")
-	if _, _, _, err := LoadIndexed(path, nil); err != nil { // writes the cache
+	if _, _, _, err := o.loadIndexed(path, nil, data.ReadPolicy{}); err != nil { // writes the cache
 		t.Fatal(err)
 	}
 	loaded, _, err := data.Load(path)
@@ -265,7 +268,7 @@ func TestTheCacheKeepsWhatAFormat11StatementSays(t *testing.T) {
 		t.Fatal(err)
 	}
 	cold := false
-	cached, _, _, err := LoadIndexed(path, func(s LoadStage, _, _ int) { cold = cold || s == StageLoad })
+	cached, _, _, err := o.loadIndexed(path, func(s LoadStage, _, _ int) { cold = cold || s == StageLoad }, data.ReadPolicy{})
 	if err != nil || cold {
 		t.Fatalf("the second open: err %v, loaded the long way %v", err, cold)
 	}

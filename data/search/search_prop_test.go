@@ -395,12 +395,12 @@ func refFilter(d *data.Dossier, q Query, s *data.Statement) bool {
 func TestSearchMatchesBruteForce(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 11))
 	queries := 0
-	defer func(c int) { parallelCost = c }(parallelCost)
 	for corpus := 0; corpus < 40; corpus++ {
 		// Every other corpus runs both halves on two goroutines.
-		parallelCost = []int{0, 1 << 30}[corpus%2]
+		tune := defaultTuning()
+		tune.parallelCost = []int{0, 1 << 30}[corpus%2]
 		d := propDossier(r, 1+r.IntN(120))
-		ix := New(d)
+		ix := build(d, nil, tune)
 		for range 60 {
 			qs := propQuery(r)
 			q, _ := ParseQuery(qs, d)

@@ -51,7 +51,7 @@ func (ix *Index) tieOrder(a, b uint32) bool {
 // both cores when there are many), then the two merged.
 func (ix *Index) topK(s *searchScratch, k int) []uint32 {
 	var tops [2][]uint32
-	if s.matches() >= parallelCost && k*8 < s.matches() {
+	if s.matches() >= ix.tune.parallelCost && k*8 < s.matches() {
 		var wg sync.WaitGroup
 		wg.Add(1)
 		go func() {
