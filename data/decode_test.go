@@ -35,8 +35,6 @@ func TestNearestIsDeterministic(t *testing.T) {
 // not looked up again, and once hints have compared hintPairs pairs of ids
 // the later problems get none (the first keep theirs).
 func TestHintsAreBounded(t *testing.T) {
-	defer func(n int) { hintPairs = n }(hintPairs)
-	hintPairs = 3 * 50 // three lookups among the 50 topics
 	var b strings.Builder
 	b.WriteString("parley: 1\ntitle: Bad refs\nparties:\n  - {id: x, name: Xland}\ntopics:\n")
 	for i := range 50 {
@@ -47,7 +45,7 @@ func TestHintsAreBounded(t *testing.T) {
 		// topic-0x twice, then four others
 		fmt.Fprintf(&b, "  - {id: s%d, kind: reported, party: x, text: Said., topics: [topic-%dx]}\n", i, max(i-1, 0))
 	}
-	_, probs, err := Parse("bad.yaml", []byte(b.String()), nil)
+	_, probs, err := parseFS("bad.yaml", []byte(b.String()), nil, fileHooks{hintPairs: 3 * 50}) // three lookups among the 50 topics
 	if err == nil {
 		t.Fatal("no error")
 	}

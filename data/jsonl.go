@@ -130,6 +130,7 @@ type jsonlDecoder struct {
 	// only the ids and the names.
 	stream, keysOnly bool
 	arena            []byte
+	block            int // the size of the arena's blocks (streamSizes.block)
 	names            map[string]string
 
 	buf []byte   // for unescaping
@@ -303,27 +304,34 @@ func (r *jsonlReader) statement(text []byte, line int) bool {
 	return true
 }
 
-// Sizes for streamStatementFile (tests make them small).
-var (
-	arenaBlock  = 1 << 20 // strings kept from a streamed file are copied into blocks of this size
-	streamChunk = 1 << 20 // bytes read at a time
-	maxNames    = 1 << 16
+// streamSizes are the sizes streamStatementFile works in. Tests make
+// them small (LoadOptions.stream), so that lines and runes are cut
+// everywhere and even a small file is read on every core.
+type streamSizes struct {
+	chunk int // bytes read at a time
+	block int // strings kept from a streamed file are copied into blocks of this size
 	// A file is decoded on every core from this size, and checked for
 	// text on every core from scanParallel.
-	streamParallel = 1 << 20
-	scanParallel   = 8 << 20
-)
+	parallel, scanParallel int64
+}
+
+func defaultStreamSizes() streamSizes {
+	return streamSizes{chunk: 1 << 20, block: 1 << 20, parallel: 1 << 20, scanParallel: 8 << 20}
+}
+
+// maxNames is how many names a streaming decoder shares (jsonlDecoder.names).
+const maxNames = 1 << 16
 
 // own returns s where it stays: a copy in the arena when streaming.
 func (r *jsonlDecoder) own(s string) string {
 	if !r.stream || s == "" {
 		return s
 	}
-	if len(s) > arenaBlock/8 {
+	if len(s) > r.block/8 {
 		return strings.Clone(s)
 	}
 	if len(r.arena)+len(s) > cap(r.arena) {
-		r.arena = make([]byte, 0, arenaBlock)
+		r.arena = make([]byte, 0, r.block)
 	}
 	// The block never grows, so earlier strings in it stay put.
 	at := len(r.arena)
@@ -898,7 +906,7 @@ func (v *validator) streamStatementFile(ref *node, file string) {
 	}
 	defer f.Close()
 	dc := &decoder{file: v.relName(file), probs: v.dc.probs, version: v.dc.version}
-	size, lines, bad, err := scanFile(f)
+	size, lines, bad, err := scanFile(f, v.stream)
 	if err == nil {
 		_, err = f.Seek(0, io.SeekStart)
 	}
@@ -912,16 +920,16 @@ func (v *validator) streamStatementFile(ref *node, file string) {
 	}
 	v.reserve(lines)
 	workers := runtime.GOMAXPROCS(0)
-	if size < int64(streamParallel) {
+	if size < v.stream.parallel {
 		workers = 1 // not worth the goroutines
 	}
 	p := newJSONLPipeline(workers)
 	for range workers {
 		r := newJSONLDecoder(dc)
-		r.stream, r.keysOnly = true, v.discard != nil
+		r.stream, r.keysOnly, r.block = true, v.discard != nil, v.stream.block
 		go p.decode(r)
 	}
-	go p.read(f, size)
+	go p.read(f, size, v.stream.chunk)
 	c := newJSONLChecker(v, dc)
 	for pc := range p.order {
 		<-pc.decoded
@@ -1072,12 +1080,13 @@ func (p *jsonlPipeline) decode(r *jsonlDecoder) {
 	}
 }
 
-// read cuts f (size bytes when it was checked) into pieces of whole lines
-// and hands them on, then closes both channels.
-func (p *jsonlPipeline) read(f io.Reader, size int64) {
+// read cuts f (size bytes when it was checked) into pieces of whole lines,
+// reading chunk bytes at a time, and hands them on, then closes both
+// channels.
+func (p *jsonlPipeline) read(f io.Reader, size int64, chunk int) {
 	defer close(p.order)
 	defer close(p.work)
-	chunk := int(min(int64(streamChunk), size+1))
+	chunk = int(min(int64(chunk), size+1))
 	newBuf := func() []byte {
 		if b := reuse(p.free); b != nil {
 			return b
@@ -1145,15 +1154,15 @@ func (p *jsonlPipeline) read(f io.Reader, size int64) {
 }
 
 // scanFile is scanText on every core, each a part of the file, cut where
-// a line begins.
-func scanFile(f *os.File) (size int64, lines int, bad *posError, err error) {
+// a line begins (on one from sizes.scanParallel bytes).
+func scanFile(f *os.File, sizes streamSizes) (size int64, lines int, bad *posError, err error) {
 	fi, err := f.Stat()
 	if err != nil {
 		return 0, 0, nil, err
 	}
 	size = fi.Size()
 	parts := runtime.GOMAXPROCS(0)
-	if size < int64(scanParallel) {
+	if size < sizes.scanParallel {
 		parts = 1
 	}
 	cuts := []int64{0}
@@ -1180,7 +1189,7 @@ func scanFile(f *os.File) (size int64, lines int, bad *posError, err error) {
 		go func() {
 			defer wg.Done()
 			r := &res[i]
-			_, r.lines, r.nul, r.notUTF8, r.err = scanText(io.NewSectionReader(f, cuts[i], cuts[i+1]-cuts[i]))
+			_, r.lines, r.nul, r.notUTF8, r.err = scanText(io.NewSectionReader(f, cuts[i], cuts[i+1]-cuts[i]), sizes.chunk)
 		}()
 	}
 	wg.Wait()
@@ -1215,9 +1224,10 @@ func longLine(dc *decoder, line int) {
 // scanText reads f through and reports what checkText would say of it,
 // at the same place (an empty file passes: it holds no statements), with
 // its size and its lines: the first NUL byte (which stops it), else the
-// first byte that is not UTF-8. Only a piece of the file is held at a time.
-func scanText(f io.Reader) (size int64, lines int, nul, notUTF8 *posError, err error) {
-	buf := make([]byte, max(streamChunk, 2*utf8.UTFMax)) // room past a cut rune
+// first byte that is not UTF-8. Only a piece of the file, of chunk bytes,
+// is held at a time.
+func scanText(f io.Reader, chunk int) (size int64, lines int, nul, notUTF8 *posError, err error) {
+	buf := make([]byte, max(chunk, 2*utf8.UTFMax)) // room past a cut rune
 	lines = 1
 	carry := 0 // bytes of an incomplete rune at the end of the last piece
 	col := 0   // runes since the last line feed before this piece

@@ -53,6 +53,9 @@ type LoadOptions struct {
 	// slowJSONL turns the fast path of statement files off: tests of the
 	// package compare the two paths.
 	slowJSONL bool
+	// stream, when not zero, are the sizes statement files are streamed
+	// in: tests make them small.
+	stream streamSizes
 }
 
 // LoadWith is Load with options.
@@ -93,7 +96,7 @@ func LoadWith(file string, opts LoadOptions) (*Dossier, Problems, error) {
 			return true, err
 		}
 	}
-	d, probs, err := parseFiles(file, src, read, fileHooks{open: open, skip: skip, discard: opts.Discard, slowJSONL: opts.slowJSONL})
+	d, probs, err := parseFiles(file, src, read, fileHooks{open: open, skip: skip, discard: opts.Discard, slowJSONL: opts.slowJSONL, stream: opts.stream})
 	if d != nil {
 		d.Path = file
 	}
@@ -154,7 +157,8 @@ func unwrapPathError(err error) error {
 // for the message ("a source text").
 type readFunc func(name string, limit int64, what string) ([]byte, error)
 
-// fileHooks change how parseFiles reads the files a dossier names.
+// fileHooks change how parseFiles reads the files a dossier names, and
+// how much work it spends on hints.
 type fileHooks struct {
 	// open, when set, opens a file read needs: statement files are then
 	// read a piece at a time instead of whole.
@@ -168,6 +172,12 @@ type fileHooks struct {
 	// slowJSONL turns the fast path of statement files off, so tests can
 	// compare the two paths.
 	slowJSONL bool
+	// stream, when not zero, are the sizes statement files are streamed in
+	// (LoadOptions.stream), instead of defaultStreamSizes.
+	stream streamSizes
+	// hintPairs, when not 0, bounds the work of "did you mean" hints
+	// instead of the constant hintPairs.
+	hintPairs int
 }
 
 // parseFiles is parse with hooks.
@@ -201,6 +211,12 @@ func parseFiles(name string, src []byte, read readFunc, hooks fileHooks) (*Dossi
 	d := dc.dossier(root)
 	v := newValidator(dc, d, read)
 	v.open, v.skip, v.slowJSONL = hooks.open, hooks.skip, hooks.slowJSONL
+	if hooks.stream != (streamSizes{}) {
+		v.stream = hooks.stream
+	}
+	if hooks.hintPairs != 0 {
+		v.hintBudget = hooks.hintPairs
+	}
 	if hooks.discard != nil && !dc.v11() {
 		v.discard = hooks.discard
 	}

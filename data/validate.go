@@ -25,6 +25,7 @@ type validator struct {
 	open      func(name string) (*os.File, error) // set by LoadWith: statement files are then streamed
 	skip      func(name string) (bool, error)     // set by LoadWith: statement files left unread
 	slowJSONL bool                                // fileHooks.slowJSONL
+	stream    streamSizes                         // how statement files are streamed
 	// discard, when set, takes each statement of a statement file once
 	// checked, instead of the dossier (LoadOptions.Discard).
 	discard func(*Statement)
@@ -55,12 +56,13 @@ type validator struct {
 
 // hintPairs bounds the work of "did you mean" hints in one load: a file
 // with thousands of bad references among thousands of ids would
-// otherwise spend minutes on hints nobody reads that far down.
-var hintPairs = 2_000_000 // a variable for tests
+// otherwise spend minutes on hints nobody reads that far down (tests give
+// a validator another bound through fileHooks.hintPairs).
+const hintPairs = 2_000_000
 
 func newValidator(dc *decoder, d *Dossier, read readFunc) *validator {
 	return &validator{dc: dc, d: d, read: read, statementIDs: map[string]idPlace{}, normalized: map[string]*normalized{}, unverified: map[string]int{},
-		hints: map[string]string{}, hintKeys: map[string][]string{}, hintBudget: hintPairs}
+		hints: map[string]string{}, hintKeys: map[string][]string{}, hintBudget: hintPairs, stream: defaultStreamSizes()}
 }
 
 // field is the node of a record's field, or the record itself when the
