@@ -108,8 +108,9 @@ func LoadWith(file string, opts LoadOptions) (*Dossier, Problems, error) {
 // when the dossier names none). Parse trusts fsys to hold only what the
 // dossier may read: for files on disk, give it ReadPolicy.Files(...).FS()
 // (os.DirFS follows links out of its folder). A file fsys can stat is
-// refused before it is read when it is not a regular file or is larger
-// than its kind allows.
+// refused before it is opened when it is not a regular file or is larger
+// than its kind allows; any file is read from its opened file to that
+// limit at most, never whole first.
 func Parse(name string, src []byte, fsys fs.FS) (*Dossier, Problems, error) {
 	return parseFS(name, src, fsys, fileHooks{})
 }
@@ -136,11 +137,23 @@ func parseFS(name string, src []byte, fsys fs.FS, hooks fileHooks) (*Dossier, Pr
 				return nil, &TooLargeError{Size: fi.Size(), Limit: limit, What: what}
 			}
 		}
-		b, err := fs.ReadFile(fsys, file)
-		if err == nil && int64(len(b)) > limit {
-			return nil, &TooLargeError{Size: int64(len(b)), Limit: limit, What: what}
+		// Read through the opened file, at most to the limit: fs.ReadFile
+		// would read a file of any size whole before its size is checked
+		// (an fs.FS that cannot stat, such as an editing session's
+		// overlay, gave 512 MiB of a sparse file to a source text).
+		f, err := fsys.Open(file)
+		if err != nil {
+			return nil, err
 		}
-		return b, err
+		defer f.Close()
+		fi, err := f.Stat()
+		if err != nil {
+			return nil, err
+		}
+		if err := regular(file, file, fi); err != nil {
+			return nil, err
+		}
+		return readLimited(f, fi, limit, what)
 	}, hooks)
 }
 

@@ -3,6 +3,7 @@ package edit
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -107,5 +108,57 @@ func TestASessionSavesADossierNamingAnAllowedFolder(t *testing.T) {
 				t.Fatalf("save: %v; want %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// A source text larger than its limit is refused by an editing session's
+// check as Load refuses it: from its size, before it is read. The check
+// runs after every edit, on save and when the dossier changes on disk (live
+// reload), so a dossier that comes to name a huge file while it is open
+// must not make parley hold that file. Here the dossier changes on disk to
+// name a sparse file of 512 MiB; reading it whole took 512 MiB.
+func TestASessionRefusesAHugeSourceBeforeReadingIt(t *testing.T) {
+	dir := t.TempDir()
+	f, err := os.Create(filepath.Join(dir, "huge.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(512 << 20); err != nil { // sparse: nothing on disk
+		t.Fatal(err)
+	}
+	f.Close()
+	if err := os.WriteFile(filepath.Join(dir, "minutes.txt"), []byte("The parties met.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "talks.yaml")
+	head := "parley: 1.1\ntitle: Talks\nparties: [{id: a, name: A}]\n"
+	if err := os.WriteFile(p, []byte(head+"sources: [{id: s, file: minutes.txt}]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(head+"sources: [{id: s, file: huge.txt}]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	changes, err := s.Snapshot().Changed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, err := s.Absorb(changes); err != nil || c != nil {
+		t.Fatalf("absorbing the change: conflict %v, err %v", c, err)
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	_, probs, err := s.Check()
+	runtime.ReadMemStats(&after)
+	want := `cannot read "huge.txt": it is 512.0 MiB; a source text may be at most 16.0 MiB`
+	if err == nil || len(probs) != 1 || !strings.Contains(probs[0].Message, want) {
+		t.Fatalf("err %v, problems %v; want one saying %q", err, probs, want)
+	}
+	if got := after.TotalAlloc - before.TotalAlloc; got > 64<<20 {
+		t.Errorf("the check allocated %d MiB to refuse a source of 512 MiB: it read the file", got>>20)
 	}
 }

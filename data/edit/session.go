@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/parley-dev/parley/data"
 )
@@ -335,25 +337,42 @@ func (s *Session) NewID(list string, words ...string) string {
 func (s *Session) Check() (*data.Dossier, data.Problems, error) { return s.Snapshot().Check() }
 
 // overlay is the dossier's directory with the session's statement files
-// as they are now, not as they are on disk.
+// as they are now, not as they are on disk. Every other file is opened
+// through dir (the read policy's FS), and read by data.Parse from the
+// opened file, to its kind's size limit.
 type overlay struct {
 	dir   fs.FS
 	files map[string][]byte
 }
 
 func (o overlay) Open(name string) (fs.File, error) {
-	if _, ok := o.files[name]; ok {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: errors.New("read it with ReadFile")}
+	if b, ok := o.files[name]; ok {
+		return &heldFile{Reader: bytes.NewReader(b), name: name, size: int64(len(b))}, nil
 	}
 	return o.dir.Open(name)
 }
 
-func (o overlay) ReadFile(name string) ([]byte, error) {
-	if b, ok := o.files[name]; ok {
-		return slices.Clone(b), nil
-	}
-	return fs.ReadFile(o.dir, name)
+// heldFile is a statement file the session holds, opened from memory.
+type heldFile struct {
+	*bytes.Reader
+	name string
+	size int64
 }
+
+func (h *heldFile) Stat() (fs.FileInfo, error) { return heldInfo{h.name, h.size}, nil }
+func (h *heldFile) Close() error               { return nil }
+
+type heldInfo struct {
+	name string
+	size int64
+}
+
+func (i heldInfo) Name() string       { return path.Base(i.name) }
+func (i heldInfo) Size() int64        { return i.size }
+func (i heldInfo) Mode() fs.FileMode  { return 0o444 }
+func (i heldInfo) ModTime() time.Time { return time.Time{} }
+func (i heldInfo) IsDir() bool        { return false }
+func (i heldInfo) Sys() any           { return nil }
 
 // ErrInvalid is returned (wrapped) by Writes when the dossier has errors:
 // it is not saved, so that parley can still open it.
