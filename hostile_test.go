@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/parley-dev/parley/data"
 )
 
 // A dossier from a stranger, tried as a new user would: each row of
@@ -139,5 +141,51 @@ func TestADeepTopicChainIsValid(t *testing.T) {
 		if _, stderr, code := within(t, time.Minute, args...); code != exitOK {
 			t.Errorf("parley %s: exit %d\n%s", args[0], code, stderr)
 		}
+	}
+}
+
+// The explorer's editing session is what reloads a dossier changed on disk
+// (live reload): it reads through the same policy as every command, the
+// folders of --allow and of the settings' allow: included. A dossier that
+// comes to name a statement file outside its folder while it is open is
+// refused, not read.
+func TestTheExplorersLiveReloadReadsThroughThePolicy(t *testing.T) {
+	talks, elsewhere := hostileFolder(t)
+	writeFile(t, elsewhere, "more.jsonl", `{"id": "s1", "kind": "reported", "party": "a", "text": "SECRET-KEY-MATERIAL"}`+"\n")
+	for _, tc := range []struct {
+		name string
+		app  app
+		want string // "" to read it
+	}{
+		{"nothing allowed", app{}, "it is " + filepath.Join(elsewhere, "more.jsonl") + ", outside the dossier's folder"},
+		{"--allow", app{allow: []string{elsewhere}}, ""},
+		{"allow: in the settings", app{config: &data.Config{Allow: []string{elsewhere}}}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			file := writeFile(t, talks, "talks.yaml", hostileHead)
+			a := tc.app
+			a.dossier = file
+			if a.config == nil {
+				a.config = &data.Config{} // as loadConfig leaves it with no settings file
+			}
+			s, err := a.editing().Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			writeFile(t, talks, "talks.yaml", hostileHead+"statement_files: [../elsewhere/more.jsonl]\n")
+			changes, err := s.Snapshot().Changed()
+			if tc.want == "" {
+				if err != nil || len(changes) != 2 || !strings.Contains(string(changes[1].Data), "SECRET-KEY-MATERIAL") {
+					t.Fatalf("allowed: changes %v, err %v; want the dossier and its new statement file", len(changes), err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("err %v; want the new statement file refused: %q", err, tc.want)
+			}
+			if strings.Contains(err.Error(), "SECRET-KEY-MATERIAL") {
+				t.Error("the file outside reached the message")
+			}
+		})
 	}
 }
