@@ -166,3 +166,28 @@ func BenchmarkShapes(b *testing.B) {
 		})
 	}
 }
+
+// A cycle through every topic of a long chain is found in one walk and
+// reported in a message a person can read: its first and last topics and
+// how many between, not every one (a cycle of 100,000 made a line of a
+// megabyte).
+func TestALongTopicCycleIsNamedShortly(t *testing.T) {
+	const n = 20_000
+	var b strings.Builder
+	b.WriteString(`{"parley": 1, "title": "Cycle", "parties": [{"id": "a", "name": "A"}], "topics": [`)
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, `{"id": "t%d", "title": "T%d", "parent": "t%d"}`, i, i, (i+1)%n)
+	}
+	b.WriteString("]}\n")
+	_, probs, err := data.Parse("cycle.json", []byte(b.String()), nil)
+	if err == nil || len(probs) != 1 {
+		t.Fatalf("err %v, %d problems; want the cycle, once", err, len(probs))
+	}
+	want := `topic "t0": parents form a cycle: t0 → t1 → t2 → t3 → t4 → … 19990 topics … → t19995 → t19996 → t19997 → t19998 → t19999 → t0`
+	if got := probs[0].Message; got != want {
+		t.Errorf("message (%d bytes):\n%.300s\nwant:\n%s", len(got), got, want)
+	}
+}

@@ -317,9 +317,17 @@ func (v *validator) reportCycle(cycle []int) {
 			start = k
 		}
 	}
-	ids := make([]string, 0, len(cycle)+1)
+	// A long cycle names its first and last topics and counts the rest:
+	// a cycle of 100,000 topics made a message of a megabyte.
+	const ends = 5
+	ids := make([]string, 0, 2*ends+1)
 	for k := range cycle {
-		ids = append(ids, v.d.Topics[cycle[(start+k)%len(cycle)]].ID)
+		if len(cycle) > 2*ends+1 && k == ends {
+			ids = append(ids, fmt.Sprintf("… %d topics …", len(cycle)-2*ends))
+		}
+		if len(cycle) <= 2*ends+1 || k < ends || k >= len(cycle)-ends {
+			ids = append(ids, v.d.Topics[cycle[(start+k)%len(cycle)]].ID)
+		}
 	}
 	t := v.d.Topics[cycle[start]]
 	v.dc.errorf(field(v.dc.at[t], "parent"), "topic %q: parents form a cycle: %s → %s", t.ID, strings.Join(ids, " → "), t.ID)
