@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path"
 	"path/filepath"
@@ -428,7 +429,7 @@ func Perform(ws []Write, write WriteFunc) []Written {
 		r := Written{Write: w, Path: w.Path}
 		if w.Beside {
 			r.Path, r.Err = writeBeside(w.Path, w.Data, beside)
-		} else if now, err := os.ReadFile(w.Path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		} else if now, err := readOnDisk(w.Path); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			r.Err = err
 		} else if err == nil && !bytes.Equal(now, w.Was) {
 			r.Err = fmt.Errorf("%s: %w", w.Path, ErrChangedOnDisk)
@@ -441,6 +442,17 @@ func Perform(ws []Write, write WriteFunc) []Written {
 		}
 	}
 	return out
+}
+
+// readOnDisk reads what a file to be saved over holds now, with the care
+// of every read: a named pipe, a device or a folder put in its place is
+// refused before it is opened, not waited on or read without end.
+func readOnDisk(path string) ([]byte, error) {
+	b, err := data.ReadUserFile(path, math.MaxInt64-1, "a file to save over")
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return b, err
 }
 
 func writeBeside(p string, b []byte, write WriteFunc) (string, error) {
