@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -59,6 +60,8 @@ type workspace struct {
 	conflict *edit.Conflict // a change on disk met unsaved edits: asking what to do
 	quitting bool           // asking whether to save before quitting
 	problems *problemsView  // the list of problems, open
+
+	evidenceCap int // a list of evidence holds this many statements at most (0: defaultEvidenceLimit)
 }
 
 // Messages of the editing commands.
@@ -235,7 +238,19 @@ func (m *Root) editingUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		m.forms = append(m.forms, msg.f)
 		msg.f.style(m.theme)
+		for _, fd := range msg.f.fields {
+			if fd.find != nil {
+				fd.find.index = m.searchIndex
+			}
+		}
 		return msg.f.focusField(msg.f.focus), true
+	case foundMsg:
+		for _, f := range m.forms {
+			if slices.Contains(f.fields, msg.fd) {
+				msg.fd.take(msg)
+			}
+		}
+		return nil, true
 	case sessionMsg:
 		return m.sessionOpened(msg), true
 	case checkedMsg:
@@ -807,6 +822,31 @@ func (m *Root) problemsBody() string {
 	title := fmt.Sprintf("Problems · %d", len(pv.items))
 	return m.theme.Render(views.Pane{Title: title, Content: pv.content, Offset: pv.scr.offset, Focused: true,
 		Mark: pv.scr.sel, Width: m.body.W, Height: m.body.H})
+}
+
+// searchIndex is the search index the Quotes screen has now, or nil
+// while it is being built: the index a form's list finds statements with.
+func (m *Root) searchIndex() *search.Index {
+	for _, s := range m.screens {
+		if q, ok := s.(*Search); ok {
+			return q.ix
+		}
+	}
+	return nil
+}
+
+// refind sends again the searches of the open forms' lists that waited
+// for the search index, once it has come.
+func (m *Root) refind() tea.Cmd {
+	var cmds []tea.Cmd
+	for _, f := range m.forms {
+		for _, fd := range f.fields {
+			if fd.find != nil && fd.find.waiting {
+				cmds = append(cmds, fd.find.ask(fd))
+			}
+		}
+	}
+	return tea.Batch(cmds...)
 }
 
 // formKey gives a key to the form in front.

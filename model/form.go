@@ -75,6 +75,10 @@ type field struct {
 	hay         []string
 	lastFilter  string
 	lastMatches []int
+
+	// find, for a list that holds only some of its candidates (evidence
+	// from a large dossier), looks for what is typed among them all.
+	find *finder
 }
 
 // maxOptions is how many entries of a list a form shows at once.
@@ -167,6 +171,9 @@ func (f *field) matches() []int {
 		if ok || o.create != nil {
 			out = append(out, i)
 		}
+	}
+	if f.find != nil && f.find.answered(filter) {
+		out = f.foundMatches(out)
 	}
 	f.lastFilter, f.lastMatches = filter, out
 	return out
@@ -324,7 +331,7 @@ func (f *form) update(msg tea.Msg, k *keyMap) (tea.Cmd, formResult, *form) {
 			case key.Matches(msg, k.InputClear):
 				fd.input.SetValue("")
 				fd.cursor = 0
-				return nil, formOpen, nil
+				return fd.findCmd(), formOpen, nil
 			case key.Matches(msg, k.InputSubmit):
 				return f.pick(fd, m)
 			}
@@ -374,9 +381,19 @@ func (f *form) typeInto(fd *field, msg tea.Msg) tea.Cmd {
 		fd.input, cmd = fd.input.Update(msg)
 		if fd.input.Value() != before {
 			fd.cursor = 0
+			cmd = tea.Batch(cmd, fd.findCmd())
 		}
 	}
 	return cmd
+}
+
+// findCmd asks the list's finder for what its filter holds now, when the
+// list has one.
+func (fd *field) findCmd() tea.Cmd {
+	if fd.find == nil {
+		return nil
+	}
+	return fd.find.ask(fd)
 }
 
 // pick takes the entry under the cursor: a list of one moves on (or
@@ -399,8 +416,9 @@ func (f *form) pick(fd *field, matches []int) (tea.Cmd, formResult, *form) {
 			fd.values = append(fd.values, o.value)
 		}
 		fd.input.SetValue("")
+		cmd := fd.findCmd()
 		fd.cursor = slices.Index(fd.matches(), i)
-		return nil, formOpen, nil
+		return cmd, formOpen, nil
 	}
 	fd.value = i
 	fd.input.SetValue("")
@@ -526,6 +544,13 @@ func (f *form) view(width, height int, t *views.Theme) string {
 		}
 		if focused {
 			ff.Note = fd.note
+			if fd.find != nil {
+				if filter := fd.input.Value(); strings.TrimSpace(filter) == "" {
+					ff.Note = strings.TrimPrefix(fd.note+"; "+fd.find.note(filter), "; ")
+				} else {
+					ff.Note = fd.find.note(filter)
+				}
+			}
 		}
 		vf.Fields = append(vf.Fields, ff)
 	}

@@ -42,14 +42,17 @@ func setOrDrop(r *edit.Record, key string, v any) {
 	r.Set(key, v)
 }
 
-// evidenceOptions are the statements to cite: those already cited first,
-// then each group in turn (the statements on the topic, the party's), then
-// the others, each once, maxEvidence at most.
-func evidenceOptions(d *data.Dossier, cited []string, groups ...[]*data.Statement) []option {
+// evidenceField is the list of statements to cite: those already cited
+// first, then each group in turn (the statements on the topic, the
+// party's), then the others, each once, the workspace's evidence limit at
+// most. When the dossier has more, typing finds among them all (the
+// list's finder asks the search index, the topic's statements first).
+func evidenceField(ws *workspace, d *data.Dossier, cited []string, topic string, groups ...[]*data.Statement) *field {
+	limit := ws.evidenceLimit()
 	seen := map[string]bool{}
 	var stmts []*data.Statement
 	add := func(s *data.Statement) {
-		if s != nil && !seen[s.ID] && len(stmts) < maxEvidence {
+		if s != nil && !seen[s.ID] && len(stmts) < limit {
 			seen[s.ID] = true
 			stmts = append(stmts, s)
 		}
@@ -63,18 +66,30 @@ func evidenceOptions(d *data.Dossier, cited []string, groups ...[]*data.Statemen
 		}
 	}
 	for _, s := range d.Statements {
-		if len(stmts) >= maxEvidence {
+		if len(stmts) >= limit {
 			break
 		}
 		add(s)
 	}
-	return statementOptions(d, stmts)
+	f := newMultiField("evidence", "evidence", statementOptions(d, stmts), cited)
+	if len(d.Statements) > len(stmts) {
+		f.find = &finder{d: d, total: len(d.Statements), held: len(stmts), topic: topic}
+	}
+	return f
 }
 
-// maxEvidence is how many statements a list of evidence offers at most:
-// those cited, the topic's and the party's first, then the others. Typing
-// narrows the list; a dossier of a million is not listed whole.
-const maxEvidence = 20000
+// defaultEvidenceLimit is how many statements a list of evidence holds at
+// most (Options.EvidenceLimit): a dossier of a million is not listed
+// whole, and typing finds among them all through the search index.
+const defaultEvidenceLimit = 20000
+
+// evidenceLimit is how many statements a list of evidence holds at most.
+func (ws *workspace) evidenceLimit() int {
+	if ws == nil || ws.evidenceCap <= 0 {
+		return defaultEvidenceLimit
+	}
+	return ws.evidenceCap
+}
 
 // positionForm sets a party's stance on a topic: the stance, the summary,
 // the evidence (the statements on that topic first), stated or inferred,
@@ -94,7 +109,7 @@ func positionForm(ws *workspace, d *data.Dossier, party *data.Party, topic *data
 		fields: []*field{
 			newChoiceField("stance", "stance", stanceOptions(), stance),
 			newAreaField("summary", "summary", summary),
-			newMultiField("evidence", "evidence", evidenceOptions(d, cited, d.StatementsByTopic(topic.ID), d.StatementsByParty(party.ID)), cited),
+			evidenceField(ws, d, cited, topic.ID, d.StatementsByTopic(topic.ID), d.StatementsByParty(party.ID)),
 			newChoiceField("basis", "basis", basisOptions(false), basis),
 			newTextField("proposition", "proposition", topic.Proposition),
 		},
@@ -253,7 +268,7 @@ func demandForm(ws *workspace, d *data.Dossier, dm *data.Demand, from *data.Stat
 			newMultiField("to", "to", partyOptions(d), to),
 			newPickField("topic", "topic", topics, topic),
 			newAreaField("text", "demand", text),
-			newMultiField("evidence", "evidence", evidenceOptions(d, cited, groups...), cited),
+			evidenceField(ws, d, cited, topic, groups...),
 			newTextField("id", "id", id),
 		},
 	}
@@ -368,7 +383,9 @@ func responseForm(ws *workspace, d *data.Dossier, dm *data.Demand, from *data.St
 	if party != "" {
 		groups = append(groups, d.StatementsByParty(party))
 	}
+	demandTopic := ""
 	if dm != nil && dm.Topic != "" {
+		demandTopic = dm.Topic
 		groups = append(groups, d.StatementsByTopic(dm.Topic))
 	}
 	knownFrom := append([]option{{value: "", label: "the party itself"}}, partyOptions(d)...)
@@ -377,7 +394,7 @@ func responseForm(ws *workspace, d *data.Dossier, dm *data.Demand, from *data.St
 		newPickField("party", "party", parties, party),
 		newChoiceField("status", "status", statusOptions(), status),
 		newAreaField("text", "answer", text),
-		newMultiField("evidence", "evidence", evidenceOptions(d, cited, groups...), cited),
+		evidenceField(ws, d, cited, demandTopic, groups...),
 		newChoiceField("basis", "basis", basisChoices, basis),
 		newPickField("according_to", "known from", knownFrom, according),
 	)

@@ -65,6 +65,10 @@ type Options struct {
 	// Problems are what loading the dossier found (warnings): `!` lists
 	// them until an edit checks the dossier again.
 	Problems data.Problems
+	// EvidenceLimit is how many statements a form's list of evidence
+	// holds at most (0: 20,000); what is typed in it is looked for among
+	// all the statements through the search index.
+	EvidenceLimit int
 }
 
 // Root is the explorer: it owns the terminal size, the screens and which
@@ -132,6 +136,7 @@ func New(d *data.Dossier, opts Options) *Root {
 		newQuotes(d, opts.Index, opts.Pending, m.keys, m.theme),
 	}
 	m.ws = newWorkspace(opts.Session, opts.ReadOnly, opts.Autosave, opts.Problems)
+	m.ws.evidenceCap = opts.EvidenceLimit
 	if opts.Session == nil {
 		m.ws.open = opts.Open
 	}
@@ -357,6 +362,10 @@ func (m *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	if m.detail != nil {
 		cmds = append(cmds, m.detail.Update(msg))
+	}
+	switch msg.(type) {
+	case SearchIndexMsg, reindexMsg:
+		cmds = append(cmds, m.refind()) // a form's list waiting for it
 	}
 	return m, tea.Batch(cmds...)
 }

@@ -66,7 +66,9 @@ func searchPlural(n int, one, many string) string {
 	return fmt.Sprintf("%s %s", groupDigits(n), many)
 }
 
-// groupDigits writes 1234567 as 1,234,567.
+// GroupDigits writes 1234567 as 1,234,567.
+func GroupDigits(n int) string { return groupDigits(n) }
+
 func groupDigits(n int) string {
 	s := fmt.Sprint(n)
 	if n < 0 || len(s) <= 3 {
