@@ -45,6 +45,8 @@ func (m *Detail) Update(msg tea.Msg) tea.Cmd {
 			return msgCmd(ShowInSourceMsg{ID: m.s.ID})
 		case key.Matches(msg, k.Edit):
 			return m.openForm(statementForm(m.ws, m.d, m.s))
+		case key.Matches(msg, k.Actor):
+			return m.openActorForm(m.s)
 		case key.Matches(msg, k.Add):
 			return m.openForm(demandForm(m.ws, m.d, nil, m.s))
 		case key.Matches(msg, k.Respond):
@@ -101,7 +103,7 @@ func (m *Detail) FullHelp() [][]key.Binding {
 
 func (m *Detail) editKeys() []key.Binding {
 	k := m.keys
-	return []key.Binding{relabel(k.Edit, "edit the statement"), relabel(k.Add, "a demand from it"), relabel(k.Respond, "a response from it")}
+	return []key.Binding{relabel(k.Edit, "edit the statement"), k.Actor, relabel(k.Add, "a demand from it"), relabel(k.Respond, "a response from it")}
 }
 
 // ExportMarkdown is the statement in full.

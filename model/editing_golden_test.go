@@ -23,6 +23,7 @@ var editingScreens = []struct {
 	{"review-fix-topics", []string{"7", "f", "tab", "tab"}, "", false},
 	{"review-new-actor", []string{"7", "f"}, "Jen Psaki", false},
 	{"review-accepted", []string{"7", "a"}, "", false},
+	{"review-speaker", []string{"7", "tab", "S"}, "", false},
 	{"quit-asks", []string{"7", "a", "q"}, "", false},
 	{"source-marking", []string{"4", "m", "down", "down", "w"}, "", false},
 	{"source-marking-quote", []string{"4", "m", "down", "down", "down", "down", "down", "down", "down", "down", "down", "b", "b", "b", "b"}, "", false},

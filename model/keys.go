@@ -81,6 +81,7 @@ type keyMap struct {
 	Add      key.Binding // add a record here: a topic, a demand
 	Respond  key.Binding // add or change an addressee's response
 	Topic    key.Binding // rename, move or explain the current topic
+	Actor    key.Binding // change the speaker: name, role, party, id
 
 	// Quitting with unsaved edits asks.
 	SaveQuit, DiscardQuit, Stay key.Binding
@@ -185,6 +186,7 @@ func newKeyMap() *keyMap {
 		Add:      bind("+", "add", "+"),
 		Respond:  bind("R", "add a response", "R"),
 		Topic:    bind("T", "edit the topic", "T"),
+		Actor:    bind("S", "edit the speaker", "S"),
 
 		SaveQuit:    bind("y", "save and quit", "y", "Y"),
 		DiscardQuit: bind("n", "quit without saving", "n", "N"),
@@ -273,6 +275,7 @@ func (k *keyMap) named() []namedBinding {
 		{"confirm", &k.Confirm}, {"refuse", &k.Refuse},
 		{"save", &k.Save}, {"undo", &k.Undo}, {"redo", &k.Redo}, {"problems", &k.Problems},
 		{"edit", &k.Edit}, {"add", &k.Add}, {"respond", &k.Respond}, {"edit_topic", &k.Topic},
+		{"edit_actor", &k.Actor},
 		{"quit_save", &k.SaveQuit}, {"quit_discard", &k.DiscardQuit}, {"quit_stay", &k.Stay},
 		{"keep_theirs", &k.KeepTheirs}, {"keep_ours", &k.KeepOurs}, {"merge", &k.Merge}, {"decide_later", &k.Later},
 		{"accept", &k.Accept}, {"reject", &k.Reject}, {"fix", &k.Fix},

@@ -91,6 +91,11 @@ var keyPlaces = []keyPlace{
 		u.send(OpenStatementMsg{ID: "lavrov-his-country-has-no"})
 		u.press("edit")
 	}, true},
+	{"a statement, its speaker's form", func(u *keyUser) {
+		u.send(OpenStatementMsg{ID: "lavrov-his-country-has-no"})
+		u.press("edit_actor")
+	}, true},
+	{"Review, the speaker's form", func(u *keyUser) { u.press("screen_7", "next_statement", "edit_actor") }, true},
 	{"a statement, a response from it", func(u *keyUser) {
 		u.press("screen_2", "add")
 		u.typeText("russia")

@@ -479,3 +479,74 @@ func statementForm(ws *workspace, d *data.Dossier, s *data.Statement) *form {
 	}
 	return f
 }
+
+// openActorForm opens the form of the actor who said a statement (the
+// speaker), or says why there is none.
+func (f *frame) openActorForm(s *data.Statement) tea.Cmd {
+	if cmd := f.ws.refuse(); cmd != nil {
+		return cmd
+	}
+	a := f.d.Actor(s.Actor)
+	if a == nil {
+		return flash("this statement names no actor as its speaker: editing the statement picks one")
+	}
+	return f.openForm(actorForm(f.d, a))
+}
+
+// actorForm changes an actor: the name, the role, the party and the id (a
+// rename: the statements that name the actor as speaker, or as the one
+// the words came through, follow).
+func actorForm(d *data.Dossier, a *data.Actor) *form {
+	parties := append([]option{{value: "", label: "no party"}}, partyOptions(d)...)
+	f := &form{
+		title: "The actor " + a.Name,
+		fields: []*field{
+			newTextField("name", "name", a.Name),
+			newTextField("role", "role", a.Role),
+			newPickField("party", "party", parties, a.Party),
+			newTextField("id", "id", a.ID),
+		},
+	}
+	if n := len(d.StatementsByActor(a.ID)); n > 0 {
+		f.context = []string{fmt.Sprintf("the speaker of %d %s", n, pluralWord(n, "statement", "statements"))}
+	}
+	if f.fields[2].value < 0 {
+		f.fields[2].value = 0
+	}
+	f.fields[0].note = "the person's full name, as the source writes it"
+	f.fields[3].note = "a new id: every statement naming the actor follows"
+	f.submit = func(f *form) (tea.Cmd, error) {
+		name := oneLine(f.text("name"))
+		if name == "" {
+			return nil, errors.New("an actor needs a name")
+		}
+		ref := edit.ID(edit.Actors, a.ID)
+		var edits []edit.Edit
+		change := func(field, was, now string) {
+			if was != now {
+				var v any
+				if now != "" {
+					v = now
+				}
+				edits = append(edits, edit.Set{Ref: ref, Field: field, Value: v})
+			}
+		}
+		change("name", a.Name, name)
+		change("role", a.Role, oneLine(f.text("role")))
+		change("party", a.Party, f.text("party"))
+		if id := f.text("id"); id != a.ID {
+			if err := edit.CheckID(id); err != nil {
+				return nil, err
+			}
+			if d.Actor(id) != nil {
+				return nil, fmt.Errorf("the id %q is taken: choose another", id)
+			}
+			edits = append(edits, edit.Rename{List: edit.Actors, From: a.ID, To: id})
+		}
+		if len(edits) == 0 {
+			return flash("the actor is as it was"), nil
+		}
+		return editCmd(edit.Batch{Name: "change the actor " + a.ID, Edits: edits}, "changed the actor "+name), nil
+	}
+	return f
+}

@@ -174,6 +174,8 @@ func (m *Review) Update(msg tea.Msg) tea.Cmd {
 			return editCmd(edit.Reject(s.ID), "rejected "+s.ID+" (removed)")
 		case key.Matches(msg, k.Fix):
 			return m.openForm(m.fixForm(s))
+		case key.Matches(msg, k.Actor):
+			return m.openActorForm(s)
 		case key.Matches(msg, k.Open):
 			return openStatement(s.ID)
 		case key.Matches(msg, k.ShowInSource):
@@ -415,7 +417,7 @@ func (m *Review) ShortHelp() []key.Binding {
 	if m.current() == nil {
 		return []key.Binding{k.ReviewOrder}
 	}
-	return []key.Binding{k.Accept, k.Reject, k.Fix, k.StatementHelp, k.AcceptAbove}
+	return []key.Binding{k.Accept, k.Reject, k.Fix, k.StatementHelp, k.AcceptAbove, k.Actor}
 }
 
 func (m *Review) FullHelp() [][]key.Binding {
@@ -424,7 +426,7 @@ func (m *Review) FullHelp() [][]key.Binding {
 		return [][]key.Binding{{k.ReviewOrder}}
 	}
 	return [][]key.Binding{
-		{k.Accept, k.Reject, k.Fix, k.AcceptAbove},
+		{k.Accept, k.Reject, k.Fix, k.AcceptAbove, k.Actor},
 		{k.StatementHelp, k.ReviewOrder, k.Open, k.ShowInSource},
 		{k.MoveHelp, k.PageHelp},
 	}

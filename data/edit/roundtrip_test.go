@@ -231,6 +231,14 @@ var roundTrips = []roundTrip{
 		}
 		return nil, false
 	}},
+	{"rename an actor who speaks", func(d *data.Dossier, s *Session) (Edit, bool) {
+		for _, a := range d.Actors {
+			if len(d.StatementsByActor(a.ID)) > 0 {
+				return Rename{List: Actors, From: a.ID, To: a.ID + "-renamed"}, true
+			}
+		}
+		return nil, false
+	}},
 	{"rename a party", func(d *data.Dossier, s *Session) (Edit, bool) {
 		return Rename{List: Parties, From: d.Parties[0].ID, To: "renamed-party"}, true
 	}},
