@@ -305,9 +305,19 @@ func TestUndoAndRedoInTheExplorer(t *testing.T) {
 	review(t, m)
 	drive(m, "a", "r", "a")
 	edited := sessionText(m)
-	drive(m, "u", "u", "u")
+	if !strings.Contains(screen(m), "· 3 reviewed") {
+		t.Errorf("the bar does not count 3 reviewed:\n%s", screen(m))
+	}
+	drive(m, "u")
+	if !strings.Contains(screen(m), "· 2 reviewed") {
+		t.Errorf("the bar does not count 2 reviewed after an undo:\n%s", screen(m))
+	}
+	drive(m, "u", "u")
 	if sessionText(m) != before {
 		t.Fatal("three undos did not bring the text back")
+	}
+	if strings.Contains(screen(m), "reviewed") {
+		t.Errorf("every review undone, yet the bar counts some:\n%s", screen(m))
 	}
 	if m.ws.modified || strings.Contains(screen(m), "● modified") {
 		t.Error("undone to the file's text, yet still marked modified")

@@ -23,10 +23,13 @@ import (
 type Review struct {
 	frame
 
-	order   edit.DraftOrder
-	drafts  []*data.Statement // those left, in order
-	cur     int
-	done    int             // reviewed here
+	order  edit.DraftOrder
+	drafts []*data.Statement // those left, in order
+	cur    int
+	// most is the most drafts there have been to review here: those
+	// reviewed are most less those left, so an undo that brings a draft
+	// back counts it as left again.
+	most    int
 	decided map[string]bool // decided, the edit on its way: not shown again
 
 	text      *views.Content
@@ -43,8 +46,12 @@ func NewReview(d *data.Dossier, keys *keyMap, theme *views.Theme) *Review {
 	m := &Review{frame: newFrame(d, keys, theme), decided: map[string]bool{}, textScr: scroller{sel: -1}, panelScr: scroller{sel: -1}}
 	m.relayout = m.layout
 	m.drafts = edit.Drafts(d, m.order)
+	m.most = len(m.drafts)
 	return m
 }
+
+// reviewed is how many drafts were reviewed here, and not undone.
+func (m *Review) reviewed() int { return max(m.most-len(m.drafts), 0) }
 
 func (m *Review) Title() string { return "Review" }
 
@@ -112,7 +119,6 @@ func (m *Review) decide(ids ...string) {
 		m.decided[id] = true
 	}
 	m.drafts = slices.DeleteFunc(m.drafts, func(s *data.Statement) bool { return m.decided[s.ID] })
-	m.done += len(ids)
 	m.textScr, m.panelScr = scroller{sel: -1}, scroller{sel: -1}
 	m.layout()
 }
@@ -127,6 +133,7 @@ func (m *Review) Reload(d *data.Dossier) tea.Cmd {
 	m.d = d
 	m.decided = map[string]bool{}
 	m.drafts = edit.Drafts(d, m.order)
+	m.most = max(m.most, len(m.drafts)) // drafts come from disk too
 	if i := slices.IndexFunc(m.drafts, func(s *data.Statement) bool { return s.ID == id }); i >= 0 {
 		m.cur = i
 	}
@@ -390,7 +397,7 @@ func quoted(s *data.Statement) string {
 
 func (m *Review) View() string {
 	t := m.theme
-	bar := views.ReviewBar(m.cur, len(m.drafts), m.done, m.orderName(), m.width, t)
+	bar := views.ReviewBar(m.cur, len(m.drafts), m.reviewed(), m.orderName(), m.width, t)
 	textTitle := "Source"
 	if m.para > 0 {
 		textTitle = fmt.Sprintf("Source · ¶%d", m.para)
