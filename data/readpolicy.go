@@ -40,7 +40,8 @@ import (
 // Sizes are bounded too: a source text by MaxSourceSize (and all of a
 // dossier's by MaxSourcesTotal), a line of a
 // statement file by MaxStatementLine (statement files themselves stream,
-// so their size is not); the dossier and settings files, which the user
+// so their size is not, except where one is held whole to be edited:
+// ReadStatementFile); the dossier and settings files, which the user
 // names, are read by ReadUserFile, which refuses what is not a regular
 // file and reads at most a limit.
 //
@@ -72,6 +73,10 @@ const (
 	MaxSourcesTotal = 32 << 20
 	// MaxStatementLine bounds one line of a statement file.
 	MaxStatementLine = 1 << 20
+	// MaxHeldStatementFile bounds a statement file held whole, as an
+	// editing session holds the files it edits (a million statements are
+	// about 400 MB; loading streams them and has no such bound).
+	MaxHeldStatementFile = 2 << 30
 	// maxDossierSize bounds a dossier file (YAML has its own, lower limit).
 	maxDossierSize = 256 << 20
 	// maxConfigSize bounds the settings file.
@@ -310,6 +315,66 @@ func (f *DossierFiles) ReadFile(name string, limit int64, what string) ([]byte, 
 	}
 	defer file.Close()
 	return readLimited(file, fi, limit, what)
+}
+
+// ReadStatementFile reads a statement file the dossier names whole, for
+// a reader that must hold it (an editing session): as ReadFile with
+// MaxHeldStatementFile, and a line longer than MaxStatementLine ends the
+// read at once, as it ends a load, so that a file of no line breaks (an
+// endless or sparse one) is never held.
+func (f *DossierFiles) ReadStatementFile(name string) ([]byte, error) {
+	file, fi, err := f.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer file.Close()
+	const limit = MaxHeldStatementFile
+	tooLarge := func(size int64) error {
+		return &TooLargeError{Size: size, Limit: limit, What: "a statement file held for editing"}
+	}
+	if fi.Size() > limit {
+		return nil, tooLarge(fi.Size())
+	}
+	// Not a buffer of the size the file says: a sparse file says much and
+	// holds no line break.
+	b, err := io.ReadAll(io.LimitReader(&lineLimiter{r: file}, limit+1))
+	if err != nil {
+		return nil, unwrapPathError(err)
+	}
+	if int64(len(b)) > limit {
+		return nil, tooLarge(int64(len(b)))
+	}
+	return b, nil
+}
+
+// lineLimiter reads on while every line is at most MaxStatementLine long.
+type lineLimiter struct {
+	r    io.Reader
+	line int   // the line being read, from 1
+	run  int64 // its bytes so far
+}
+
+func (l *lineLimiter) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	for _, c := range p[:n] {
+		if c == '\n' {
+			l.line++
+			l.run = 0
+			continue
+		}
+		if l.run++; l.run > MaxStatementLine {
+			return 0, &LineTooLongError{Line: l.line + 1}
+		}
+	}
+	return n, err
+}
+
+// LineTooLongError is a statement file's line longer than MaxStatementLine.
+type LineTooLongError struct{ Line int }
+
+func (e *LineTooLongError) Error() string {
+	return fmt.Sprintf("line %d is longer than %s; a line of a statement file may be at most %s (one statement a line)",
+		e.Line, sizeText(MaxStatementLine), sizeText(MaxStatementLine))
 }
 
 func readLimited(r io.Reader, fi fs.FileInfo, limit int64, what string) ([]byte, error) {

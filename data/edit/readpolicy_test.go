@@ -162,3 +162,42 @@ func TestASessionRefusesAHugeSourceBeforeReadingIt(t *testing.T) {
 		t.Errorf("the check allocated %d MiB to refuse a source of 512 MiB: it read the file", got>>20)
 	}
 }
+
+// A dossier changed on disk to name a new statement file of no line break
+// (sparse: 256 MiB that say nothing) is refused at its first long line, as
+// a load refuses it, not held whole to be edited.
+func TestALiveReloadRefusesAStatementFileOfNoLineBreak(t *testing.T) {
+	dir := t.TempDir()
+	f, err := os.Create(filepath.Join(dir, "huge.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(256 << 20); err != nil { // sparse: nothing on disk
+		t.Fatal(err)
+	}
+	f.Close()
+	p := filepath.Join(dir, "talks.yaml")
+	head := "parley: 1.1\ntitle: Talks\nparties: [{id: a, name: A}]\n"
+	if err := os.WriteFile(p, []byte(head), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(head+"statement_files: [huge.jsonl]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	_, err = s.Snapshot().Changed()
+	runtime.ReadMemStats(&after)
+	want := "statement_files: huge.jsonl: line 1 is longer than 1.0 MiB"
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("err %v; want one saying %q", err, want)
+	}
+	if got := after.TotalAlloc - before.TotalAlloc; got > 32<<20 {
+		t.Errorf("the reload allocated %d MiB to refuse a statement file of 256 MiB: it read the file", got>>20)
+	}
+}

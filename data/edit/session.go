@@ -97,7 +97,7 @@ func OpenBytes(path string, src []byte) (*Session, error) {
 
 // readNamed reads a file as the dossier names it, through the read policy.
 func (s *Session) readNamed(name string) ([]byte, error) {
-	return s.reads.ReadFile(name, 0, "a statement file")
+	return s.reads.ReadStatementFile(name)
 }
 
 func newFile(path, name string, src []byte, format Format) (*file, error) {

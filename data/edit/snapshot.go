@@ -108,7 +108,7 @@ func (sn *Snapshot) Changed() ([]DiskChange, error) {
 		if f.name == "" {
 			b, err = data.ReadDossierFile(f.path)
 		} else {
-			b, err = sn.reads.ReadFile(f.name, 0, "a statement file")
+			b, err = sn.reads.ReadStatementFile(f.name)
 		}
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
@@ -127,7 +127,7 @@ func (sn *Snapshot) Changed() ([]DiskChange, error) {
 				if slices.ContainsFunc(sn.files, func(f snapFile) bool { return f.path == p }) {
 					continue
 				}
-				b, err := sn.reads.ReadFile(name, 0, "a statement file")
+				b, err := sn.reads.ReadStatementFile(name)
 				if err != nil {
 					return nil, fmt.Errorf("statement_files: %s: %w", name, err)
 				}
