@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -356,15 +357,19 @@ type lineLimiter struct {
 
 func (l *lineLimiter) Read(p []byte) (int, error) {
 	n, err := l.r.Read(p)
-	for _, c := range p[:n] {
-		if c == '\n' {
-			l.line++
-			l.run = 0
-			continue
+	for rest := p[:n]; ; {
+		i := bytes.IndexByte(rest, '\n')
+		if i < 0 {
+			i = len(rest)
 		}
-		if l.run++; l.run > MaxStatementLine {
+		if l.run += int64(i); l.run > MaxStatementLine {
 			return 0, &LineTooLongError{Line: l.line + 1}
 		}
+		if i == len(rest) {
+			break
+		}
+		l.line++
+		l.run, rest = 0, rest[i+1:]
 	}
 	return n, err
 }
