@@ -30,13 +30,25 @@ import (
 
 // collectWhileOpening sets the collector for a dossier being opened. Call
 // opened once it is: the dossier and its index are then held for good, or
-// will be once pending, when not nil, is done.
-func collectWhileOpening() (opened func(pending *search.Pending)) {
+// will be once pending, when not nil, is done. explorer says the dossier
+// is opened to be browsed, not for one command's answer.
+func collectWhileOpening(explorer bool) (opened func(pending *search.Pending)) {
 	percent := debug.SetGCPercent(400)
 	return func(pending *search.Pending) {
 		debug.SetGCPercent(percent)
 		if pending == nil {
-			settleHeap()
+			if !settleHeap() || !explorer {
+				return
+			}
+			// A collection a second after the open, once the first frame
+			// is drawn (begun at once, it delays that frame by half a
+			// second at a million): the collector's goal comes from the
+			// last collection, made while the dossier was read, far below
+			// what is held now, so the first allocations after the open —
+			// a person's first keystroke in Quotes — would pay for a whole
+			// collection of the dossier (the first "s" at a million:
+			// 50–58 ms, 16 ms after this).
+			time.AfterFunc(time.Second, runtime.GC)
 			return
 		}
 		go func() {
@@ -51,13 +63,15 @@ func collectWhileOpening() (opened func(pending *search.Pending)) {
 }
 
 // settleHeap makes the collector run when 64 MiB of garbage has gathered,
-// once a large dossier is held (a small one keeps the default).
-func settleHeap() {
+// once a large dossier is held (a small one keeps the default), and says
+// whether it is large.
+func settleHeap() bool {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	const headroom = 64 << 20
 	if ms.HeapAlloc < 2*headroom {
-		return
+		return false
 	}
 	debug.SetGCPercent(max(10, min(100, int(headroom*100/ms.HeapAlloc))))
+	return true
 }

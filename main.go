@@ -93,7 +93,7 @@ func (a *app) rootCmd() *cobra.Command {
 				// large dossier's index (its cache missing or stale) is
 				// built behind it, and the Quotes screen shows how far.
 				progress, done := a.loadProgress()
-				opened := collectWhileOpening()
+				opened := collectWhileOpening(true)
 				d, probs, ix, pending, err := search.OpenWith(a.dossier, progress, a.policy())
 				opened(pending)
 				done()
@@ -183,7 +183,7 @@ func (a *app) loadWith(indexed bool) (*data.Dossier, *search.Index, error) {
 		d, probs, err = data.LoadEmbedded()
 	case indexed:
 		progress, done := a.loadProgress()
-		opened := collectWhileOpening()
+		opened := collectWhileOpening(a.interactive)
 		d, probs, ix, err = search.LoadIndexedWith(a.dossier, progress, a.policy())
 		opened(nil)
 		done()

@@ -50,6 +50,7 @@ func main() {
 	d, _, ix, err := search.LoadIndexed(flag.Arg(0), nil)
 	debug.SetGCPercent(percent)
 	settleHeap()
+	runtime.GC() // parley collects once behind the first frame (gc.go), done before a person types
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
@@ -134,7 +135,13 @@ func main() {
 	fmt.Printf("median keystroke %.2f ms, 90th percentile %.2f ms\n", ms(sorted[len(sorted)/2]), ms(sorted[len(sorted)*9/10]))
 	fmt.Printf("worst keystroke %.2f ms wall %q (its cpu %.2f ms); worst cpu %.2f ms %q\n",
 		ms(medWall[worst]), keys[worst], ms(medCPU[worst]), ms(medCPU[worstCPU]), keys[worstCPU])
-	fmt.Printf("keystrokes over 25 ms: %d; over 40 ms: %d; first round's worst %.2f ms\n", over(25*time.Millisecond), over(40*time.Millisecond), ms(slices.Max(first)))
+	firstWorst := 0
+	for i, w := range first {
+		if w > first[firstWorst] {
+			firstWorst = i
+		}
+	}
+	fmt.Printf("keystrokes over 25 ms: %d; over 40 ms: %d; first round's worst %.2f ms %q\n", over(25*time.Millisecond), over(40*time.Millisecond), ms(first[firstWorst]), keys[firstWorst])
 	fmt.Printf("load average %s before, %s after (%d cores)\n", load0, load1, runtime.NumCPU())
 }
 
