@@ -63,8 +63,15 @@ func TestSoak(t *testing.T) {
 	// Editing too: a copy of the editing fixture in a folder of its own,
 	// the editing keys among the others (accept, reject, fix, mark, save,
 	// undo, redo, the forms), and nothing written anywhere but there and
-	// in the working folder (exports).
+	// in the working folder (exports): not in the home, settings or cache
+	// folders either.
 	t.Run("editing", func(t *testing.T) {
+		// Every place a program keeps the user's files (settings, caches,
+		// state) is an empty folder of the test's, to see none is used.
+		home := t.TempDir()
+		for _, v := range []string{"HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"} {
+			t.Setenv(v, home)
+		}
 		pkg, fixture := listing(t, repo), fileText(t, fixturePath)
 		src, err := os.ReadFile(fixturePath)
 		if err != nil {
@@ -90,6 +97,9 @@ func TestSoak(t *testing.T) {
 		}
 		if fileText(t, fixturePath) != fixture {
 			t.Error("the soak changed the fixture")
+		}
+		if entries, _ := os.ReadDir(home); len(entries) > 0 {
+			t.Errorf("the soak wrote %d files in the home and cache folders (%s…)", len(entries), entries[0].Name())
 		}
 		entries, _ := os.ReadDir(dir)
 		for _, e := range entries {
