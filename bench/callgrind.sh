@@ -8,9 +8,9 @@
 # a cycle marks the whole opened dossier, over a billion instructions, and
 # would fall in one run and not in the other.
 #
-#   DIR=/tmp/m1 bench/callgrind.sh                     # the default queries
-#   DIR=/tmp/m1 R=3 bench/callgrind.sh "in t" "s" "the s"
-#   DIR=/tmp/m1 R=1 bench/callgrind.sh typed           # synth.Typed letter by letter
+#   DIR=$HOME/parley-1m bench/callgrind.sh                     # the default queries
+#   DIR=$HOME/parley-1m R=3 bench/callgrind.sh "in t" "s" "the s"
+#   DIR=$HOME/parley-1m R=1 bench/callgrind.sh typed           # synth.Typed letter by letter
 #
 # A query repeated goes on from itself (the search keeps its last answer's
 # statements: docs/search.md); "typed" types the whole benchmark set a

@@ -6,7 +6,7 @@
 #
 #   bench/firstframe.sh                  # N=1000000, 3 cold and 3 warm runs
 #   N=100000 RUNS=5 MODES=cold bench/firstframe.sh
-#   DIR=/tmp/m1 bench/firstframe.sh      # a dossier generated there already
+#   DIR=$HOME/parley-1m bench/firstframe.sh      # a dossier generated there already
 #
 # It builds parley from this tree (PARLEY=path uses another binary). The
 # search cache goes to $DIR/xdg-cache (XDG_CACHE_HOME), so the runs neither

@@ -4,7 +4,7 @@
 # Lines, with the load average of each run.
 #
 #   bench/validate.sh                 # N=1000000, 3 runs
-#   DIR=/tmp/m1 RUNS=5 bench/validate.sh
+#   DIR=$HOME/parley-1m RUNS=5 bench/validate.sh
 #
 # It builds parley from this tree (PARLEY=path uses another binary).
 set -euo pipefail
