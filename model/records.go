@@ -27,6 +27,19 @@ func recordOf(v any) *edit.Record {
 	return r
 }
 
+// appendChange adds the edit that sets a record's text field from was to
+// now, none when they are the same; an empty text drops the field.
+func appendChange(edits []edit.Edit, ref edit.Ref, field, was, now string) []edit.Edit {
+	if was == now {
+		return edits
+	}
+	var v any
+	if now != "" {
+		v = now
+	}
+	return append(edits, edit.Set{Ref: ref, Field: field, Value: v})
+}
+
 // setOrDrop sets a field of a record, or drops it when the value is empty.
 func setOrDrop(r *edit.Record, key string, v any) {
 	switch x := v.(type) {
@@ -130,13 +143,7 @@ func positionForm(ws *workspace, d *data.Dossier, party *data.Party, topic *data
 		setOrDrop(rec, "evidence", f.values("evidence"))
 		setOrDrop(rec, "basis", f.text("basis"))
 		edits := []edit.Edit{edit.Put{Ref: edit.PositionRef(party.ID, topic.ID), Record: rec}}
-		if p := oneLine(f.text("proposition")); p != topic.Proposition {
-			var v any
-			if p != "" {
-				v = p
-			}
-			edits = append(edits, edit.Set{Ref: edit.ID(edit.Topics, topic.ID), Field: "proposition", Value: v})
-		}
+		edits = appendChange(edits, edit.ID(edit.Topics, topic.ID), "proposition", topic.Proposition, oneLine(f.text("proposition")))
 		name := fmt.Sprintf("set %s's position on %s", party.Label(), topic.Title)
 		return editCmd(edit.Batch{Name: name, Edits: edits}, name), nil
 	}
@@ -212,15 +219,7 @@ func topicForm(ws *workspace, d *data.Dossier, topic *data.Topic) *form {
 		}
 		ref := edit.ID(edit.Topics, topic.ID)
 		var edits []edit.Edit
-		change := func(field, was, now string) {
-			if was != now {
-				var v any
-				if now != "" {
-					v = now
-				}
-				edits = append(edits, edit.Set{Ref: ref, Field: field, Value: v})
-			}
-		}
+		change := func(field, was, now string) { edits = appendChange(edits, ref, field, was, now) }
 		change("title", topic.Title, t)
 		change("proposition", topic.Proposition, oneLine(f.text("proposition")))
 		change("parent", topic.Parent, f.text("parent"))
@@ -522,15 +521,7 @@ func actorForm(d *data.Dossier, a *data.Actor) *form {
 		}
 		ref := edit.ID(edit.Actors, a.ID)
 		var edits []edit.Edit
-		change := func(field, was, now string) {
-			if was != now {
-				var v any
-				if now != "" {
-					v = now
-				}
-				edits = append(edits, edit.Set{Ref: ref, Field: field, Value: v})
-			}
-		}
+		change := func(field, was, now string) { edits = appendChange(edits, ref, field, was, now) }
 		change("name", a.Name, name)
 		change("role", a.Role, oneLine(f.text("role")))
 		change("party", a.Party, f.text("party"))
